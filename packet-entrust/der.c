@@ -1,0 +1,317 @@
+/* der.c - a minimal DER/BER reader for plain byte buffers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "der.h"
+
+#include <string.h>
+
+der_status
+der_read_header(const guint8 *buf, gsize len, der_header *out)
+{
+    gsize pos = 0;
+
+    if (len < 1)
+        return DER_NEED_MORE;
+    out->cls = buf[0] >> 6;
+    out->constructed = (buf[0] & 0x20) != 0;
+    out->tag = buf[0] & 0x1f;
+    pos = 1;
+    if (out->tag == 0x1f) {
+        /* High tag number form; more than 4 octets cannot fit in 32 bits. */
+        guint32 tag = 0;
+        int n = 0;
+        do {
+            if (pos >= len)
+                return DER_NEED_MORE;
+            if (++n > 4)
+                return DER_INVALID;
+            tag = (tag << 7) | (buf[pos] & 0x7f);
+        } while (buf[pos++] & 0x80);
+        out->tag = tag;
+    }
+
+    if (pos >= len)
+        return DER_NEED_MORE;
+    out->indefinite = FALSE;
+    if (buf[pos] < 0x80) {
+        out->content_len = buf[pos++];
+    } else if (buf[pos] == 0x80) {
+        if (!out->constructed)
+            return DER_INVALID;
+        out->indefinite = TRUE;
+        out->content_len = 0;
+        pos++;
+    } else {
+        int n = buf[pos++] & 0x7f;
+        guint64 value = 0;
+        /* 0xff is reserved (X.690 8.1.3.5 c); more than 8 octets cannot be a
+         * real length. */
+        if (n > 8)
+            return DER_INVALID;
+        if (pos + (gsize)n > len)
+            return DER_NEED_MORE;
+        for (int i = 0; i < n; i++)
+            value = (value << 8) | buf[pos++];
+        out->content_len = value;
+    }
+    out->header_len = pos;
+    return DER_OK;
+}
+
+der_status
+der_element_size(const guint8 *buf, gsize len, guint64 *out)
+{
+    der_header hdr;
+    der_status st = der_read_header(buf, len, &hdr);
+
+    if (st != DER_OK)
+        return st;
+    if (hdr.indefinite)
+        return DER_INVALID;
+    *out = hdr.header_len + hdr.content_len;
+    return DER_OK;
+}
+
+gboolean
+der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *peek)
+{
+    der_header msg, hdr, pvno, body;
+    der_status st;
+    gsize pos;
+
+    if (peek) {
+        peek->pvno = 0;
+        peek->body_tag = -1;
+    }
+    /* Wherever the buffer ends, what was seen so far decides: a prefix of a
+     * PKIMessage is plausible. */
+
+    /* PKIMessage ::= SEQUENCE */
+    st = der_read_header(buf, len, &msg);
+    if (st == DER_NEED_MORE)
+        return len > 0 && buf[0] == 0x30;
+    if (st != DER_OK || msg.cls != DER_CLASS_UNIVERSAL || msg.tag != DER_TAG_SEQUENCE
+            || !msg.constructed || msg.indefinite)
+        return FALSE;
+    pos = msg.header_len;
+
+    /* header PKIHeader ::= SEQUENCE */
+    st = der_read_header(buf + pos, len - pos, &hdr);
+    if (st == DER_NEED_MORE)
+        return pos == len || buf[pos] == 0x30;
+    if (st != DER_OK || hdr.cls != DER_CLASS_UNIVERSAL || hdr.tag != DER_TAG_SEQUENCE
+            || !hdr.constructed || hdr.indefinite
+            || hdr.header_len + hdr.content_len > msg.content_len)
+        return FALSE;
+    pos += hdr.header_len;
+
+    /* pvno INTEGER { cmp1999(1), cmp2000(2), cmp2021(3) } */
+    st = der_read_header(buf + pos, len - pos, &pvno);
+    if (st == DER_NEED_MORE)
+        return pos == len || buf[pos] == 0x02;
+    if (st != DER_OK || pvno.cls != DER_CLASS_UNIVERSAL || pvno.tag != DER_TAG_INTEGER
+            || pvno.constructed || pvno.content_len != 1 || pvno.header_len + 1 > hdr.content_len)
+        return FALSE;
+    pos += pvno.header_len;
+    if (pos >= len)
+        return TRUE;
+    if (buf[pos] < 1 || buf[pos] > 3)
+        return FALSE;
+    if (peek)
+        peek->pvno = buf[pos];
+
+    /* The body follows the header: a context-specific, constructed tag. */
+    pos = msg.header_len + hdr.header_len + (gsize)hdr.content_len;
+    if (pos >= len)
+        return TRUE;
+    st = der_read_header(buf + pos, len - pos, &body);
+    if (st == DER_NEED_MORE)
+        return (buf[pos] & 0xe0) == 0xa0;
+    if (st != DER_OK || body.cls != DER_CLASS_CONTEXT || !body.constructed)
+        return FALSE;
+    if (peek)
+        peek->body_tag = (gint)body.tag;
+    return TRUE;
+}
+
+gboolean
+der_looks_like_ber(const guint8 *buf, gsize len)
+{
+    der_header outer;
+    gsize pos, end;
+    int elements = 0;
+
+    if (der_read_header(buf, len, &outer) != DER_OK)
+        return FALSE;
+    /* A record on a stream is a constructed element (SEQUENCE, SET, an
+     * application tag) of credible size; a primitive one is more likely
+     * text that happens to parse. */
+    if (!outer.constructed || (!outer.indefinite && outer.content_len > 16 * 1024 * 1024))
+        return FALSE;
+    pos = outer.header_len;
+    end = outer.indefinite ? len : (gsize)MIN((guint64)len, outer.header_len + outer.content_len);
+    /* Walk the first children; each must have a valid header that fits. */
+    while (pos < end && elements < 8) {
+        der_header child;
+        der_status st = der_read_header(buf + pos, end - pos, &child);
+        if (st == DER_NEED_MORE)
+            return elements > 0 || pos == outer.header_len;
+        if (st != DER_OK)
+            return FALSE;
+        if (child.indefinite)
+            return TRUE;
+        if (!outer.indefinite && pos + child.header_len + child.content_len
+                > outer.header_len + outer.content_len)
+            return FALSE;
+        pos += child.header_len + (gsize)child.content_len;
+        elements++;
+    }
+    return TRUE;
+}
+
+gboolean
+der_oid_to_string(const guint8 *buf, gsize len, GString *out)
+{
+    gsize start = out->len;
+    guint64 value = 0;
+    gboolean first = TRUE;
+
+    if (len == 0)
+        return FALSE;
+    for (gsize i = 0; i < len; i++) {
+        if (value == 0 && buf[i] == 0x80)
+            goto invalid;           /* non-minimal encoding */
+        if (value > (G_MAXUINT64 >> 7))
+            goto invalid;
+        value = (value << 7) | (buf[i] & 0x7f);
+        if (buf[i] & 0x80)
+            continue;
+        if (first) {
+            guint first_arc = value < 40 ? 0 : value < 80 ? 1 : 2;
+            g_string_append_printf(out, "%u.%" G_GUINT64_FORMAT, first_arc, value - 40 * first_arc);
+            first = FALSE;
+        } else {
+            g_string_append_printf(out, ".%" G_GUINT64_FORMAT, value);
+        }
+        value = 0;
+    }
+    if (buf[len - 1] & 0x80)
+        goto invalid;
+    return TRUE;
+invalid:
+    g_string_truncate(out, start);
+    return FALSE;
+}
+
+/* Short names of the attribute types seen in CMP names (RFC 4514 and the
+ * ones OpenSSL prints). */
+static const struct {
+    const char *oid;
+    const char *name;
+} attribute_short_names[] = {
+    { "2.5.4.3",  "CN" },
+    { "2.5.4.4",  "SN" },
+    { "2.5.4.5",  "serialNumber" },
+    { "2.5.4.6",  "C" },
+    { "2.5.4.7",  "L" },
+    { "2.5.4.8",  "ST" },
+    { "2.5.4.9",  "street" },
+    { "2.5.4.10", "O" },
+    { "2.5.4.11", "OU" },
+    { "2.5.4.12", "title" },
+    { "2.5.4.42", "GN" },
+    { "2.5.4.46", "dnQualifier" },
+    { "0.9.2342.19200300.100.1.1",  "UID" },
+    { "0.9.2342.19200300.100.1.25", "DC" },
+    { "1.2.840.113549.1.9.1", "emailAddress" },
+};
+
+static void
+append_attribute_value(const guint8 *buf, const der_header *hdr, GString *out)
+{
+    const guint8 *p = buf + hdr->header_len;
+    gsize n = (gsize)hdr->content_len;
+
+    if (hdr->cls == DER_CLASS_UNIVERSAL && hdr->tag == 30) {
+        /* BMPString: UCS-2; keep ASCII, replace the rest. */
+        for (gsize i = 0; i + 1 < n; i += 2)
+            g_string_append_c(out, p[i] == 0 && p[i + 1] >= 0x20 && p[i + 1] < 0x7f ? (char)p[i + 1] : '?');
+        return;
+    }
+    for (gsize i = 0; i < n; i++) {
+        guint8 c = p[i];
+        /* Escape what would make the rendering ambiguous (RFC 4514). */
+        if (c == ',' || c == '+' || c == '\\' || c == '=')
+            g_string_append_c(out, '\\');
+        if (c >= 0x20 && c != 0x7f)
+            g_string_append_c(out, (char)c);   /* UTF-8 passes through */
+        else
+            g_string_append_printf(out, "\\%02X", c);
+    }
+}
+
+gboolean
+der_format_name(const guint8 *buf, gsize len, GString *out)
+{
+    der_header seq, set, atv, oid, value;
+    gsize pos, end, start = out->len;
+    gboolean first_rdn = TRUE;
+
+    if (der_read_header(buf, len, &seq) != DER_OK || seq.tag != DER_TAG_SEQUENCE
+            || seq.indefinite || seq.header_len + seq.content_len > len)
+        return FALSE;
+    pos = seq.header_len;
+    end = seq.header_len + (gsize)seq.content_len;
+    while (pos < end) {
+        gsize set_end;
+        gboolean first_atv = TRUE;
+        if (der_read_header(buf + pos, end - pos, &set) != DER_OK || set.tag != 17
+                || set.indefinite || pos + set.header_len + set.content_len > end)
+            goto invalid;
+        set_end = pos + set.header_len + (gsize)set.content_len;
+        pos += set.header_len;
+        if (!first_rdn)
+            g_string_append_c(out, ',');
+        first_rdn = FALSE;
+        while (pos < set_end) {
+            gsize atv_end;
+            if (der_read_header(buf + pos, set_end - pos, &atv) != DER_OK
+                    || atv.tag != DER_TAG_SEQUENCE || atv.indefinite
+                    || pos + atv.header_len + atv.content_len > set_end)
+                goto invalid;
+            atv_end = pos + atv.header_len + (gsize)atv.content_len;
+            pos += atv.header_len;
+            if (der_read_header(buf + pos, atv_end - pos, &oid) != DER_OK || oid.tag != 6
+                    || oid.indefinite || pos + oid.header_len + oid.content_len > atv_end)
+                goto invalid;
+            if (!first_atv)
+                g_string_append_c(out, '+');
+            first_atv = FALSE;
+
+            GString *dotted = g_string_new(NULL);
+            const char *short_name = NULL;
+            if (!der_oid_to_string(buf + pos + oid.header_len, (gsize)oid.content_len, dotted)) {
+                g_string_free(dotted, TRUE);
+                goto invalid;
+            }
+            for (gsize i = 0; i < G_N_ELEMENTS(attribute_short_names); i++)
+                if (strcmp(dotted->str, attribute_short_names[i].oid) == 0)
+                    short_name = attribute_short_names[i].name;
+            g_string_append(out, short_name ? short_name : dotted->str);
+            g_string_free(dotted, TRUE);
+            g_string_append_c(out, '=');
+            pos += oid.header_len + (gsize)oid.content_len;
+
+            if (der_read_header(buf + pos, atv_end - pos, &value) != DER_OK || value.indefinite
+                    || pos + value.header_len + value.content_len > atv_end)
+                goto invalid;
+            append_attribute_value(buf + pos, &value, out);
+            pos = atv_end;
+        }
+    }
+    return TRUE;
+invalid:
+    g_string_truncate(out, start);
+    return FALSE;
+}

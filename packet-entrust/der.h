@@ -1,0 +1,75 @@
+/* der.h - a minimal DER/BER reader for plain byte buffers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Wireshark's BER helpers do the real dissection.  This reader only answers
+ * the cheap questions that must be asked before a tvb is handed to them:
+ * "how long is this element?" (TCP reassembly of bare DER) and "does this look
+ * like a PKIMessage?" (framing detection, heuristics, classification).  It
+ * needs no libwireshark, so it is unit-tested and fuzzed on its own.
+ */
+#ifndef ENTRUST_DER_H
+#define ENTRUST_DER_H
+
+#include <glib.h>
+
+/* Identifier classes, as in X.690 8.1.2.2. */
+#define DER_CLASS_UNIVERSAL   0
+#define DER_CLASS_APPLICATION 1
+#define DER_CLASS_CONTEXT     2
+#define DER_CLASS_PRIVATE     3
+
+#define DER_TAG_INTEGER  2
+#define DER_TAG_SEQUENCE 16
+
+typedef enum {
+    DER_OK,            /* header decoded */
+    DER_NEED_MORE,     /* the buffer ends inside the identifier or length octets */
+    DER_INVALID        /* not a valid BER header (or a length we refuse) */
+} der_status;
+
+/* One element's identifier and length octets. */
+typedef struct {
+    guint8   cls;          /* DER_CLASS_* */
+    gboolean constructed;
+    guint32  tag;
+    gsize    header_len;   /* identifier plus length octets */
+    guint64  content_len;  /* meaningless when indefinite */
+    gboolean indefinite;   /* BER indefinite length (0x80) */
+} der_header;
+
+/* Reads the identifier and length octets at the start of buf. */
+der_status der_read_header(const guint8 *buf, gsize len, der_header *out);
+
+/* The whole element's size (header plus content); *out is set when DER_OK.
+ * Indefinite lengths are DER_INVALID: DER forbids them and CMP is DER. */
+der_status der_element_size(const guint8 *buf, gsize len, guint64 *out);
+
+/* What a quick look at a PKIMessage's first bytes reveals. */
+typedef struct {
+    guint32 pvno;       /* 0 when not reached */
+    gint    body_tag;   /* PKIBody choice tag, -1 when not reached */
+} der_pkimessage_peek;
+
+/* TRUE when buf starts like a PKIMessage: SEQUENCE { SEQUENCE { INTEGER pvno
+ * 1..3, ... } ... }.  When the buffer is long enough, the header must also
+ * fit inside the message and be followed by a context-tagged body.  Only the
+ * bytes present are checked: a prefix of a PKIMessage looks like one. */
+gboolean der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *peek);
+
+/* TRUE when buf starts with a BER element whose header is valid and whose
+ * content, as far as present, holds a sequence of valid element headers.
+ * Used to tell "some other BER" from arbitrary bytes. */
+gboolean der_looks_like_ber(const guint8 *buf, gsize len);
+
+
+/* Appends the dotted form of the OID content octets to out; FALSE (and
+ * nothing appended) when the encoding is invalid. */
+gboolean der_oid_to_string(const guint8 *buf, gsize len, GString *out);
+
+/* Renders a DER Name (RDNSequence) as "CN=a,O=b", in encoded order, with
+ * short names for the usual attribute types and dotted OIDs otherwise.
+ * buf holds the whole Name element.  FALSE when it is not a valid Name. */
+gboolean der_format_name(const guint8 *buf, gsize len, GString *out);
+
+#endif /* ENTRUST_DER_H */

@@ -1,0 +1,66 @@
+/* entrust.h - what the plugin's dissector files share
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Two protocols live in this plugin:
+ *  - "entrust": the TCP layer on ports 709, 710 and 829 (framings, sessions);
+ *  - "pkixcmp": the PKIMessage itself, whatever carries it (TCP, HTTP).
+ * The filter name "cmp" belongs to Wireshark's built-in CMP dissector.
+ */
+#ifndef ENTRUST_ENTRUST_H
+#define ENTRUST_ENTRUST_H
+
+#include <epan/packet.h>
+
+/* Names of the registered dissectors, for find_dissector(). */
+#define PKIXCMP_DISSECTOR_NAME      "pkixcmp"
+#define ENTRUST_PDU_DISSECTOR_NAME  "entrust.pdu"
+
+/* The largest PDU the framing accepts by default (a preference). */
+#define ENTRUST_DEFAULT_MAX_PDU     (16u * 1024 * 1024)
+
+/* A byte string copied out of a message (packet scope). */
+typedef struct {
+    const guint8 *data;      /* NULL when absent */
+    guint len;
+} pkixcmp_bytes_t;
+
+/* What the pkixcmp dissector learnt about one PKIMessage.  Callers may pass
+ * a pointer as the dissector's data to get it back (NULL is fine); the
+ * transaction tracker and the statistics read it.  Strings and bytes live
+ * in pinfo->pool. */
+typedef struct {
+    gint     pvno;           /* -1 until read */
+    gint     body;           /* PKIBody tag, -1 until read */
+    gint     status;         /* first PKIStatusInfo's PKIStatus in the body, -1 if none */
+    gboolean decoded;        /* the PKIMessage was recognised */
+    guint32  fail_info;      /* PKIFailureInfo bits of the body, bit n = 1u << n */
+    gboolean has_fail_info;
+    pkixcmp_bytes_t transaction_id;
+    pkixcmp_bytes_t sender_nonce;
+    pkixcmp_bytes_t recip_nonce;
+    const char *protection_alg;   /* OID string, NULL without protectionAlg */
+    gboolean has_protection;      /* the protection BIT STRING is present */
+    /* PasswordBasedMac parameters, when protectionAlg is PBM */
+    const char *pbm_owf;          /* OID string */
+    const char *pbm_mac;          /* OID string */
+    gint64   pbm_iterations;      /* -1 when unknown */
+    gboolean implicit_confirm;    /* generalInfo holds id-it-implicitConfirm */
+    const char *free_text;        /* the first freeText string, or NULL */
+    gint     depth;               /* 0 for a top-level message, >0 nested */
+} pkixcmp_msg_t;
+
+/* The message being dissected in this packet, for OID-registered
+ * dissectors (PBM parameters, ITAV values) that Wireshark calls without a
+ * context.  NULL outside a PKIMessage. */
+pkixcmp_msg_t *pkixcmp_current_msg(packet_info *pinfo);
+
+void proto_register_pkixcmp(void);
+void proto_reg_handoff_pkixcmp(void);
+void proto_register_entrust(void);
+void proto_reg_handoff_entrust(void);
+
+/* Names of PKIBody tags (ir, ip, ...), for other files' Info texts. */
+const char *pkixcmp_body_name(guint32 tag);
+
+#endif /* ENTRUST_ENTRUST_H */

@@ -1,0 +1,202 @@
+/* framing.c - CMP's TCP framings and session classification, on plain bytes
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "framing.h"
+#include "der.h"
+
+gboolean
+cmp_v0_type_has_pkimessage(guint8 type, guint *msg_offset)
+{
+    switch (type) {
+    case CMP_V0_PKI_MSG:
+    case CMP_V0_FINAL_MSG_REP:
+        if (msg_offset)
+            *msg_offset = 0;
+        return TRUE;
+    case CMP_V0_PARTIAL_MSG_REP:
+        /* next polling reference u32, time-to-check-back u32 */
+        if (msg_offset)
+            *msg_offset = 8;
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+gboolean
+cmp_v10_type_has_pkimessage(guint8 type)
+{
+    return type == CMP_V10_PKI_REQ || type == CMP_V10_PKI_REP;
+}
+
+gboolean
+cmp_v0_type_is_known(guint8 type)
+{
+    return type <= CMP_V0_ERROR_MSG_REP;
+}
+
+gboolean
+cmp_v10_type_is_known(guint8 type)
+{
+    return type <= CMP_V10_ERROR_MSG_REP && type != 4;
+}
+
+guint32
+cmp_v0_fixed_length(guint8 type)
+{
+    switch (type) {
+    case CMP_V0_POLL_REP:     return 1 + 8;
+    case CMP_V0_POLL_REQ:     return 1 + 4;
+    case CMP_V0_NEG_POLL_REP: return 1 + 1;
+    default:                  return 0;
+    }
+}
+
+guint32
+cmp_v10_fixed_length(guint8 type)
+{
+    switch (type) {
+    case CMP_V10_POLL_REP: return 3 + 8;
+    case CMP_V10_POLL_REQ: return 3 + 4;
+    case CMP_V10_FIN_REP:  return 3 + 1;
+    default:               return 0;
+    }
+}
+
+entrust_delimiting
+entrust_session_delimiting(entrust_session_kind kind)
+{
+    switch (kind) {
+    case ENTRUST_SESSION_CMP_V0:
+    case ENTRUST_SESSION_CMP_V10:
+        return ENTRUST_DELIMIT_LENGTH_PREFIX;
+    case ENTRUST_SESSION_CMP_DER:
+    case ENTRUST_SESSION_OTHER_BER:
+        return ENTRUST_DELIMIT_DER;
+    default:
+        return ENTRUST_DELIMIT_NONE;
+    }
+}
+
+static guint32
+read_be32(const guint8 *p)
+{
+    return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
+/* A TLS record header: handshake (22), version 3.x. */
+static gboolean
+looks_like_tls(const guint8 *buf, gsize len)
+{
+    if (len < 1 || buf[0] != 0x16)
+        return FALSE;
+    if (len >= 2 && buf[1] != 0x03)
+        return FALSE;
+    if (len >= 3 && buf[2] > 0x04)
+        return FALSE;
+    return TRUE;
+}
+
+entrust_session_kind
+entrust_classify(const guint8 *buf, gsize len)
+{
+    if (len == 0)
+        return ENTRUST_SESSION_NONE;
+
+    if (looks_like_tls(buf, len))
+        return ENTRUST_SESSION_TLS;
+
+    /* A length below 16 MiB starts with a zero byte; a DER element never
+     * does (tag 0 is end-of-contents). */
+    if (buf[0] == 0x00 && len >= CMP_TCP_V0_HEADER_LEN) {
+        guint32 length = read_be32(buf);
+        guint8 type_or_version = buf[4];
+        if (type_or_version == CMP_TCP_V10_VERSION && length >= CMP_TCP_V10_MIN_LENGTH)
+            return ENTRUST_SESSION_CMP_V10;
+        if (cmp_v0_type_is_known(type_or_version) && length >= CMP_TCP_V0_MIN_LENGTH)
+            return ENTRUST_SESSION_CMP_V0;
+        return ENTRUST_SESSION_UNKNOWN;
+    }
+    if (buf[0] == 0x00)
+        return ENTRUST_SESSION_CMP_V0;   /* too short to see more; framing wins */
+
+    if (der_looks_like_pkimessage(buf, len, NULL))
+        return ENTRUST_SESSION_CMP_DER;
+    if (der_looks_like_ber(buf, len))
+        return ENTRUST_SESSION_OTHER_BER;
+    return ENTRUST_SESSION_UNKNOWN;
+}
+
+gboolean
+cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
+{
+    guint32 length;
+    guint8 type;
+    gsize msg_at;
+
+    if (len < CMP_TCP_V10_HEADER_LEN)
+        return FALSE;
+    length = read_be32(buf);
+    if (length > max_pdu)
+        return FALSE;
+    if (buf[4] == CMP_TCP_V10_VERSION) {
+        guint32 fixed;
+        type = buf[6];
+        if (length < CMP_TCP_V10_MIN_LENGTH || !cmp_v10_type_is_known(type)
+                || (buf[5] & CMP_TCP_V10_FLAGS_RESERVED))
+            return FALSE;
+        fixed = cmp_v10_fixed_length(type);
+        if (fixed && length != fixed)
+            return FALSE;
+        if (!cmp_v10_type_has_pkimessage(type))
+            return TRUE;
+        msg_at = CMP_TCP_V10_HEADER_LEN;
+    } else {
+        guint msg_offset;
+        guint32 fixed;
+        type = buf[4];
+        if (length < CMP_TCP_V0_MIN_LENGTH || !cmp_v0_type_is_known(type))
+            return FALSE;
+        fixed = cmp_v0_fixed_length(type);
+        if (fixed && length != fixed)
+            return FALSE;
+        if (!cmp_v0_type_has_pkimessage(type, &msg_offset))
+            return TRUE;
+        msg_at = CMP_TCP_V0_HEADER_LEN + msg_offset;
+    }
+    /* The payload must at least begin like a PKIMessage. */
+    if (length < msg_at - CMP_TCP_LENGTH_LEN + 2)
+        return FALSE;
+    if (msg_at < len)
+        return der_looks_like_pkimessage(buf + msg_at, len - msg_at, NULL);
+    return TRUE;
+}
+
+gsize
+cmp_tcp_find_header(const guint8 *buf, gsize len, gsize from, guint32 max_pdu)
+{
+    for (gsize pos = from; pos + CMP_TCP_V10_HEADER_LEN <= len; pos++) {
+        /* Cheap pre-check: realistic lengths start with a zero byte. */
+        if (buf[pos] != 0x00 && max_pdu < 0x01000000)
+            continue;
+        if (cmp_tcp_header_plausible(buf + pos, len - pos, max_pdu))
+            return pos;
+    }
+    return len;
+}
+
+gsize
+cmp_der_find_pkimessage(const guint8 *buf, gsize len, gsize from)
+{
+    for (gsize pos = from; pos < len; pos++) {
+        if (buf[pos] != 0x30)
+            continue;
+        /* Require the full header sequence to be visible: a lone 0x30 in
+         * random data is too common. */
+        der_pkimessage_peek peek;
+        if (der_looks_like_pkimessage(buf + pos, len - pos, &peek) && peek.pvno != 0)
+            return pos;
+    }
+    return len;
+}

@@ -1,0 +1,621 @@
+/* packet-entrust.c - the TCP layer of Entrust's PKI ports 709, 710 and 829
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Port 709 is Entrust's key management service (IANA entrust-kmsh), 710 its
+ * Administration Service Handler (entrust-ash) and 829 PKIX-CMP.  CMP
+ * travels over TCP in two framings (see framing.h):
+ *   RFC 2510 section 5.2             https://www.rfc-editor.org/rfc/rfc2510
+ *   draft-ietf-pkix-cmp-transport-protocols ("version 10")
+ * or as bare DER PKIMessages.  The framing is detected once per connection
+ * and remembered; every PDU is handed to the pkixcmp dissector.
+ */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/conversation.h>
+#include <epan/expert.h>
+#include <epan/prefs.h>
+#include <epan/dissectors/packet-tcp.h>
+#include <epan/dissectors/packet-ber.h>
+
+#include "ws-compat.h"
+#include "entrust.h"
+#include "framing.h"
+#include "der.h"
+
+#define ENTRUST_TCP_PORTS "709-710,829"
+
+static int proto_entrust = -1;
+
+static int hf_entrust_session = -1;
+static int hf_entrust_len = -1;
+static int hf_entrust_version = -1;
+static int hf_entrust_flags = -1;
+static int hf_entrust_flags_close_connection = -1;
+static int hf_entrust_flags_reserved = -1;
+static int hf_entrust_type_v0 = -1;
+static int hf_entrust_type_v10 = -1;
+static int hf_entrust_poll_ref = -1;
+static int hf_entrust_check_after = -1;
+static int hf_entrust_end_marker = -1;
+static int hf_entrust_error_code = -1;
+static int hf_entrust_error_class = -1;
+static int hf_entrust_error_data_len = -1;
+static int hf_entrust_error_data = -1;
+static int hf_entrust_error_text = -1;
+static int hf_entrust_payload = -1;
+static int hf_entrust_trailing_data = -1;
+
+static gint ett_entrust = -1;
+static gint ett_entrust_flags = -1;
+static gint ett_entrust_error_code = -1;
+
+static expert_field ei_entrust_bad_length = EI_INIT;
+static expert_field ei_entrust_unknown_type = EI_INIT;
+static expert_field ei_entrust_reserved_flags = EI_INIT;
+static expert_field ei_entrust_trailing_data = EI_INIT;
+static expert_field ei_entrust_framing_changed = EI_INIT;
+
+static dissector_handle_t entrust_handle;
+static dissector_handle_t entrust_http_poll_handle;
+static dissector_handle_t pkixcmp_handle;
+static dissector_handle_t tls_handle;
+static dissector_handle_t data_handle;
+
+/* Preferences */
+static entrust_pref_bool_t entrust_desegment = TRUE;
+static guint entrust_max_pdu = ENTRUST_DEFAULT_MAX_PDU;
+
+static const value_string entrust_session_vals[] = {
+    { ENTRUST_SESSION_CMP_V0,    "cmp-rfc2510" },
+    { ENTRUST_SESSION_CMP_V10,   "cmp-tcp-v10" },
+    { ENTRUST_SESSION_CMP_DER,   "cmp-der" },
+    { ENTRUST_SESSION_TLS,       "tls" },
+    { ENTRUST_SESSION_OTHER_BER, "other BER" },
+    { ENTRUST_SESSION_UNKNOWN,   "unknown" },
+    { 0, NULL }
+};
+
+/* RFC 2510 section 5.2 names. */
+static const value_string entrust_type_v0_vals[] = {
+    { CMP_V0_PKI_MSG,         "pkiMsg" },
+    { CMP_V0_POLL_REP,        "pollRep" },
+    { CMP_V0_POLL_REQ,        "pollReq" },
+    { CMP_V0_NEG_POLL_REP,    "negPollRep" },
+    { CMP_V0_PARTIAL_MSG_REP, "partialMsgRep" },
+    { CMP_V0_FINAL_MSG_REP,   "finalMsgRep" },
+    { CMP_V0_ERROR_MSG_REP,   "errorMsgRep" },
+    { 0, NULL }
+};
+
+/* draft-ietf-pkix-cmp-transport-protocols names. */
+static const value_string entrust_type_v10_vals[] = {
+    { CMP_V10_PKI_REQ,       "pkiReq" },
+    { CMP_V10_POLL_REP,      "pollRep" },
+    { CMP_V10_POLL_REQ,      "pollReq" },
+    { CMP_V10_FIN_REP,       "finRep" },
+    { CMP_V10_PKI_REP,       "pkiRep" },
+    { CMP_V10_ERROR_MSG_REP, "errorMsgRep" },
+    { 0, NULL }
+};
+
+/* High byte of a version-10 errorMsgRep error code. */
+static const value_string entrust_error_class_vals[] = {
+    { 1, "version negotiation" },
+    { 2, "client error" },
+    { 3, "server error" },
+    { 0, NULL }
+};
+
+/* What is remembered of one TCP connection. */
+typedef struct {
+    entrust_session_kind session;   /* NONE until the first bytes are seen */
+    gboolean session_from_pdu;      /* session confirmed by a whole PDU */
+    entrust_delimiting delimiting;  /* how PDUs are split in this stream */
+} entrust_conv_t;
+
+/* Which framing one PDU is dissected with. */
+typedef enum {
+    PDU_FRAMING_V0,
+    PDU_FRAMING_V10
+} pdu_framing;
+
+static guint
+bytes_available(tvbuff_t *tvb, int offset)
+{
+    return (guint)tvb_captured_length_remaining(tvb, offset);
+}
+
+/* ------------------------------------------------------------------------
+ * One PDU
+ */
+
+/* Hands the DER PKIMessage at offset to pkixcmp.  Anything inside the
+ * frame after the DER element is trailing data: shown and warned about,
+ * never taken as malformed. */
+static void
+dissect_framed_pkimessage(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, proto_tree *entrust_tree)
+{
+    guint remaining = (guint)tvb_reported_length_remaining(tvb, offset);
+    guint avail = bytes_available(tvb, offset);
+    guint64 der_size = 0;
+    der_status st = der_element_size(tvb_get_ptr(tvb, offset, MIN(avail, 16)), MIN(avail, 16), &der_size);
+    guint msg_len = remaining;
+
+    if (st == DER_OK && der_size < remaining) {
+        msg_len = (guint)der_size;
+        proto_item *ti = proto_tree_add_item(entrust_tree, hf_entrust_trailing_data, tvb,
+                                             offset + msg_len, remaining - msg_len, ENC_NA);
+        expert_add_info_format(pinfo, ti, &ei_entrust_trailing_data,
+                               "%u bytes after the end of the PKIMessage inside the frame",
+                               remaining - msg_len);
+    } else if (st == DER_OK && der_size > remaining) {
+        proto_tree_add_expert_format(entrust_tree, pinfo, &ei_entrust_bad_length, tvb, offset, remaining,
+                                     "The PKIMessage (%" G_GUINT64_FORMAT " bytes) does not fit in the frame (%u bytes)",
+                                     der_size, remaining);
+    }
+    call_dissector_with_data(pkixcmp_handle, tvb_new_subset_length(tvb, offset, msg_len), pinfo, tree, NULL);
+}
+
+static void
+add_poll_fields(tvbuff_t *tvb, int offset, proto_tree *tree, packet_info *pinfo)
+{
+    guint32 ref;
+
+    proto_tree_add_item_ret_uint(tree, hf_entrust_poll_ref, tvb, offset, 4, ENC_BIG_ENDIAN, &ref);
+    col_append_fstr(pinfo->cinfo, COL_INFO, " ref=%u", ref);
+}
+
+/* The value of a v0 or v10 message, after its header. */
+static void
+dissect_value(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, proto_tree *entrust_tree,
+              pdu_framing framing, guint8 type)
+{
+    guint remaining = (guint)tvb_reported_length_remaining(tvb, offset);
+
+    if (framing == PDU_FRAMING_V0) {
+        switch (type) {
+        case CMP_V0_PKI_MSG:
+        case CMP_V0_FINAL_MSG_REP:
+            dissect_framed_pkimessage(tvb, offset, pinfo, tree, entrust_tree);
+            return;
+        case CMP_V0_PARTIAL_MSG_REP:
+            add_poll_fields(tvb, offset, entrust_tree, pinfo);
+            proto_tree_add_item(entrust_tree, hf_entrust_check_after, tvb, offset + 4, 4, ENC_TIME_SECS | ENC_BIG_ENDIAN);
+            dissect_framed_pkimessage(tvb, offset + 8, pinfo, tree, entrust_tree);
+            return;
+        case CMP_V0_POLL_REP:
+            add_poll_fields(tvb, offset, entrust_tree, pinfo);
+            proto_tree_add_item(entrust_tree, hf_entrust_check_after, tvb, offset + 4, 4, ENC_TIME_SECS | ENC_BIG_ENDIAN);
+            return;
+        case CMP_V0_POLL_REQ:
+            add_poll_fields(tvb, offset, entrust_tree, pinfo);
+            return;
+        case CMP_V0_NEG_POLL_REP:
+            proto_tree_add_item(entrust_tree, hf_entrust_end_marker, tvb, offset, 1, ENC_NA);
+            return;
+        case CMP_V0_ERROR_MSG_REP:
+            proto_tree_add_item(entrust_tree, hf_entrust_error_text, tvb, offset, remaining, ENC_ASCII);
+            return;
+        default:
+            break;
+        }
+    } else {
+        switch (type) {
+        case CMP_V10_PKI_REQ:
+        case CMP_V10_PKI_REP:
+            dissect_framed_pkimessage(tvb, offset, pinfo, tree, entrust_tree);
+            return;
+        case CMP_V10_POLL_REP:
+            add_poll_fields(tvb, offset, entrust_tree, pinfo);
+            proto_tree_add_item(entrust_tree, hf_entrust_check_after, tvb, offset + 4, 4, ENC_TIME_SECS | ENC_BIG_ENDIAN);
+            return;
+        case CMP_V10_POLL_REQ:
+            add_poll_fields(tvb, offset, entrust_tree, pinfo);
+            return;
+        case CMP_V10_FIN_REP:
+            proto_tree_add_item(entrust_tree, hf_entrust_end_marker, tvb, offset, 1, ENC_NA);
+            return;
+        case CMP_V10_ERROR_MSG_REP: {
+            /* error code u16; then, as cryptlib and the draft lay it out, a
+             * u16 data length, the data, and text.  A plain code + text
+             * message is recognised by a "length" that cannot fit. */
+            proto_item *ci = proto_tree_add_item(entrust_tree, hf_entrust_error_code, tvb, offset, 2, ENC_BIG_ENDIAN);
+            proto_tree *ct = proto_item_add_subtree(ci, ett_entrust_error_code);
+            proto_tree_add_item(ct, hf_entrust_error_class, tvb, offset, 2, ENC_BIG_ENDIAN);
+            col_append_fstr(pinfo->cinfo, COL_INFO, " code=0x%04x", tvb_get_ntohs(tvb, offset));
+            offset += 2;
+            remaining = (guint)tvb_reported_length_remaining(tvb, offset);
+            if (remaining >= 2 && tvb_get_ntohs(tvb, offset) <= remaining - 2) {
+                guint data_len = tvb_get_ntohs(tvb, offset);
+                proto_tree_add_item(entrust_tree, hf_entrust_error_data_len, tvb, offset, 2, ENC_BIG_ENDIAN);
+                if (data_len)
+                    proto_tree_add_item(entrust_tree, hf_entrust_error_data, tvb, offset + 2, data_len, ENC_NA);
+                offset += 2 + data_len;
+                remaining = (guint)tvb_reported_length_remaining(tvb, offset);
+            }
+            if (remaining)
+                proto_tree_add_item(entrust_tree, hf_entrust_error_text, tvb, offset, remaining, ENC_ASCII);
+            return;
+        }
+        default:
+            break;
+        }
+    }
+    if (remaining)
+        proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, remaining, ENC_NA);
+}
+
+/* One v0 or v10 PDU: the whole frame, length field included.  conv may be
+ * NULL (HTTP poll bodies): the framing is then read off the PDU itself. */
+static int
+dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, entrust_conv_t *conv)
+{
+    proto_item *ti, *len_item, *type_item;
+    proto_tree *entrust_tree;
+    guint32 length;
+    guint reported = tvb_reported_length(tvb);
+    pdu_framing framing;
+    guint8 type;
+    int offset;
+    gboolean length_ok;
+
+    ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, -1, ENC_NA);
+    entrust_tree = proto_item_add_subtree(ti, ett_entrust);
+
+    len_item = proto_tree_add_item_ret_uint(entrust_tree, hf_entrust_len, tvb, 0, 4, ENC_BIG_ENDIAN, &length);
+    length_ok = (guint64)length + CMP_TCP_LENGTH_LEN == reported;
+
+    if (reported < CMP_TCP_V0_HEADER_LEN) {
+        expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
+                               "Length %u: a frame holds at least a type byte", length);
+        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[bad length]");
+        return reported;
+    }
+
+    /* The connection's framing decides; a PDU that contradicts it is noted
+     * and read as what its own bytes say. */
+    framing = tvb_get_uint8(tvb, 4) == CMP_TCP_V10_VERSION ? PDU_FRAMING_V10 : PDU_FRAMING_V0;
+    if (conv) {
+        if (!conv->session_from_pdu) {
+            conv->session = framing == PDU_FRAMING_V10 ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0;
+            conv->session_from_pdu = TRUE;
+        } else if (conv->session == ENTRUST_SESSION_CMP_V0 && framing == PDU_FRAMING_V10) {
+            framing = PDU_FRAMING_V0;   /* in an RFC 2510 stream, 10 is an unknown type */
+        } else if (conv->session == ENTRUST_SESSION_CMP_V10 && framing == PDU_FRAMING_V0) {
+            expert_add_info_format(pinfo, ti, &ei_entrust_framing_changed,
+                                   "Version-10 connection, but this PDU has no version byte 10: read as RFC 2510");
+        }
+    }
+
+    if (framing == PDU_FRAMING_V10) {
+        guint8 flags;
+        proto_item *fi;
+        proto_tree *ft;
+
+        if (reported < CMP_TCP_V10_HEADER_LEN) {
+            expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
+                                   "Length %u: a version-10 frame holds at least version, flags and type", length);
+            col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[bad length]");
+            return reported;
+        }
+        proto_tree_add_item(entrust_tree, hf_entrust_version, tvb, 4, 1, ENC_NA);
+        flags = tvb_get_uint8(tvb, 5);
+        fi = proto_tree_add_item(entrust_tree, hf_entrust_flags, tvb, 5, 1, ENC_NA);
+        ft = proto_item_add_subtree(fi, ett_entrust_flags);
+        proto_tree_add_item(ft, hf_entrust_flags_close_connection, tvb, 5, 1, ENC_NA);
+        proto_tree_add_item(ft, hf_entrust_flags_reserved, tvb, 5, 1, ENC_NA);
+        if (flags & CMP_TCP_V10_FLAGS_RESERVED)
+            expert_add_info_format(pinfo, fi, &ei_entrust_reserved_flags,
+                                   "Reserved flag bits set: 0x%02x", flags & CMP_TCP_V10_FLAGS_RESERVED);
+        type = tvb_get_uint8(tvb, 6);
+        type_item = proto_tree_add_item(entrust_tree, hf_entrust_type_v10, tvb, 6, 1, ENC_NA);
+        offset = CMP_TCP_V10_HEADER_LEN;
+        proto_item_append_text(ti, ", version 10, %s", val_to_str_const(type, entrust_type_v10_vals, "unknown type"));
+        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", val_to_str_const(type, entrust_type_v10_vals, "unknown type"));
+        if (flags & CMP_TCP_V10_FLAG_CLOSE)
+            col_append_str(pinfo->cinfo, COL_INFO, " [close]");
+    } else {
+        type = tvb_get_uint8(tvb, 4);
+        type_item = proto_tree_add_item(entrust_tree, hf_entrust_type_v0, tvb, 4, 1, ENC_NA);
+        offset = CMP_TCP_V0_HEADER_LEN;
+        proto_item_append_text(ti, ", RFC 2510, %s", val_to_str_const(type, entrust_type_v0_vals, "unknown type"));
+        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", val_to_str_const(type, entrust_type_v0_vals, "unknown type"));
+    }
+
+    if (framing == PDU_FRAMING_V10 ? !cmp_v10_type_is_known(type) : !cmp_v0_type_is_known(type)) {
+        expert_add_info_format(pinfo, type_item, &ei_entrust_unknown_type,
+                               "Unknown %s message type %u", framing == PDU_FRAMING_V10 ? "version-10" : "RFC 2510", type);
+        col_append_fstr(pinfo->cinfo, COL_INFO, "(%u)", type);
+        if (tvb_reported_length_remaining(tvb, offset) > 0)
+            proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, -1, ENC_NA);
+        return reported;
+    }
+
+    if (!length_ok) {
+        expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
+                               "Length %u does not fit: %s", length,
+                               length > entrust_max_pdu ? "above the maximum PDU size preference"
+                                                        : "the frame holds a different number of bytes");
+    } else {
+        guint32 fixed = framing == PDU_FRAMING_V10 ? cmp_v10_fixed_length(type) : cmp_v0_fixed_length(type);
+        if (fixed && length != fixed)
+            expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
+                                   "Length %u, but a %s always has length %u", length,
+                                   framing == PDU_FRAMING_V10 ? val_to_str_const(type, entrust_type_v10_vals, "?")
+                                                              : val_to_str_const(type, entrust_type_v0_vals, "?"),
+                                   fixed);
+    }
+
+    dissect_value(tvb, offset, pinfo, tree, entrust_tree, framing, type);
+    return reported;
+}
+
+/* One bare DER element (a PKIMessage, or other BER on Entrust's ports). */
+static int
+dissect_entrust_der_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, entrust_conv_t *conv)
+{
+    guint avail = bytes_available(tvb, 0);
+
+    if (der_looks_like_pkimessage(tvb_get_ptr(tvb, 0, MIN(avail, 64)), MIN(avail, 64), NULL)) {
+        proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
+        proto_item_append_text(ti, ", bare DER");
+        if (conv && !conv->session_from_pdu) {
+            conv->session = ENTRUST_SESSION_CMP_DER;
+            conv->session_from_pdu = TRUE;
+        }
+        call_dissector_with_data(pkixcmp_handle, tvb, pinfo, tree, NULL);
+    } else {
+        proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, -1, ENC_NA);
+        proto_item_append_text(ti, ", BER");
+        if (conv && !conv->session_from_pdu) {
+            conv->session = ENTRUST_SESSION_OTHER_BER;
+            conv->session_from_pdu = TRUE;
+        }
+        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "BER");
+        dissect_unknown_ber(pinfo, tvb, 0, proto_item_add_subtree(ti, ett_entrust));
+    }
+    return tvb_reported_length(tvb);
+}
+
+static int
+dissect_entrust_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
+{
+    entrust_conv_t *conv = (entrust_conv_t *)data;
+
+    if (conv->delimiting == ENTRUST_DELIMIT_DER)
+        return dissect_entrust_der_pdu(tvb, pinfo, tree, conv);
+    return dissect_entrust_framed_pdu(tvb, pinfo, tree, conv);
+}
+
+/* ------------------------------------------------------------------------
+ * Splitting the TCP stream
+ */
+
+/* Length of a bad PDU: up to the next plausible header in the bytes at
+ * hand, so that well-formed PDUs after it in the same segment decode. */
+static guint
+resync_length(tvbuff_t *tvb, int offset, guint skip)
+{
+    guint avail = bytes_available(tvb, offset);
+    const guint8 *buf = tvb_get_ptr(tvb, offset, avail);
+    gsize next = cmp_tcp_find_header(buf, avail, skip, entrust_max_pdu);
+
+    return (guint)MAX(next, skip);
+}
+
+static guint
+get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
+{
+    entrust_conv_t *conv = (entrust_conv_t *)data;
+    guint avail = bytes_available(tvb, offset);
+
+    if (conv->delimiting == ENTRUST_DELIMIT_DER) {
+        guint64 size = 0;
+        der_status st = der_element_size(tvb_get_ptr(tvb, offset, MIN(avail, 16)), MIN(avail, 16), &size);
+        if (st == DER_NEED_MORE)
+            return entrust_desegment && pinfo->can_desegment ? 0 : avail;
+        if (st != DER_OK || size > entrust_max_pdu)
+            return avail;   /* no way to find the next element: take the rest */
+        return (guint)size;
+    } else {
+        guint32 length = tvb_get_ntohl(tvb, offset);
+        if (length > entrust_max_pdu)
+            return resync_length(tvb, offset, CMP_TCP_LENGTH_LEN);
+        return length + CMP_TCP_LENGTH_LEN;
+    }
+}
+
+static entrust_conv_t *
+get_conversation_state(packet_info *pinfo, tvbuff_t *tvb)
+{
+    conversation_t *conversation = find_or_create_conversation(pinfo);
+    entrust_conv_t *conv = (entrust_conv_t *)conversation_get_proto_data(conversation, proto_entrust);
+
+    if (!conv) {
+        guint avail = bytes_available(tvb, 0);
+        conv = wmem_new0(wmem_file_scope(), entrust_conv_t);
+        conv->session = entrust_classify(tvb_get_ptr(tvb, 0, MIN(avail, 64)), MIN(avail, 64));
+        conv->delimiting = entrust_session_delimiting(conv->session);
+        conversation_add_proto_data(conversation, proto_entrust, conv);
+    }
+    return conv;
+}
+
+static int
+dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+    entrust_conv_t *conv;
+    proto_item *si;
+
+    if (tvb_captured_length(tvb) == 0)
+        return 0;
+    col_set_str(pinfo->cinfo, COL_PROTOCOL, "Entrust");
+    col_clear(pinfo->cinfo, COL_INFO);
+    conv = get_conversation_state(pinfo, tvb);
+
+    switch (conv->delimiting) {
+    case ENTRUST_DELIMIT_LENGTH_PREFIX:
+        tcp_dissect_pdus(tvb, pinfo, tree, entrust_desegment, CMP_TCP_LENGTH_LEN,
+                         get_entrust_pdu_len, dissect_entrust_pdu, conv);
+        break;
+    case ENTRUST_DELIMIT_DER:
+        tcp_dissect_pdus(tvb, pinfo, tree, entrust_desegment, 2,
+                         get_entrust_pdu_len, dissect_entrust_pdu, conv);
+        break;
+    case ENTRUST_DELIMIT_NONE:
+    default: {
+        proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
+        proto_item_append_text(ti, ", %s", val_to_str_const(conv->session, entrust_session_vals, "unknown"));
+        if (conv->session == ENTRUST_SESSION_TLS && tls_handle)
+            return call_dissector(tls_handle, tvb, pinfo, tree);
+        col_set_str(pinfo->cinfo, COL_INFO, "Unrecognised data");
+        call_dissector(data_handle, tvb, pinfo, tree);
+        break;
+    }
+    }
+
+    si = proto_tree_add_uint(tree, hf_entrust_session, tvb, 0, 0, conv->session);
+    proto_item_set_generated(si);
+    return tvb_captured_length(tvb);
+}
+
+/* application/pkixcmp-poll: an HTTP body holding TCP-framed PDUs. */
+static int
+dissect_entrust_http_poll(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+    int offset = 0;
+    int reported = (int)tvb_reported_length(tvb);
+
+    col_set_str(pinfo->cinfo, COL_PROTOCOL, "Entrust");
+    while (reported - offset >= CMP_TCP_LENGTH_LEN) {
+        guint64 pdu_len = (guint64)tvb_get_ntohl(tvb, offset) + CMP_TCP_LENGTH_LEN;
+        if (pdu_len > (guint64)(reported - offset))
+            pdu_len = (guint64)(reported - offset);
+        dissect_entrust_framed_pdu(tvb_new_subset_length(tvb, offset, (gint)pdu_len), pinfo, tree, NULL);
+        offset += (int)pdu_len;
+    }
+    if (offset < reported) {
+        proto_item *ti = proto_tree_add_item(tree, hf_entrust_trailing_data, tvb, offset, -1, ENC_NA);
+        expert_add_info(pinfo, ti, &ei_entrust_trailing_data);
+    }
+    return reported;
+}
+
+/* ------------------------------------------------------------------------
+ * Registration
+ */
+void
+proto_register_entrust(void)
+{
+    static hf_register_info hf[] = {
+        { &hf_entrust_session,
+          { "Session", "entrust.session", FT_UINT8, BASE_DEC, VALS(entrust_session_vals), 0,
+            "What the TCP connection carries, classified from its first bytes", HFILL } },
+        { &hf_entrust_len,
+          { "Length", "entrust.len", FT_UINT32, BASE_DEC, NULL, 0,
+            "Bytes after the length field", HFILL } },
+        { &hf_entrust_version,
+          { "Version", "entrust.version", FT_UINT8, BASE_DEC, NULL, 0,
+            "Framing version (10 in draft-ietf-pkix-cmp-transport-protocols)", HFILL } },
+        { &hf_entrust_flags,
+          { "Flags", "entrust.flags", FT_UINT8, BASE_HEX, NULL, 0, NULL, HFILL } },
+        { &hf_entrust_flags_close_connection,
+          { "Close connection", "entrust.flags.close_connection", FT_BOOLEAN, 8, NULL,
+            CMP_TCP_V10_FLAG_CLOSE, "The sender closes the connection after this message", HFILL } },
+        { &hf_entrust_flags_reserved,
+          { "Reserved", "entrust.flags.reserved", FT_UINT8, BASE_HEX, NULL,
+            CMP_TCP_V10_FLAGS_RESERVED, "Must be zero", HFILL } },
+        { &hf_entrust_type_v0,
+          { "Type", "entrust.type", FT_UINT8, BASE_DEC, VALS(entrust_type_v0_vals), 0,
+            "Message type (RFC 2510 section 5.2)", HFILL } },
+        { &hf_entrust_type_v10,
+          { "Type", "entrust.type", FT_UINT8, BASE_DEC, VALS(entrust_type_v10_vals), 0,
+            "Message type (version-10 framing)", HFILL } },
+        { &hf_entrust_poll_ref,
+          { "Polling reference", "entrust.poll_ref", FT_UINT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+        { &hf_entrust_check_after,
+          { "Check after", "entrust.check_after", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC, NULL, 0,
+            "Time to check back", HFILL } },
+        { &hf_entrust_end_marker,
+          { "End of responses", "entrust.end_marker", FT_UINT8, BASE_HEX, NULL, 0,
+            "The byte of a negPollRep or finRep", HFILL } },
+        { &hf_entrust_error_code,
+          { "Error code", "entrust.error_code", FT_UINT16, BASE_HEX, NULL, 0, NULL, HFILL } },
+        { &hf_entrust_error_class,
+          { "Error class", "entrust.error_code.class", FT_UINT16, BASE_DEC, VALS(entrust_error_class_vals),
+            0xff00, NULL, HFILL } },
+        { &hf_entrust_error_data_len,
+          { "Error data length", "entrust.error_data_len", FT_UINT16, BASE_DEC, NULL, 0, NULL, HFILL } },
+        { &hf_entrust_error_data,
+          { "Error data", "entrust.error_data", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_entrust_error_text,
+          { "Error text", "entrust.error_text", FT_STRING, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_entrust_payload,
+          { "Payload", "entrust.payload", FT_BYTES, BASE_NONE, NULL, 0,
+            "Value of a message of unknown type", HFILL } },
+        { &hf_entrust_trailing_data,
+          { "Trailing data", "entrust.trailing_data", FT_BYTES, BASE_NONE, NULL, 0,
+            "Bytes inside the frame after the PKIMessage", HFILL } },
+    };
+
+    static gint *ett[] = {
+        &ett_entrust,
+        &ett_entrust_flags,
+        &ett_entrust_error_code,
+    };
+
+    static ei_register_info ei[] = {
+        { &ei_entrust_bad_length,
+          { "entrust.analysis.bad_length", PI_MALFORMED, PI_ERROR,
+            "Frame length is invalid", EXPFILL } },
+        { &ei_entrust_unknown_type,
+          { "entrust.analysis.unknown_type", PI_PROTOCOL, PI_WARN,
+            "Unknown message type", EXPFILL } },
+        { &ei_entrust_reserved_flags,
+          { "entrust.analysis.reserved_flags", PI_PROTOCOL, PI_WARN,
+            "Reserved flag bits set", EXPFILL } },
+        { &ei_entrust_trailing_data,
+          { "entrust.analysis.trailing_data", PI_PROTOCOL, PI_WARN,
+            "Trailing data after the PKIMessage", EXPFILL } },
+        { &ei_entrust_framing_changed,
+          { "entrust.analysis.framing_changed", PI_PROTOCOL, PI_NOTE,
+            "The framing changed within the connection", EXPFILL } },
+    };
+
+    module_t *entrust_module;
+    expert_module_t *expert_entrust;
+
+    proto_entrust = proto_register_protocol("Entrust PKI services over TCP", "Entrust", "entrust");
+    proto_register_field_array(proto_entrust, hf, array_length(hf));
+    proto_register_subtree_array(ett, array_length(ett));
+    expert_entrust = expert_register_protocol(proto_entrust);
+    expert_register_field_array(expert_entrust, ei, array_length(ei));
+
+    entrust_handle = register_dissector("entrust", dissect_entrust, proto_entrust);
+    entrust_http_poll_handle = register_dissector(ENTRUST_PDU_DISSECTOR_NAME, dissect_entrust_http_poll, proto_entrust);
+
+    entrust_module = prefs_register_protocol(proto_entrust, NULL);
+    prefs_register_bool_preference(entrust_module, "desegment",
+        "Reassemble PDUs spanning multiple TCP segments",
+        "Whether the dissector reassembles PDUs spanning multiple TCP segments. "
+        "To use this option, also enable \"Allow subdissectors to reassemble TCP streams\" "
+        "in the TCP protocol settings.",
+        &entrust_desegment);
+    prefs_register_uint_preference(entrust_module, "max_pdu_size",
+        "Maximum PDU size (bytes)",
+        "A length field above this is taken as invalid rather than waited for",
+        10, &entrust_max_pdu);
+}
+
+void
+proto_reg_handoff_entrust(void)
+{
+    pkixcmp_handle = find_dissector_add_dependency(PKIXCMP_DISSECTOR_NAME, proto_entrust);
+    tls_handle = find_dissector("tls");
+    data_handle = find_dissector("data");
+
+    dissector_add_uint_range_with_preference("tcp.port", ENTRUST_TCP_PORTS, entrust_handle);
+    /* The application/pkixcmp-poll media types are taken, or handed back,
+     * together with application/pkixcmp by pkixcmp's "take_http" preference. */
+}

@@ -1,0 +1,1856 @@
+/* packet-pkixcmp.c - the PKIMessage of the Certificate Management Protocol
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * RFC 4210 (CMP v2), RFC 9480 (CMP updates), RFC 9810 (CMP v3, which
+ * obsoletes both), RFC 4211 (CRMF).  https://www.rfc-editor.org/rfc/rfc9810
+ *
+ * The ASN.1 module is EXPLICIT TAGS: in the ber_sequence_t tables below a
+ * tagged field with no BER_FLAGS_IMPLTAG has its explicit tag stripped by
+ * the BER helpers, as asn2wrs-generated code does.  Certificates, CRLs,
+ * PKCS#10 requests, CRMF requests and CMS structures are handed to
+ * Wireshark's own x509af, pkcs10, crmf and cms dissectors through the BER
+ * OID and syntax tables: nothing of X.509 is written again here.
+ *
+ * The filter name "cmp" belongs to Wireshark's built-in dissector; this one
+ * is "pkixcmp".
+ */
+#include <wireshark.h>
+
+#include <string.h>
+
+#include <epan/packet.h>
+#include <epan/proto_data.h>
+#include <epan/expert.h>
+#include <epan/oids.h>
+#include <epan/prefs.h>
+#include <epan/asn1.h>
+#include <epan/dissectors/packet-ber.h>
+
+#include "ws-compat.h"
+#include "entrust.h"
+#include "der.h"
+#include "pkixcmp-oids.h"
+
+static int proto_pkixcmp = -1;
+
+/* Header */
+static int hf_pkixcmp_header = -1;
+static int hf_pkixcmp_pvno = -1;
+static int hf_pkixcmp_sender = -1;
+static int hf_pkixcmp_recipient = -1;
+static int hf_pkixcmp_message_time = -1;
+static int hf_pkixcmp_protection_alg = -1;
+static int hf_pkixcmp_sender_kid = -1;
+static int hf_pkixcmp_recip_kid = -1;
+static int hf_pkixcmp_transaction_id = -1;
+static int hf_pkixcmp_sender_nonce = -1;
+static int hf_pkixcmp_recip_nonce = -1;
+static int hf_pkixcmp_free_text = -1;
+static int hf_pkixcmp_free_text_item = -1;
+static int hf_pkixcmp_general_info = -1;
+/* Body */
+static int hf_pkixcmp_body = -1;
+static int hf_pkixcmp_status = -1;
+static int hf_pkixcmp_protection = -1;
+static int hf_pkixcmp_extra_certs = -1;
+/* Shared building blocks */
+static int hf_pkixcmp_general_name_type = -1;
+static int hf_pkixcmp_general_name_value = -1;
+static int hf_pkixcmp_algorithm = -1;
+static int hf_pkixcmp_algorithm_id = -1;
+static int hf_pkixcmp_algorithm_params = -1;
+static int hf_pkixcmp_certificate = -1;
+static int hf_pkixcmp_crl = -1;
+static int hf_pkixcmp_status_info = -1;
+static int hf_pkixcmp_pki_status = -1;
+static int hf_pkixcmp_status_string = -1;
+static int hf_pkixcmp_fail_info = -1;
+static int hf_pkixcmp_fail_info_bits[27];
+static int hf_pkixcmp_itav = -1;
+static int hf_pkixcmp_infotype = -1;
+static int hf_pkixcmp_infovalue = -1;
+static int hf_pkixcmp_cert_req_id = -1;
+static int hf_pkixcmp_unknown = -1;
+static int hf_pkixcmp_bad_since_date = -1;
+static int hf_pkixcmp_ca_certs = -1;
+static int hf_pkixcmp_ca_key_upd_ann_v2 = -1;
+static int hf_pkixcmp_ca_key_upd_ann_v3 = -1;
+static int hf_pkixcmp_ca_pubs = -1;
+static int hf_pkixcmp_cert_details = -1;
+static int hf_pkixcmp_cert_hash = -1;
+static int hf_pkixcmp_cert_id = -1;
+static int hf_pkixcmp_cert_or_enc_cert = -1;
+static int hf_pkixcmp_cert_response = -1;
+static int hf_pkixcmp_cert_status = -1;
+static int hf_pkixcmp_certified_key_pair = -1;
+static int hf_pkixcmp_challenge = -1;
+static int hf_pkixcmp_challenge_item = -1;
+static int hf_pkixcmp_check_after = -1;
+static int hf_pkixcmp_crl_details = -1;
+static int hf_pkixcmp_crl_entry_details = -1;
+static int hf_pkixcmp_crls = -1;
+static int hf_pkixcmp_encrypted_cert = -1;
+static int hf_pkixcmp_encrypted_rand = -1;
+static int hf_pkixcmp_error_code = -1;
+static int hf_pkixcmp_error_details = -1;
+static int hf_pkixcmp_hash_alg = -1;
+static int hf_pkixcmp_issuer = -1;
+static int hf_pkixcmp_itavs = -1;
+static int hf_pkixcmp_key_pair_hist = -1;
+static int hf_pkixcmp_new_sig_cert = -1;
+static int hf_pkixcmp_new_with_new = -1;
+static int hf_pkixcmp_new_with_old = -1;
+static int hf_pkixcmp_old_with_new = -1;
+static int hf_pkixcmp_pkiconf = -1;
+static int hf_pkixcmp_poll_rep_item = -1;
+static int hf_pkixcmp_poll_req_item = -1;
+static int hf_pkixcmp_pop_response = -1;
+static int hf_pkixcmp_private_key = -1;
+static int hf_pkixcmp_publication_info = -1;
+static int hf_pkixcmp_reason = -1;
+static int hf_pkixcmp_responses = -1;
+static int hf_pkixcmp_rev_certs = -1;
+static int hf_pkixcmp_rev_details = -1;
+static int hf_pkixcmp_rsp_info = -1;
+static int hf_pkixcmp_serial_number = -1;
+static int hf_pkixcmp_statuses = -1;
+static int hf_pkixcmp_will_be_revoked_at = -1;
+static int hf_pkixcmp_witness = -1;
+static int hf_pkixcmp_cert_template_version = -1;
+static int hf_pkixcmp_cert_template_serial = -1;
+static int hf_pkixcmp_cert_template_signing_alg = -1;
+static int hf_pkixcmp_cert_template_issuer = -1;
+static int hf_pkixcmp_cert_template_validity = -1;
+static int hf_pkixcmp_cert_template_not_before = -1;
+static int hf_pkixcmp_cert_template_not_after = -1;
+static int hf_pkixcmp_cert_template_subject = -1;
+static int hf_pkixcmp_cert_template_public_key = -1;
+static int hf_pkixcmp_cert_template_issuer_uid = -1;
+static int hf_pkixcmp_cert_template_subject_uid = -1;
+static int hf_pkixcmp_cert_template_extensions = -1;
+static int hf_pkixcmp_extension = -1;
+static int hf_pkixcmp_extension_id = -1;
+static int hf_pkixcmp_extension_critical = -1;
+static int hf_pkixcmp_extension_value = -1;
+static int hf_pkixcmp_subject_public_key = -1;
+
+static gint ett_pkixcmp = -1;
+static gint ett_pkixcmp_header = -1;
+static gint ett_pkixcmp_general_name = -1;
+static gint ett_pkixcmp_algorithm = -1;
+static gint ett_pkixcmp_free_text = -1;
+static gint ett_pkixcmp_general_info = -1;
+static gint ett_pkixcmp_itav = -1;
+static gint ett_pkixcmp_body = -1;
+static gint ett_pkixcmp_status_info = -1;
+static gint ett_pkixcmp_fail_info = -1;
+static gint ett_pkixcmp_extra_certs = -1;
+static gint ett_pkixcmp_certificate = -1;
+static gint ett_pkixcmp_sequence = -1;
+
+static expert_field ei_pkixcmp_unknown_body = EI_INIT;
+static expert_field ei_pkixcmp_unknown_oid = EI_INIT;
+static expert_field ei_pkixcmp_not_pkimessage = EI_INIT;
+static expert_field ei_pkixcmp_nesting_too_deep = EI_INIT;
+static expert_field ei_pkixcmp_trailing_element = EI_INIT;
+
+static dissector_handle_t pkixcmp_handle;
+
+/* Preference: take application/pkixcmp over HTTP from the built-in CMP. */
+static entrust_pref_bool_t pkixcmp_take_http = TRUE;
+
+/* Nested PKIMessages are decoded recursively; this bounds the recursion. */
+#define PKIXCMP_MAX_NESTING 8
+
+static const char *const pkixcmp_http_media_types[] = {
+    "application/pkixcmp",
+    "application/x-pkixcmp",
+    /* These carry the TCP framing; entrust's framing code decodes them. */
+    "application/pkixcmp-poll",
+    "application/x-pkixcmp-poll",
+};
+
+static const value_string pkixcmp_pvno_vals[] = {
+    { 1, "cmp1999" },
+    { 2, "cmp2000" },
+    { 3, "cmp2021" },
+    { 0, NULL }
+};
+
+/* PKIBody CHOICE tags, RFC 9810 section 5.1.2. */
+static const value_string pkixcmp_body_vals[] = {
+    {  0, "ir" },      {  1, "ip" },      {  2, "cr" },      {  3, "cp" },
+    {  4, "p10cr" },   {  5, "popdecc" }, {  6, "popdecr" }, {  7, "kur" },
+    {  8, "kup" },     {  9, "krr" },     { 10, "krp" },     { 11, "rr" },
+    { 12, "rp" },      { 13, "ccr" },     { 14, "ccp" },     { 15, "ckuann" },
+    { 16, "cann" },    { 17, "rann" },    { 18, "crlann" },  { 19, "pkiconf" },
+    { 20, "nested" },  { 21, "genm" },    { 22, "genp" },    { 23, "error" },
+    { 24, "certConf" },{ 25, "pollReq" }, { 26, "pollRep" },
+    { 0, NULL }
+};
+
+static const value_string pkixcmp_status_vals[] = {
+    { 0, "accepted" },
+    { 1, "grantedWithMods" },
+    { 2, "rejection" },
+    { 3, "waiting" },
+    { 4, "revocationWarning" },
+    { 5, "revocationNotification" },
+    { 6, "keyUpdateWarning" },
+    { 0, NULL }
+};
+
+static const value_string cert_or_enc_cert_vals[] = {
+    { 0, "certificate" },
+    { 1, "encryptedCert" },
+    { 0, NULL }
+};
+
+static const value_string pkixcmp_general_name_vals[] = {
+    { 0, "otherName" },
+    { 1, "rfc822Name" },
+    { 2, "dNSName" },
+    { 3, "x400Address" },
+    { 4, "directoryName" },
+    { 5, "ediPartyName" },
+    { 6, "uniformResourceIdentifier" },
+    { 7, "iPAddress" },
+    { 8, "registeredID" },
+    { 0, NULL }
+};
+
+const char *
+pkixcmp_body_name(guint32 tag)
+{
+    return val_to_str_const(tag, pkixcmp_body_vals, "unknown");
+}
+
+/* ------------------------------------------------------------------------
+ * Per-message state, kept in actx->private_data while one PKIMessage is
+ * dissected.
+ */
+typedef struct {
+    pkixcmp_msg_t *summary;       /* the caller's, or a local one */
+    guint depth;                  /* nesting level of this PKIMessage */
+    gboolean in_body;             /* statuses count only inside the body */
+    gboolean in_header_free_text; /* the header's freeText is being read */
+} pkixcmp_ctx_t;
+
+static pkixcmp_ctx_t *
+pkixcmp_ctx(asn1_ctx_t *actx)
+{
+    return (pkixcmp_ctx_t *)actx->private_data;
+}
+
+static void
+pkixcmp_msg_init(pkixcmp_msg_t *msg, gint depth)
+{
+    memset(msg, 0, sizeof(*msg));
+    msg->pvno = msg->body = msg->status = -1;
+    msg->pbm_iterations = -1;
+    msg->depth = depth;
+}
+
+/* The innermost PKIMessage being dissected in this packet. */
+pkixcmp_msg_t *
+pkixcmp_current_msg(packet_info *pinfo)
+{
+    return (pkixcmp_msg_t *)p_get_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 0);
+}
+
+static void
+set_current_msg(packet_info *pinfo, pkixcmp_msg_t *msg)
+{
+    p_set_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 0, msg);
+}
+
+/* Copies an OCTET STRING's value out of the packet into msg. */
+static int
+dissect_octet_string_into(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
+                          proto_tree *tree, int hf_index, pkixcmp_bytes_t *into)
+{
+    tvbuff_t *value = NULL;
+
+    offset = dissect_ber_octet_string(implicit_tag, actx, tree, tvb, offset, hf_index, &value);
+    if (value && into) {
+        into->len = tvb_reported_length(value);
+        into->data = (const guint8 *)tvb_memdup(actx->pinfo->pool, value, 0, tvb_captured_length(value));
+    }
+    return offset;
+}
+
+/* ------------------------------------------------------------------------
+ * Helpers around Wireshark's BER code
+ */
+
+/* Size of the BER element at offset (header plus content), clamped to
+ * what the tvb reports.  Never throws for a short tvb: the callers hand the
+ * element to a dissector that will report the truncation. */
+static int
+ber_element_size(tvbuff_t *tvb, int offset)
+{
+    gint8 ber_class;
+    ber_bool_t pc, ind;
+    gint32 tag;
+    guint32 len;
+    int content = get_ber_identifier(tvb, offset, &ber_class, &pc, &tag);
+    int remaining;
+
+    content = get_ber_length(tvb, content, &len, &ind);
+    remaining = tvb_reported_length_remaining(tvb, offset);
+    if (ind || (guint64)(content - offset) + len > (guint64)remaining)
+        return remaining;
+    return content - offset + (int)len;
+}
+
+/* Hands the element at offset to whatever Wireshark registered for the OID
+ * (x509af, cms, crmf, ... or this plugin).  An OID without a dissector is
+ * shown raw with an expert info, never silently skipped. */
+static int
+pkixcmp_call_oid(const char *oid, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
+                 proto_tree *tree, const char *what)
+{
+    int size = ber_element_size(tvb, offset);
+    tvbuff_t *element = tvb_new_subset_length(tvb, offset, size);
+
+    if (oid && oid_has_dissector(oid)) {
+        call_ber_oid_callback(oid, element, 0, actx->pinfo, tree, NULL);
+    } else if (size == 2 && tvb_get_ntohs(tvb, offset) == 0x0500) {
+        /* An absent-parameters NULL needs no dissector. */
+        dissect_unknown_ber(actx->pinfo, element, 0, tree);
+    } else {
+        proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, element, 0, size, ENC_NA);
+        proto_tree *sub = proto_item_add_subtree(pi, ett_pkixcmp_sequence);
+        char *name = oid ? oid_resolved_from_string(actx->pinfo->pool, oid) : NULL;
+        expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unknown_oid,
+                               "%s for %s (%s) is not decoded", what,
+                               name ? name : "an unknown OID", oid ? oid : "none");
+        dissect_unknown_ber(actx->pinfo, element, 0, sub);
+    }
+    return offset + size;
+}
+
+/* Hands the element at offset to a BER syntax dissector ("Certificate",
+ * "CertReqMessages", ...) registered by one of Wireshark's dissectors. */
+static int
+pkixcmp_call_syntax(const char *syntax, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree)
+{
+    static dissector_table_t ber_syntax_table;
+    int size = ber_element_size(tvb, offset);
+    tvbuff_t *element = tvb_new_subset_length(tvb, offset, size);
+
+    if (!ber_syntax_table)
+        ber_syntax_table = find_dissector_table("ber.syntax");
+    if (!ber_syntax_table || !dissector_try_string(ber_syntax_table, syntax, element, actx->pinfo, tree, NULL)) {
+        proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, element, 0, size, ENC_NA);
+        expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unknown_oid,
+                               "No dissector for %s is available in this Wireshark", syntax);
+        dissect_unknown_ber(actx->pinfo, element, 0, proto_item_add_subtree(pi, ett_pkixcmp_sequence));
+    }
+    return offset + size;
+}
+
+/* Shows a PKIStatus; the first one in a body becomes pkixcmp.status. */
+static void
+note_status(asn1_ctx_t *actx, guint32 status)
+{
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+
+    if (ctx && ctx->in_body && ctx->summary->status < 0)
+        ctx->summary->status = (gint)status;
+}
+
+/* ------------------------------------------------------------------------
+ * Leaf types
+ */
+static int
+dissect_integer(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_integer(implicit_tag, actx, tree, tvb, offset, hf_index, NULL);
+}
+
+static int
+dissect_octet_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_octet_string(implicit_tag, actx, tree, tvb, offset, hf_index, NULL);
+}
+
+static int
+dissect_generalized_time(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_GeneralizedTime(implicit_tag, actx, tree, tvb, offset, hf_index);
+}
+
+static int
+dissect_utf8_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+    tvbuff_t *value = NULL;
+
+    offset = dissect_ber_restricted_string(implicit_tag, BER_UNI_TAG_UTF8String, actx, tree, tvb, offset, hf_index, &value);
+    if (value && ctx && ctx->in_header_free_text && !ctx->summary->free_text)
+        ctx->summary->free_text = (const char *)tvb_get_string_enc(actx->pinfo->pool, value, 0,
+                                                                   tvb_reported_length(value), ENC_UTF_8);
+    return offset;
+}
+
+static int
+dissect_serial_number(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    /* Serial numbers are up to 20 octets: shown as bytes, not a number. */
+    gint8 ber_class;
+    ber_bool_t pc, ind;
+    gint32 tag;
+    guint32 len;
+    int content = offset;
+
+    if (!implicit_tag)
+        content = get_ber_identifier(tvb, content, &ber_class, &pc, &tag);
+    content = get_ber_length(tvb, content, &len, &ind);
+    proto_tree_add_item(tree, hf_index, tvb, content, len, ENC_NA);
+    (void)actx;
+    return content + (int)len;
+}
+
+/* CMPCertificate ::= CHOICE { x509v3PKCert Certificate }: to x509af. */
+static int
+dissect_cmp_certificate(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    int size = ber_element_size(tvb, offset);
+    proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
+
+    return pkixcmp_call_oid(PKIXCMP_OID_X509_CERTIFICATE, tvb, offset, actx,
+                            proto_item_add_subtree(pi, ett_pkixcmp_certificate), "Certificate");
+}
+
+/* CertificateList: to x509af. */
+static int
+dissect_certificate_list(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    int size = ber_element_size(tvb, offset);
+    proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
+
+    return pkixcmp_call_oid(PKIXCMP_OID_X509_CRL, tvb, offset, actx,
+                            proto_item_add_subtree(pi, ett_pkixcmp_certificate), "CertificateList");
+}
+
+static const ber_sequence_t cmp_certificates_sequence_of[] = {
+    { &hf_pkixcmp_certificate, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cmp_certificate },
+};
+
+static int
+dissect_cmp_certificates(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset,
+                                   cmp_certificates_sequence_of, hf_index, ett_pkixcmp_extra_certs);
+}
+
+static const ber_sequence_t crls_sequence_of[] = {
+    { &hf_pkixcmp_crl, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_certificate_list },
+};
+
+static int
+dissect_crls(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset,
+                                   crls_sequence_of, hf_index, ett_pkixcmp_sequence);
+}
+
+/* PKIFreeText ::= SEQUENCE SIZE (1..MAX) OF UTF8String */
+static const ber_sequence_t free_text_sequence_of[] = {
+    { &hf_pkixcmp_free_text_item, BER_CLASS_UNI, BER_UNI_TAG_UTF8String, BER_FLAGS_NOOWNTAG, dissect_utf8_string },
+};
+
+static int
+dissect_free_text(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset,
+                                   free_text_sequence_of, hf_index, ett_pkixcmp_free_text);
+}
+
+/* The header's freeText: its first string is remembered (implementations
+ * name themselves there). */
+static int
+dissect_header_free_text(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+
+    if (ctx)
+        ctx->in_header_free_text = TRUE;
+    offset = dissect_free_text(implicit_tag, tvb, offset, actx, tree, hf_index);
+    if (ctx)
+        ctx->in_header_free_text = FALSE;
+    return offset;
+}
+
+/* GeneralName (RFC 5280, an IMPLICIT TAGS module), shown as one string
+ * field (hf_index) that filters well, "CN=x,O=y" or "dNSName: host", with
+ * the decoded choice below it.  directoryName goes to x509if. */
+static int
+dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    gint8 ber_class;
+    ber_bool_t pc, ind;
+    gint32 tag;
+    guint32 len;
+    int size = ber_element_size(tvb, offset);
+    int content = get_ber_identifier(tvb, offset, &ber_class, &pc, &tag);
+    GString *text = g_string_new(NULL);
+    proto_item *pi;
+    proto_tree *sub;
+
+    content = get_ber_length(tvb, content, &len, &ind);
+    if (content - offset > size)
+        content = offset + size;
+    len = size - (content - offset);
+
+    if (ber_class == BER_CLASS_CON) {
+        switch (tag) {
+        case 4: {   /* directoryName [4] Name (explicit: Name is a CHOICE) */
+            const guint8 *name = tvb_get_ptr(tvb, content, len);
+            if (!der_format_name(name, len, text))
+                g_string_assign(text, "(undecodable Name)");
+            break;
+        }
+        case 1: case 2: case 6:   /* IA5String */
+            g_string_printf(text, "%s: %s", val_to_str_const(tag, pkixcmp_general_name_vals, "?"),
+                            tvb_format_text(actx->pinfo->pool, tvb, content, len));
+            break;
+        case 7:
+            if (len == 4)
+                g_string_printf(text, "iPAddress: %s", tvb_ip_to_str(actx->pinfo->pool, tvb, content));
+            else if (len == 16)
+                g_string_printf(text, "iPAddress: %s", tvb_ip6_to_str(actx->pinfo->pool, tvb, content));
+            else
+                g_string_printf(text, "iPAddress: %s", tvb_bytes_to_str(actx->pinfo->pool, tvb, content, len));
+            break;
+        case 8:
+            g_string_append(text, "registeredID: ");
+            if (!der_oid_to_string(tvb_get_ptr(tvb, content, len), len, text))
+                g_string_append(text, "(invalid)");
+            break;
+        default:
+            g_string_printf(text, "%s", val_to_str_const(tag, pkixcmp_general_name_vals, "unknown GeneralName"));
+            break;
+        }
+    } else {
+        g_string_assign(text, "(not a GeneralName)");
+    }
+
+    pi = proto_tree_add_string(tree, hf_index, tvb, offset, size, text->str);
+    g_string_free(text, TRUE);
+    sub = proto_item_add_subtree(pi, ett_pkixcmp_general_name);
+    proto_tree_add_uint(sub, hf_pkixcmp_general_name_type, tvb, offset, content - offset, (guint32)tag);
+    if (ber_class == BER_CLASS_CON && tag == 4) {
+        pkixcmp_call_oid(PKIXCMP_OID_X509_NAME, tvb, content, actx, sub, "Name");
+    } else if (ber_class == BER_CLASS_CON && (tag == 1 || tag == 2 || tag == 6)) {
+        proto_tree_add_item(sub, hf_pkixcmp_general_name_value, tvb, content, len, ENC_ASCII);
+    } else {
+        dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, size), 0, sub);
+    }
+    return offset + size;
+}
+
+/* AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }
+ * Parameters go to whatever is registered for the OID; this plugin
+ * registers the CMP MAC algorithms' parameters (pkixcmp-oids.c). */
+static int
+dissect_algorithm_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    offset = dissect_ber_object_identifier_str(implicit_tag, actx, tree, tvb, offset, hf_index,
+                                               &actx->external.direct_reference);
+    if (actx->external.direct_reference) {
+        char *name = oid_resolved_from_string(actx->pinfo->pool, actx->external.direct_reference);
+        proto_item_append_text(proto_tree_get_parent(tree), " (%s)", name ? name : actx->external.direct_reference);
+        if (hf_index == hf_pkixcmp_protection_alg && pkixcmp_ctx(actx))
+            pkixcmp_ctx(actx)->summary->protection_alg = wmem_strdup(actx->pinfo->pool, actx->external.direct_reference);
+    }
+    return offset;
+}
+
+static int
+dissect_algorithm_params(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return pkixcmp_call_oid(actx->external.direct_reference, tvb, offset, actx, tree, "Algorithm parameters");
+}
+
+static const ber_sequence_t algorithm_identifier_sequence[] = {
+    { &hf_pkixcmp_algorithm_id, BER_CLASS_UNI, BER_UNI_TAG_OID, BER_FLAGS_NOOWNTAG, dissect_algorithm_oid },
+    { &hf_pkixcmp_algorithm_params, BER_CLASS_ANY, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_algorithm_params },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static const ber_sequence_t protection_alg_sequence[] = {
+    { &hf_pkixcmp_protection_alg, BER_CLASS_UNI, BER_UNI_TAG_OID, BER_FLAGS_NOOWNTAG, dissect_algorithm_oid },
+    { &hf_pkixcmp_algorithm_params, BER_CLASS_ANY, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_algorithm_params },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_algorithm_identifier(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset,
+                                algorithm_identifier_sequence, hf_index, ett_pkixcmp_algorithm);
+}
+
+static int
+dissect_protection_alg(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset,
+                                protection_alg_sequence, hf_pkixcmp_algorithm, ett_pkixcmp_algorithm);
+}
+
+/* InfoTypeAndValue ::= SEQUENCE { infoType OID, infoValue ANY OPTIONAL } */
+static int
+dissect_infotype(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    offset = dissect_ber_object_identifier_str(implicit_tag, actx, tree, tvb, offset, hf_index,
+                                               &actx->external.direct_reference);
+    if (actx->external.direct_reference) {
+        char *name = oid_resolved_from_string(actx->pinfo->pool, actx->external.direct_reference);
+        proto_item_append_text(proto_tree_get_parent(tree), " %s", name ? name : actx->external.direct_reference);
+        if (hf_index == hf_pkixcmp_infotype && pkixcmp_ctx(actx) && !pkixcmp_ctx(actx)->in_body
+                && strcmp(actx->external.direct_reference, PKIXCMP_OID_IT_IMPLICIT_CONFIRM) == 0)
+            pkixcmp_ctx(actx)->summary->implicit_confirm = TRUE;
+    }
+    return offset;
+}
+
+static int
+dissect_infovalue(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return pkixcmp_call_oid(actx->external.direct_reference, tvb, offset, actx, tree, "InfoTypeAndValue value");
+}
+
+static const ber_sequence_t itav_sequence[] = {
+    { &hf_pkixcmp_infotype, BER_CLASS_UNI, BER_UNI_TAG_OID, BER_FLAGS_NOOWNTAG, dissect_infotype },
+    { &hf_pkixcmp_infovalue, BER_CLASS_ANY, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_infovalue },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_itav(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, itav_sequence, hf_index, ett_pkixcmp_itav);
+}
+
+static const ber_sequence_t itav_sequence_of[] = {
+    { &hf_pkixcmp_itav, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_itav },
+};
+
+static int
+dissect_itavs(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, itav_sequence_of, hf_index, ett_pkixcmp_general_info);
+}
+
+/* Name (a CHOICE holding an RDNSequence), shown as one string field that
+ * filters well, with x509if's decoding below it. */
+static int
+dissect_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    int size = ber_element_size(tvb, offset);
+    GString *text = g_string_new(NULL);
+    proto_item *pi;
+
+    if (!der_format_name(tvb_get_ptr(tvb, offset, size), size, text))
+        g_string_assign(text, "(undecodable Name)");
+    pi = proto_tree_add_string(tree, hf_index, tvb, offset, size, text->str);
+    g_string_free(text, TRUE);
+    return pkixcmp_call_oid(PKIXCMP_OID_X509_NAME, tvb, offset, actx,
+                            proto_item_add_subtree(pi, ett_pkixcmp_general_name), "Name");
+}
+
+/* Any element shown by Wireshark's generic BER decoder under hf_index;
+ * used for leaves whose type has no helper here (Time, BIT STRING). */
+static int
+dissect_generic_ber(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    int size = ber_element_size(tvb, offset);
+    proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
+
+    dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, size), 0,
+                        proto_item_add_subtree(pi, ett_pkixcmp_sequence));
+    return offset + size;
+}
+
+static int
+dissect_bit_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_bitstring(implicit_tag, actx, tree, tvb, offset, NULL, 0, hf_index, -1, NULL);
+}
+
+/* Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE,
+ *   extnValue OCTET STRING }; the value goes to x509ce and friends. */
+static int
+dissect_extension_value(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    tvbuff_t *value = NULL;
+    const char *oid = actx->external.direct_reference;
+
+    offset = dissect_ber_octet_string(implicit_tag, actx, tree, tvb, offset, hf_index, &value);
+    if (value && tvb_reported_length(value) > 0)
+        pkixcmp_call_oid(oid, value, 0, actx, proto_item_add_subtree(actx->created_item, ett_pkixcmp_sequence),
+                         "Extension value");
+    return offset;
+}
+
+static int
+dissect_boolean(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_boolean(implicit_tag, actx, tree, tvb, offset, hf_index, NULL);
+}
+
+static const ber_sequence_t extension_sequence[] = {
+    { &hf_pkixcmp_extension_id, BER_CLASS_UNI, BER_UNI_TAG_OID, BER_FLAGS_NOOWNTAG, dissect_infotype },
+    { &hf_pkixcmp_extension_critical, BER_CLASS_UNI, BER_UNI_TAG_BOOLEAN, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_boolean },
+    { &hf_pkixcmp_extension_value, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, dissect_extension_value },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_extension(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, extension_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+static const ber_sequence_t extensions_sequence_of[] = {
+    { &hf_pkixcmp_extension, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_extension },
+};
+
+static int
+dissect_extensions(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, extensions_sequence_of, hf_index, ett_pkixcmp_sequence);
+}
+
+/* SubjectPublicKeyInfo ::= SEQUENCE { algorithm, subjectPublicKey BIT STRING } */
+static const ber_sequence_t subject_public_key_info_sequence[] = {
+    { &hf_pkixcmp_algorithm, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_algorithm_identifier },
+    { &hf_pkixcmp_subject_public_key, BER_CLASS_UNI, BER_UNI_TAG_BITSTRING, BER_FLAGS_NOOWNTAG, dissect_bit_string },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_subject_public_key_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, subject_public_key_info_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+/* OptionalValidity ::= SEQUENCE { notBefore [0] Time OPTIONAL,
+ *   notAfter [1] Time OPTIONAL }  (Time is a CHOICE: explicit tags) */
+static const ber_sequence_t optional_validity_sequence[] = {
+    { &hf_pkixcmp_cert_template_not_before, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_generic_ber },
+    { &hf_pkixcmp_cert_template_not_after, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_generic_ber },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_optional_validity(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, optional_validity_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+/* CertTemplate (RFC 4211, an IMPLICIT TAGS module; Name stays explicit
+ * because it is a CHOICE). */
+static const ber_sequence_t cert_template_sequence[] = {
+    { &hf_pkixcmp_cert_template_version, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_integer },
+    { &hf_pkixcmp_cert_template_serial, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_serial_number },
+    { &hf_pkixcmp_cert_template_signing_alg, BER_CLASS_CON, 2, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_algorithm_identifier },
+    { &hf_pkixcmp_cert_template_issuer, BER_CLASS_CON, 3, BER_FLAGS_OPTIONAL, dissect_name },
+    { &hf_pkixcmp_cert_template_validity, BER_CLASS_CON, 4, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_optional_validity },
+    { &hf_pkixcmp_cert_template_subject, BER_CLASS_CON, 5, BER_FLAGS_OPTIONAL, dissect_name },
+    { &hf_pkixcmp_cert_template_public_key, BER_CLASS_CON, 6, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_subject_public_key_info },
+    { &hf_pkixcmp_cert_template_issuer_uid, BER_CLASS_CON, 7, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_bit_string },
+    { &hf_pkixcmp_cert_template_subject_uid, BER_CLASS_CON, 8, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_bit_string },
+    { &hf_pkixcmp_cert_template_extensions, BER_CLASS_CON, 9, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_extensions },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_cert_template(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_template_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+/* ------------------------------------------------------------------------
+ * PKIHeader
+ */
+static int
+dissect_pvno(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    guint32 pvno = 0;
+
+    offset = dissect_ber_integer(implicit_tag, actx, tree, tvb, offset, hf_index, &pvno);
+    if (pkixcmp_ctx(actx))
+        pkixcmp_ctx(actx)->summary->pvno = (gint)pvno;
+    return offset;
+}
+
+static int
+dissect_transaction_id(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_octet_string_into(implicit_tag, tvb, offset, actx, tree, hf_index,
+                                     pkixcmp_ctx(actx) ? &pkixcmp_ctx(actx)->summary->transaction_id : NULL);
+}
+
+static int
+dissect_sender_nonce(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_octet_string_into(implicit_tag, tvb, offset, actx, tree, hf_index,
+                                     pkixcmp_ctx(actx) ? &pkixcmp_ctx(actx)->summary->sender_nonce : NULL);
+}
+
+static int
+dissect_recip_nonce(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_octet_string_into(implicit_tag, tvb, offset, actx, tree, hf_index,
+                                     pkixcmp_ctx(actx) ? &pkixcmp_ctx(actx)->summary->recip_nonce : NULL);
+}
+
+static const ber_sequence_t pki_header_sequence[] = {
+    { &hf_pkixcmp_pvno, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_pvno },
+    { &hf_pkixcmp_sender, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_general_name },
+    { &hf_pkixcmp_recipient, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_general_name },
+    { &hf_pkixcmp_message_time, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_generalized_time },
+    { &hf_pkixcmp_algorithm, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_protection_alg },
+    { &hf_pkixcmp_sender_kid, BER_CLASS_CON, 2, BER_FLAGS_OPTIONAL, dissect_octet_string },
+    { &hf_pkixcmp_recip_kid, BER_CLASS_CON, 3, BER_FLAGS_OPTIONAL, dissect_octet_string },
+    { &hf_pkixcmp_transaction_id, BER_CLASS_CON, 4, BER_FLAGS_OPTIONAL, dissect_transaction_id },
+    { &hf_pkixcmp_sender_nonce, BER_CLASS_CON, 5, BER_FLAGS_OPTIONAL, dissect_sender_nonce },
+    { &hf_pkixcmp_recip_nonce, BER_CLASS_CON, 6, BER_FLAGS_OPTIONAL, dissect_recip_nonce },
+    { &hf_pkixcmp_free_text, BER_CLASS_CON, 7, BER_FLAGS_OPTIONAL, dissect_header_free_text },
+    { &hf_pkixcmp_general_info, BER_CLASS_CON, 8, BER_FLAGS_OPTIONAL, dissect_itavs },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_pki_header(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, pki_header_sequence, hf_index, ett_pkixcmp_header);
+}
+
+/* ------------------------------------------------------------------------
+ * PKIStatusInfo
+ */
+static int
+dissect_pki_status(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    guint32 status = 0;
+
+    offset = dissect_ber_integer(implicit_tag, actx, tree, tvb, offset, hf_index, &status);
+    note_status(actx, status);
+    return offset;
+}
+
+/* PKIFailureInfo bits, RFC 9810; bit 0 is the first bit on the wire. */
+static int *const fail_info_bits[] = {
+    &hf_pkixcmp_fail_info_bits[0],  &hf_pkixcmp_fail_info_bits[1],  &hf_pkixcmp_fail_info_bits[2],
+    &hf_pkixcmp_fail_info_bits[3],  &hf_pkixcmp_fail_info_bits[4],  &hf_pkixcmp_fail_info_bits[5],
+    &hf_pkixcmp_fail_info_bits[6],  &hf_pkixcmp_fail_info_bits[7],  &hf_pkixcmp_fail_info_bits[8],
+    &hf_pkixcmp_fail_info_bits[9],  &hf_pkixcmp_fail_info_bits[10], &hf_pkixcmp_fail_info_bits[11],
+    &hf_pkixcmp_fail_info_bits[12], &hf_pkixcmp_fail_info_bits[13], &hf_pkixcmp_fail_info_bits[14],
+    &hf_pkixcmp_fail_info_bits[15], &hf_pkixcmp_fail_info_bits[16], &hf_pkixcmp_fail_info_bits[17],
+    &hf_pkixcmp_fail_info_bits[18], &hf_pkixcmp_fail_info_bits[19], &hf_pkixcmp_fail_info_bits[20],
+    &hf_pkixcmp_fail_info_bits[21], &hf_pkixcmp_fail_info_bits[22], &hf_pkixcmp_fail_info_bits[23],
+    &hf_pkixcmp_fail_info_bits[24], &hf_pkixcmp_fail_info_bits[25], &hf_pkixcmp_fail_info_bits[26],
+    NULL
+};
+
+static int
+dissect_fail_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+    tvbuff_t *bits = NULL;
+
+    offset = dissect_ber_bitstring(implicit_tag, actx, tree, tvb, offset, fail_info_bits, 27,
+                                   hf_index, ett_pkixcmp_fail_info, &bits);
+    if (bits && ctx && ctx->in_body) {
+        guint n = MIN(tvb_captured_length(bits), 4);
+        for (guint i = 0; i < n * 8 && i < 27; i++)
+            if (tvb_get_uint8(bits, i / 8) & (0x80 >> (i % 8)))
+                ctx->summary->fail_info |= 1u << i;
+        ctx->summary->has_fail_info = TRUE;
+    }
+    return offset;
+}
+
+static const ber_sequence_t pki_status_info_sequence[] = {
+    { &hf_pkixcmp_pki_status, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_pki_status },
+    { &hf_pkixcmp_status_string, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_free_text },
+    { &hf_pkixcmp_fail_info, BER_CLASS_UNI, BER_UNI_TAG_BITSTRING, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_fail_info },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_pki_status_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, pki_status_info_sequence,
+                                hf_index, ett_pkixcmp_status_info);
+}
+
+/* ------------------------------------------------------------------------
+ * PKIMessage
+ */
+static int dissect_pki_body(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index);
+
+static int
+dissect_protection(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    if (pkixcmp_ctx(actx))
+        pkixcmp_ctx(actx)->summary->has_protection = TRUE;
+    return dissect_ber_bitstring(implicit_tag, actx, tree, tvb, offset, NULL, 0, hf_index, -1, NULL);
+}
+
+static const ber_sequence_t pki_message_sequence[] = {
+    { &hf_pkixcmp_header, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_pki_header },
+    { &hf_pkixcmp_body, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_pki_body },
+    { &hf_pkixcmp_protection, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_protection },
+    { &hf_pkixcmp_extra_certs, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_cmp_certificates },
+    { NULL, 0, 0, 0, NULL }
+};
+
+/* Dissects one PKIMessage at offset of tvb; returns the offset after it. */
+static int
+dissect_pki_message(tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree)
+{
+    return dissect_ber_sequence(FALSE, actx, tree, tvb, offset, pki_message_sequence, -1, ett_pkixcmp);
+}
+
+/* NestedMessageContent ::= PKIMessages: each one decoded recursively, with
+ * its own summary so that the outer message's body and status stay its own. */
+static int
+dissect_nested_message(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    pkixcmp_ctx_t *outer = pkixcmp_ctx(actx);
+    pkixcmp_msg_t summary;
+    pkixcmp_ctx_t inner = { &summary, outer ? outer->depth + 1 : 1, FALSE, FALSE };
+    int size = ber_element_size(tvb, offset);
+    proto_item *pi;
+
+    if (inner.depth > PKIXCMP_MAX_NESTING) {
+        pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, tvb, offset, size, ENC_NA);
+        expert_add_info(actx->pinfo, pi, &ei_pkixcmp_nesting_too_deep);
+        return offset + size;
+    }
+    pkixcmp_msg_init(&summary, (gint)inner.depth);
+    actx->private_data = &inner;
+    set_current_msg(actx->pinfo, &summary);
+    pi = proto_tree_add_item(tree, proto_pkixcmp, tvb, offset, size, ENC_NA);
+    offset = dissect_pki_message(tvb, offset, actx, proto_item_add_subtree(pi, ett_pkixcmp));
+    actx->private_data = outer;
+    set_current_msg(actx->pinfo, outer ? outer->summary : NULL);
+    if (summary.body >= 0)
+        proto_item_append_text(pi, ", %s", val_to_str_const(summary.body, pkixcmp_body_vals, "unknown body"));
+    return offset;
+}
+
+static const ber_sequence_t nested_sequence_of[] = {
+    { &hf_pkixcmp_unknown, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_nested_message },
+};
+
+static int
+dissect_nested(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, nested_sequence_of, hf_index, ett_pkixcmp_sequence);
+}
+
+/* ------------------------------------------------------------------------
+ * PKIBody contents, RFC 9810 section 5.3
+ */
+
+/* CertReqMessages (ir, cr, kur, krr, ccr): Wireshark's CRMF dissector. */
+static int
+dissect_cert_req_messages(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return pkixcmp_call_syntax("CertReqMessages", tvb, offset, actx, tree);
+}
+
+/* p10cr: a PKCS#10 CertificationRequest, to Wireshark's pkcs10 dissector. */
+static int
+dissect_p10cr(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return pkixcmp_call_syntax("CertificationRequest", tvb, offset, actx, tree);
+}
+
+/* EncryptedKey ::= CHOICE { encryptedValue EncryptedValue,
+ *                           envelopedData [0] EnvelopedData }   (RFC 9480)
+ * CRMF's module is IMPLICIT TAGS, so envelopedData arrives as [0] holding
+ * EnvelopedData's fields; the tag is put back to SEQUENCE for CMS. */
+static int
+dissect_encrypted_key(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    int size = ber_element_size(tvb, offset);
+    proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
+    proto_tree *sub = proto_item_add_subtree(pi, ett_pkixcmp_sequence);
+    guint8 first = tvb_get_uint8(tvb, offset);
+
+    if (first == 0xa0) {
+        guint8 *copy = (guint8 *)tvb_memdup(actx->pinfo->pool, tvb, offset, size);
+        tvbuff_t *as_sequence;
+        copy[0] = 0x30;
+        as_sequence = tvb_new_child_real_data(tvb, copy, size, size);
+        add_new_data_source(actx->pinfo, as_sequence, "EnvelopedData (implicit tag restored)");
+        proto_item_append_text(pi, ": envelopedData");
+        pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, as_sequence, 0, actx, sub, "EnvelopedData");
+        return offset + size;
+    }
+    proto_item_append_text(pi, ": encryptedValue");
+    return pkixcmp_call_syntax("EncryptedValue", tvb, offset, actx, sub);
+}
+
+/* CertOrEncCert ::= CHOICE { certificate [0] CMPCertificate,
+ *                            encryptedCert [1] EncryptedKey } */
+static const ber_choice_t cert_or_enc_cert_choice[] = {
+    { 0, &hf_pkixcmp_certificate, BER_CLASS_CON, 0, 0, dissect_cmp_certificate },
+    { 1, &hf_pkixcmp_encrypted_cert, BER_CLASS_CON, 1, 0, dissect_encrypted_key },
+    { 0, NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_cert_or_enc_cert(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_choice(actx, tree, tvb, offset, cert_or_enc_cert_choice, hf_index, ett_pkixcmp_sequence, NULL);
+}
+
+static int
+dissect_publication_info(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return pkixcmp_call_syntax("PKIPublicationInfo", tvb, offset, actx, tree);
+}
+
+/* CertifiedKeyPair ::= SEQUENCE { certOrEncCert, privateKey [0] EncryptedKey
+ *                                 OPTIONAL, publicationInfo [1] OPTIONAL } */
+static const ber_sequence_t certified_key_pair_sequence[] = {
+    { &hf_pkixcmp_cert_or_enc_cert, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_cert_or_enc_cert },
+    { &hf_pkixcmp_private_key, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_encrypted_key },
+    { &hf_pkixcmp_publication_info, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_publication_info },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_certified_key_pair(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, certified_key_pair_sequence,
+                                hf_index, ett_pkixcmp_sequence);
+}
+
+/* CertResponse ::= SEQUENCE { certReqId, status, certifiedKeyPair OPTIONAL,
+ *                             rspInfo OCTET STRING OPTIONAL } */
+static const ber_sequence_t cert_response_sequence[] = {
+    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
+    { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
+    { &hf_pkixcmp_certified_key_pair, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_certified_key_pair },
+    { &hf_pkixcmp_rsp_info, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_octet_string },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_cert_response(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_response_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+static const ber_sequence_t cert_responses_sequence_of[] = {
+    { &hf_pkixcmp_cert_response, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cert_response },
+};
+
+static int
+dissect_cert_responses(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, cert_responses_sequence_of, hf_index, ett_pkixcmp_sequence);
+}
+
+/* CertRepMessage (ip, cp, kup, ccp) ::= SEQUENCE { caPubs [1] OPTIONAL, response } */
+static const ber_sequence_t cert_rep_message_sequence[] = {
+    { &hf_pkixcmp_ca_pubs, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_cmp_certificates },
+    { &hf_pkixcmp_responses, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cert_responses },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_cert_rep_message(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_rep_message_sequence, -1, ett_pkixcmp_sequence);
+}
+
+/* Challenge ::= SEQUENCE { owf AlgorithmIdentifier OPTIONAL, witness OCTET
+ *   STRING, challenge OCTET STRING, encryptedRand [0] EnvelopedData OPTIONAL } */
+static int
+dissect_enveloped_data_explicit(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, tvb, offset, actx, tree, "EnvelopedData");
+}
+
+static const ber_sequence_t challenge_sequence[] = {
+    { &hf_pkixcmp_algorithm, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_algorithm_identifier },
+    { &hf_pkixcmp_witness, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, dissect_octet_string },
+    { &hf_pkixcmp_challenge, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, dissect_octet_string },
+    { &hf_pkixcmp_encrypted_rand, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_enveloped_data_explicit },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_challenge(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, challenge_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+static const ber_sequence_t challenges_sequence_of[] = {
+    { &hf_pkixcmp_challenge_item, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_challenge },
+};
+
+static int
+dissect_popdecc(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, challenges_sequence_of, -1, ett_pkixcmp_sequence);
+}
+
+/* POPODecKeyRespContent ::= SEQUENCE OF INTEGER */
+static const ber_sequence_t popdecr_sequence_of[] = {
+    { &hf_pkixcmp_pop_response, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
+};
+
+static int
+dissect_popdecr(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, popdecr_sequence_of, -1, ett_pkixcmp_sequence);
+}
+
+static const ber_sequence_t certified_key_pairs_sequence_of[] = {
+    { &hf_pkixcmp_certified_key_pair, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_certified_key_pair },
+};
+
+static int
+dissect_certified_key_pairs(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, certified_key_pairs_sequence_of, hf_index, ett_pkixcmp_sequence);
+}
+
+/* KeyRecRepContent ::= SEQUENCE { status, newSigCert [0] OPTIONAL,
+ *   caCerts [1] OPTIONAL, keyPairHist [2] OPTIONAL } */
+static const ber_sequence_t key_rec_rep_sequence[] = {
+    { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
+    { &hf_pkixcmp_new_sig_cert, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_cmp_certificate },
+    { &hf_pkixcmp_ca_certs, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_cmp_certificates },
+    { &hf_pkixcmp_key_pair_hist, BER_CLASS_CON, 2, BER_FLAGS_OPTIONAL, dissect_certified_key_pairs },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_krp(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, key_rec_rep_sequence, -1, ett_pkixcmp_sequence);
+}
+
+/* CertId ::= SEQUENCE { issuer GeneralName, serialNumber INTEGER } (CRMF) */
+static const ber_sequence_t cert_id_sequence[] = {
+    { &hf_pkixcmp_issuer, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_general_name },
+    { &hf_pkixcmp_serial_number, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_serial_number },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_cert_id(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_id_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+static const ber_sequence_t cert_ids_sequence_of[] = {
+    { &hf_pkixcmp_cert_id, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cert_id },
+};
+
+static int
+dissect_cert_ids(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, cert_ids_sequence_of, hf_index, ett_pkixcmp_sequence);
+}
+
+static const ber_sequence_t status_infos_sequence_of[] = {
+    { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
+};
+
+static int
+dissect_status_infos(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, status_infos_sequence_of, hf_index, ett_pkixcmp_sequence);
+}
+
+/* RevRepContent ::= SEQUENCE { status SEQUENCE OF PKIStatusInfo,
+ *   revCerts [0] SEQUENCE OF CertId OPTIONAL, crls [1] OPTIONAL } */
+static const ber_sequence_t rev_rep_sequence[] = {
+    { &hf_pkixcmp_statuses, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_status_infos },
+    { &hf_pkixcmp_rev_certs, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_cert_ids },
+    { &hf_pkixcmp_crls, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_crls },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_rp(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, rev_rep_sequence, -1, ett_pkixcmp_sequence);
+}
+
+/* RevReqContent ::= SEQUENCE OF RevDetails;
+ * RevDetails ::= SEQUENCE { certDetails CertTemplate, crlEntryDetails
+ * Extensions OPTIONAL }.  CertTemplate is CRMF's; Wireshark exports no
+ * syntax for it alone, so it is decoded by pkixcmp-crmf.c. */
+static const ber_sequence_t rev_details_sequence[] = {
+    { &hf_pkixcmp_cert_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cert_template },
+    { &hf_pkixcmp_crl_entry_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_extensions },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_rev_details(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, rev_details_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+static const ber_sequence_t rev_req_sequence_of[] = {
+    { &hf_pkixcmp_rev_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_rev_details },
+};
+
+static int
+dissect_rr(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, rev_req_sequence_of, -1, ett_pkixcmp_sequence);
+}
+
+/* CAKeyUpdAnnContent ::= SEQUENCE { oldWithNew, newWithOld, newWithNew }
+ * RFC 9480 made ckuann a CAKeyUpdContent CHOICE whose new alternative,
+ * cAKeyUpdAnnV3 [0] RootCaKeyUpdateContent, is { newWithNew, newWithOld [0]
+ * OPTIONAL, oldWithNew [1] OPTIONAL }. */
+static const ber_sequence_t ca_key_upd_ann_sequence[] = {
+    { &hf_pkixcmp_old_with_new, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cmp_certificate },
+    { &hf_pkixcmp_new_with_old, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cmp_certificate },
+    { &hf_pkixcmp_new_with_new, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cmp_certificate },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static const ber_sequence_t root_ca_key_update_sequence[] = {
+    { &hf_pkixcmp_new_with_new, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cmp_certificate },
+    { &hf_pkixcmp_new_with_old, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_cmp_certificate },
+    { &hf_pkixcmp_old_with_new, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_cmp_certificate },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_root_ca_key_update(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, root_ca_key_update_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+static int
+dissect_ca_key_upd_ann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, ca_key_upd_ann_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+static const ber_choice_t ca_key_upd_content_choice[] = {
+    { 0, &hf_pkixcmp_ca_key_upd_ann_v2, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_ca_key_upd_ann },
+    { 1, &hf_pkixcmp_ca_key_upd_ann_v3, BER_CLASS_CON, 0, 0, dissect_root_ca_key_update },
+    { 0, NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_ckuann(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_choice(actx, tree, tvb, offset, ca_key_upd_content_choice, -1, ett_pkixcmp_sequence, NULL);
+}
+
+/* CertAnnContent ::= CMPCertificate */
+static int
+dissect_cann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_cmp_certificate(implicit_tag, tvb, offset, actx, tree, hf_pkixcmp_certificate);
+}
+
+/* RevAnnContent ::= SEQUENCE { status, certId, willBeRevokedAt,
+ *   badSinceDate, crlDetails Extensions OPTIONAL } */
+static const ber_sequence_t rev_ann_sequence[] = {
+    { &hf_pkixcmp_pki_status, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_pki_status },
+    { &hf_pkixcmp_cert_id, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cert_id },
+    { &hf_pkixcmp_will_be_revoked_at, BER_CLASS_UNI, BER_UNI_TAG_GeneralizedTime, BER_FLAGS_NOOWNTAG, dissect_generalized_time },
+    { &hf_pkixcmp_bad_since_date, BER_CLASS_UNI, BER_UNI_TAG_GeneralizedTime, BER_FLAGS_NOOWNTAG, dissect_generalized_time },
+    { &hf_pkixcmp_crl_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_extensions },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_rann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, rev_ann_sequence, -1, ett_pkixcmp_sequence);
+}
+
+/* CRLAnnContent ::= SEQUENCE OF CertificateList */
+static int
+dissect_crlann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_crls(implicit_tag, tvb, offset, actx, tree, hf_pkixcmp_crls);
+}
+
+/* PKIConfirmContent ::= NULL */
+static int
+dissect_pkiconf(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_null(implicit_tag, actx, tree, tvb, offset, hf_pkixcmp_pkiconf);
+}
+
+/* GenMsgContent, GenRepContent ::= SEQUENCE OF InfoTypeAndValue */
+static int
+dissect_genm_genp(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_itavs(implicit_tag, tvb, offset, actx, tree, hf_pkixcmp_itavs);
+}
+
+/* ErrorMsgContent ::= SEQUENCE { pKIStatusInfo, errorCode INTEGER OPTIONAL,
+ *   errorDetails PKIFreeText OPTIONAL } */
+static const ber_sequence_t error_msg_sequence[] = {
+    { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
+    { &hf_pkixcmp_error_code, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_integer },
+    { &hf_pkixcmp_error_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_free_text },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_error(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, error_msg_sequence, -1, ett_pkixcmp_sequence);
+}
+
+/* CertStatus ::= SEQUENCE { certHash OCTET STRING, certReqId INTEGER,
+ *   statusInfo PKIStatusInfo OPTIONAL, hashAlg [0] AlgorithmIdentifier
+ *   OPTIONAL (RFC 9480) } */
+static const ber_sequence_t cert_status_sequence[] = {
+    { &hf_pkixcmp_cert_hash, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, dissect_octet_string },
+    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
+    { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
+    { &hf_pkixcmp_hash_alg, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_algorithm_identifier },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_cert_status(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_status_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+static const ber_sequence_t cert_confirm_sequence_of[] = {
+    { &hf_pkixcmp_cert_status, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cert_status },
+};
+
+static int
+dissect_cert_conf(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, cert_confirm_sequence_of, -1, ett_pkixcmp_sequence);
+}
+
+/* PollReqContent ::= SEQUENCE OF SEQUENCE { certReqId INTEGER } */
+static const ber_sequence_t poll_req_item_sequence[] = {
+    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_poll_req_item(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, poll_req_item_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+static const ber_sequence_t poll_req_sequence_of[] = {
+    { &hf_pkixcmp_poll_req_item, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_poll_req_item },
+};
+
+static int
+dissect_poll_req(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, poll_req_sequence_of, -1, ett_pkixcmp_sequence);
+}
+
+/* PollRepContent ::= SEQUENCE OF SEQUENCE { certReqId INTEGER,
+ *   checkAfter INTEGER, reason PKIFreeText OPTIONAL } */
+static const ber_sequence_t poll_rep_item_sequence[] = {
+    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
+    { &hf_pkixcmp_check_after, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
+    { &hf_pkixcmp_reason, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_free_text },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_poll_rep_item(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, poll_rep_item_sequence, hf_index, ett_pkixcmp_sequence);
+}
+
+static const ber_sequence_t poll_rep_sequence_of[] = {
+    { &hf_pkixcmp_poll_rep_item, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_poll_rep_item },
+};
+
+static int
+dissect_poll_rep(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, poll_rep_sequence_of, -1, ett_pkixcmp_sequence);
+}
+
+/* The PKIBody choices, indexed by tag. */
+static const ber_callback pkixcmp_body_dissectors[] = {
+    dissect_cert_req_messages,  /*  0 ir */
+    dissect_cert_rep_message,   /*  1 ip */
+    dissect_cert_req_messages,  /*  2 cr */
+    dissect_cert_rep_message,   /*  3 cp */
+    dissect_p10cr,              /*  4 p10cr */
+    dissect_popdecc,            /*  5 popdecc */
+    dissect_popdecr,            /*  6 popdecr */
+    dissect_cert_req_messages,  /*  7 kur */
+    dissect_cert_rep_message,   /*  8 kup */
+    dissect_cert_req_messages,  /*  9 krr */
+    dissect_krp,                /* 10 krp */
+    dissect_rr,                 /* 11 rr */
+    dissect_rp,                 /* 12 rp */
+    dissect_cert_req_messages,  /* 13 ccr */
+    dissect_cert_rep_message,   /* 14 ccp */
+    dissect_ckuann,             /* 15 ckuann */
+    dissect_cann,               /* 16 cann */
+    dissect_rann,               /* 17 rann */
+    dissect_crlann,             /* 18 crlann */
+    dissect_pkiconf,            /* 19 pkiconf */
+    dissect_nested,             /* 20 nested */
+    dissect_genm_genp,          /* 21 genm */
+    dissect_genm_genp,          /* 22 genp */
+    dissect_error,              /* 23 error */
+    dissect_cert_conf,          /* 24 certConf */
+    dissect_poll_req,           /* 25 pollReq */
+    dissect_poll_rep,           /* 26 pollRep */
+};
+
+/* PKIBody: the choice is dispatched by hand so that an unknown tag is
+ * reported in pkixcmp's own words, shown raw, and the rest still decodes. */
+static int
+dissect_pki_body(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+    gint8 ber_class;
+    ber_bool_t pc, ind;
+    gint32 tag;
+    guint32 len;
+    int size = ber_element_size(tvb, offset);
+    int content = get_ber_identifier(tvb, offset, &ber_class, &pc, &tag);
+    proto_item *pi;
+    proto_tree *body_tree;
+    tvbuff_t *content_tvb;
+
+    content = get_ber_length(tvb, content, &len, &ind);
+    pi = proto_tree_add_uint(tree, hf_index, tvb, offset, size, (guint32)tag);
+    body_tree = proto_item_add_subtree(pi, ett_pkixcmp_body);
+    if (ber_class != BER_CLASS_CON || !pc || tag < 0 || tag >= (gint32)G_N_ELEMENTS(pkixcmp_body_dissectors)) {
+        expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unknown_body,
+                               "Unknown PKIBody choice [%d] (class %d): shown raw", tag, ber_class);
+        dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, size), 0, body_tree);
+        if (ctx)
+            ctx->summary->body = tag;
+        return offset + size;
+    }
+    if (ctx) {
+        ctx->summary->body = tag;
+        ctx->in_body = TRUE;
+    }
+    /* The explicit [tag] wrapper holds exactly one element of the body's
+     * type; it is handed over alone so that it cannot read past the tag. */
+    content_tvb = tvb_new_subset_length(tvb, content, size - (content - offset));
+    pkixcmp_body_dissectors[tag](FALSE, content_tvb, 0, actx, body_tree, hf_pkixcmp_unknown);
+    if (ctx)
+        ctx->in_body = FALSE;
+    return offset + size;
+}
+
+static int
+dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
+{
+    pkixcmp_msg_t *summary = data ? (pkixcmp_msg_t *)data : wmem_new(pinfo->pool, pkixcmp_msg_t);
+    pkixcmp_ctx_t ctx;
+    asn1_ctx_t actx;
+    proto_item *ti;
+    proto_tree *cmp_tree;
+    int offset;
+
+    pkixcmp_msg_init(summary, 0);
+    ctx.summary = summary;
+    ctx.depth = 0;
+    ctx.in_body = FALSE;
+    ctx.in_header_free_text = FALSE;
+
+    col_set_str(pinfo->cinfo, COL_PROTOCOL, "PKIX-CMP");
+    ti = proto_tree_add_item(tree, proto_pkixcmp, tvb, 0, -1, ENC_NA);
+    cmp_tree = proto_item_add_subtree(ti, ett_pkixcmp);
+
+    if (!der_looks_like_pkimessage(tvb_get_ptr(tvb, 0, MIN(tvb_captured_length(tvb), 64)),
+                                   MIN(tvb_captured_length(tvb), 64), NULL)) {
+        proto_tree_add_expert(cmp_tree, pinfo, &ei_pkixcmp_not_pkimessage, tvb, 0, -1);
+        col_append_sep_str(pinfo->cinfo, COL_INFO, " ", "not a PKIMessage");
+        return tvb_captured_length(tvb);
+    }
+
+    asn1_ctx_init(&actx, ASN1_ENC_BER, TRUE, pinfo);
+    actx.private_data = &ctx;
+    set_current_msg(pinfo, summary);
+    offset = dissect_pki_message(tvb, 0, &actx, cmp_tree);
+    set_current_msg(pinfo, NULL);
+    summary->decoded = summary->body >= 0;
+    proto_item_set_len(ti, offset);
+
+    if (summary->body >= 0) {
+        proto_item_append_text(ti, ", %s", val_to_str_const(summary->body, pkixcmp_body_vals, "unknown body"));
+        col_append_sep_str(pinfo->cinfo, COL_INFO, " ",
+                           val_to_str_const(summary->body, pkixcmp_body_vals, "unknown body"));
+    }
+    if (summary->status >= 0) {
+        proto_item *si = proto_tree_add_uint(cmp_tree, hf_pkixcmp_status, tvb, 0, 0, (guint32)summary->status);
+        proto_item_set_generated(si);
+        proto_item_append_text(ti, " (%s)", val_to_str_const(summary->status, pkixcmp_status_vals, "unknown status"));
+        col_append_fstr(pinfo->cinfo, COL_INFO, " (%s)",
+                        val_to_str_const(summary->status, pkixcmp_status_vals, "unknown status"));
+    }
+    if ((guint)offset < tvb_reported_length(tvb)) {
+        proto_tree_add_expert(cmp_tree, pinfo, &ei_pkixcmp_trailing_element, tvb, offset, -1);
+    }
+    return offset;
+}
+
+/* ------------------------------------------------------------------------
+ * Registration
+ */
+/* The handles that held the media types before this plugin took them
+ * (Wireshark's built-in CMP dissector), to give them back.  Decode As
+ * resets "changed" entries when it loads its settings, so the entries are
+ * replaced with dissector_add_string() rather than changed. */
+static dissector_handle_t pkixcmp_http_previous[G_N_ELEMENTS(pkixcmp_http_media_types)];
+
+static void
+apply_http_preference(void)
+{
+    static gboolean saved;
+    dissector_table_t media_types = find_dissector_table("media_type");
+    dissector_handle_t poll_handle = find_dissector(ENTRUST_PDU_DISSECTOR_NAME);
+
+    for (gsize i = 0; i < G_N_ELEMENTS(pkixcmp_http_media_types); i++) {
+        const char *type = pkixcmp_http_media_types[i];
+        dissector_handle_t ours = strstr(type, "-poll") ? poll_handle : pkixcmp_handle;
+        if (!saved)
+            pkixcmp_http_previous[i] = dissector_get_string_handle(media_types, type);
+        if (pkixcmp_take_http)
+            dissector_add_string("media_type", type, ours);
+        else if (pkixcmp_http_previous[i])
+            dissector_add_string("media_type", type, pkixcmp_http_previous[i]);
+        else
+            dissector_delete_string("media_type", type, ours);
+    }
+    saved = TRUE;
+}
+
+void
+proto_register_pkixcmp(void)
+{
+    static hf_register_info hf[] = {
+        { &hf_pkixcmp_header,
+          { "Header", "pkixcmp.header", FT_NONE, BASE_NONE, NULL, 0, "PKIHeader", HFILL } },
+        { &hf_pkixcmp_pvno,
+          { "Version", "pkixcmp.pvno", FT_UINT32, BASE_DEC, VALS(pkixcmp_pvno_vals), 0,
+            "pvno: the CMP version of the message", HFILL } },
+        { &hf_pkixcmp_sender,
+          { "Sender", "pkixcmp.sender", FT_STRING, BASE_NONE, NULL, 0,
+            "The sender's GeneralName, as text", HFILL } },
+        { &hf_pkixcmp_recipient,
+          { "Recipient", "pkixcmp.recipient", FT_STRING, BASE_NONE, NULL, 0,
+            "The recipient's GeneralName, as text", HFILL } },
+        { &hf_pkixcmp_message_time,
+          { "Message time", "pkixcmp.message_time", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_protection_alg,
+          { "Protection algorithm", "pkixcmp.protection_alg", FT_OID, BASE_NONE, NULL, 0,
+            "protectionAlg: the OID of the algorithm protecting the message", HFILL } },
+        { &hf_pkixcmp_sender_kid,
+          { "Sender KID", "pkixcmp.sender_kid", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_recip_kid,
+          { "Recipient KID", "pkixcmp.recip_kid", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_transaction_id,
+          { "Transaction ID", "pkixcmp.transaction_id", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_sender_nonce,
+          { "Sender nonce", "pkixcmp.sender_nonce", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_recip_nonce,
+          { "Recipient nonce", "pkixcmp.recip_nonce", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_free_text,
+          { "Free text", "pkixcmp.free_text", FT_UINT32, BASE_DEC, NULL, 0,
+            "PKIFreeText: number of strings", HFILL } },
+        { &hf_pkixcmp_free_text_item,
+          { "Text", "pkixcmp.free_text.text", FT_STRING, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_general_info,
+          { "General info", "pkixcmp.general_info", FT_UINT32, BASE_DEC, NULL, 0,
+            "generalInfo: number of InfoTypeAndValue items", HFILL } },
+        { &hf_pkixcmp_body,
+          { "Body", "pkixcmp.body", FT_UINT32, BASE_DEC, VALS(pkixcmp_body_vals), 0,
+            "PKIBody choice tag", HFILL } },
+        { &hf_pkixcmp_status,
+          { "Status", "pkixcmp.status", FT_UINT32, BASE_DEC, VALS(pkixcmp_status_vals), 0,
+            "PKIStatus of the body's first PKIStatusInfo", HFILL } },
+        { &hf_pkixcmp_protection,
+          { "Protection", "pkixcmp.protection", FT_BYTES, BASE_NONE, NULL, 0,
+            "PKIProtection bits", HFILL } },
+        { &hf_pkixcmp_extra_certs,
+          { "Extra certificates", "pkixcmp.extra_certs", FT_UINT32, BASE_DEC, NULL, 0,
+            "extraCerts: number of certificates", HFILL } },
+        { &hf_pkixcmp_general_name_type,
+          { "GeneralName type", "pkixcmp.general_name.type", FT_UINT32, BASE_DEC,
+            VALS(pkixcmp_general_name_vals), 0, NULL, HFILL } },
+        { &hf_pkixcmp_general_name_value,
+          { "GeneralName value", "pkixcmp.general_name.value", FT_STRING, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_algorithm,
+          { "Algorithm", "pkixcmp.algorithm", FT_NONE, BASE_NONE, NULL, 0, "AlgorithmIdentifier", HFILL } },
+        { &hf_pkixcmp_algorithm_id,
+          { "Algorithm ID", "pkixcmp.algorithm.id", FT_OID, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_algorithm_params,
+          { "Parameters", "pkixcmp.algorithm.parameters", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_certificate,
+          { "Certificate", "pkixcmp.certificate", FT_NONE, BASE_NONE, NULL, 0, "CMPCertificate", HFILL } },
+        { &hf_pkixcmp_crl,
+          { "CRL", "pkixcmp.crl", FT_NONE, BASE_NONE, NULL, 0, "CertificateList", HFILL } },
+        { &hf_pkixcmp_status_info,
+          { "Status info", "pkixcmp.status_info", FT_NONE, BASE_NONE, NULL, 0, "PKIStatusInfo", HFILL } },
+        { &hf_pkixcmp_pki_status,
+          { "PKI status", "pkixcmp.status_info.status", FT_UINT32, BASE_DEC, VALS(pkixcmp_status_vals), 0,
+            "PKIStatus of this PKIStatusInfo", HFILL } },
+        { &hf_pkixcmp_status_string,
+          { "Status string", "pkixcmp.status_info.status_string", FT_UINT32, BASE_DEC, NULL, 0,
+            "statusString: number of strings", HFILL } },
+        { &hf_pkixcmp_fail_info,
+          { "Failure info", "pkixcmp.fail_info", FT_BYTES, BASE_NONE, NULL, 0, "PKIFailureInfo", HFILL } },
+#define FAIL_BIT(n, name, abbrev) \
+        { &hf_pkixcmp_fail_info_bits[n], \
+          { name, "pkixcmp.fail_info." abbrev, FT_BOOLEAN, 8, NULL, 0x80 >> ((n) % 8), NULL, HFILL } }
+        FAIL_BIT(0,  "badAlg",              "bad_alg"),
+        FAIL_BIT(1,  "badMessageCheck",     "bad_message_check"),
+        FAIL_BIT(2,  "badRequest",          "bad_request"),
+        FAIL_BIT(3,  "badTime",             "bad_time"),
+        FAIL_BIT(4,  "badCertId",           "bad_cert_id"),
+        FAIL_BIT(5,  "badDataFormat",       "bad_data_format"),
+        FAIL_BIT(6,  "wrongAuthority",      "wrong_authority"),
+        FAIL_BIT(7,  "incorrectData",       "incorrect_data"),
+        FAIL_BIT(8,  "missingTimeStamp",    "missing_time_stamp"),
+        FAIL_BIT(9,  "badPOP",              "bad_pop"),
+        FAIL_BIT(10, "certRevoked",         "cert_revoked"),
+        FAIL_BIT(11, "certConfirmed",       "cert_confirmed"),
+        FAIL_BIT(12, "wrongIntegrity",      "wrong_integrity"),
+        FAIL_BIT(13, "badRecipientNonce",   "bad_recipient_nonce"),
+        FAIL_BIT(14, "timeNotAvailable",    "time_not_available"),
+        FAIL_BIT(15, "unacceptedPolicy",    "unaccepted_policy"),
+        FAIL_BIT(16, "unacceptedExtension", "unaccepted_extension"),
+        FAIL_BIT(17, "addInfoNotAvailable", "add_info_not_available"),
+        FAIL_BIT(18, "badSenderNonce",      "bad_sender_nonce"),
+        FAIL_BIT(19, "badCertTemplate",     "bad_cert_template"),
+        FAIL_BIT(20, "signerNotTrusted",    "signer_not_trusted"),
+        FAIL_BIT(21, "transactionIdInUse",  "transaction_id_in_use"),
+        FAIL_BIT(22, "unsupportedVersion",  "unsupported_version"),
+        FAIL_BIT(23, "notAuthorized",       "not_authorized"),
+        FAIL_BIT(24, "systemUnavail",       "system_unavail"),
+        FAIL_BIT(25, "systemFailure",       "system_failure"),
+        FAIL_BIT(26, "duplicateCertReq",    "duplicate_cert_req"),
+#undef FAIL_BIT
+        { &hf_pkixcmp_itav,
+          { "InfoTypeAndValue", "pkixcmp.itav", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_infotype,
+          { "Info type", "pkixcmp.infotype", FT_OID, BASE_NONE, NULL, 0, "infoType OID", HFILL } },
+        { &hf_pkixcmp_infovalue,
+          { "Info value", "pkixcmp.infovalue", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_cert_req_id,
+          { "Certificate request ID", "pkixcmp.cert_req_id", FT_INT32, BASE_DEC, NULL, 0, "certReqId", HFILL } },
+        { &hf_pkixcmp_unknown,
+          { "Undecoded element", "pkixcmp.unknown", FT_BYTES, BASE_NONE, NULL, 0,
+            "An element this dissector does not decode, shown raw", HFILL } },
+        { &hf_pkixcmp_bad_since_date,
+          { "Bad since date", "pkixcmp.bad_since_date", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC, NULL, 0, "badSinceDate", HFILL } },
+        { &hf_pkixcmp_ca_certs,
+          { "CA certificates", "pkixcmp.ca_certs", FT_UINT32, BASE_DEC, NULL, 0, "caCerts: number of certificates", HFILL } },
+        { &hf_pkixcmp_ca_key_upd_ann_v2,
+          { "CA key update announcement (v2)", "pkixcmp.ckuann.v2", FT_NONE, BASE_NONE, NULL, 0, "CAKeyUpdAnnContent", HFILL } },
+        { &hf_pkixcmp_ca_key_upd_ann_v3,
+          { "CA key update announcement (v3)", "pkixcmp.ckuann.v3", FT_NONE, BASE_NONE, NULL, 0, "RootCaKeyUpdateContent (RFC 9480)", HFILL } },
+        { &hf_pkixcmp_ca_pubs,
+          { "CA publications", "pkixcmp.ca_pubs", FT_UINT32, BASE_DEC, NULL, 0, "caPubs: number of certificates", HFILL } },
+        { &hf_pkixcmp_cert_details,
+          { "Certificate details", "pkixcmp.cert_details", FT_NONE, BASE_NONE, NULL, 0, "certDetails CertTemplate", HFILL } },
+        { &hf_pkixcmp_cert_hash,
+          { "Certificate hash", "pkixcmp.cert_hash", FT_BYTES, BASE_NONE, NULL, 0, "certHash", HFILL } },
+        { &hf_pkixcmp_cert_id,
+          { "Certificate ID", "pkixcmp.cert_id", FT_NONE, BASE_NONE, NULL, 0, "CertId", HFILL } },
+        { &hf_pkixcmp_cert_or_enc_cert,
+          { "Certificate or encrypted certificate", "pkixcmp.cert_or_enc_cert", FT_UINT32, BASE_DEC, VALS(cert_or_enc_cert_vals), 0, "CertOrEncCert", HFILL } },
+        { &hf_pkixcmp_cert_response,
+          { "Certificate response", "pkixcmp.cert_response", FT_NONE, BASE_NONE, NULL, 0, "CertResponse", HFILL } },
+        { &hf_pkixcmp_cert_status,
+          { "Certificate status", "pkixcmp.cert_status", FT_NONE, BASE_NONE, NULL, 0, "CertStatus", HFILL } },
+        { &hf_pkixcmp_certified_key_pair,
+          { "Certified key pair", "pkixcmp.certified_key_pair", FT_NONE, BASE_NONE, NULL, 0, "CertifiedKeyPair", HFILL } },
+        { &hf_pkixcmp_challenge,
+          { "Challenge", "pkixcmp.challenge", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_challenge_item,
+          { "Challenge", "pkixcmp.challenge_item", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_check_after,
+          { "Check after (seconds)", "pkixcmp.check_after", FT_INT32, BASE_DEC, NULL, 0, "checkAfter", HFILL } },
+        { &hf_pkixcmp_crl_details,
+          { "CRL details", "pkixcmp.crl_details", FT_UINT32, BASE_DEC, NULL, 0, "crlDetails: number of extensions", HFILL } },
+        { &hf_pkixcmp_crl_entry_details,
+          { "CRL entry details", "pkixcmp.crl_entry_details", FT_UINT32, BASE_DEC, NULL, 0, "crlEntryDetails: number of extensions", HFILL } },
+        { &hf_pkixcmp_crls,
+          { "CRLs", "pkixcmp.crls", FT_UINT32, BASE_DEC, NULL, 0, "Number of CRLs", HFILL } },
+        { &hf_pkixcmp_encrypted_cert,
+          { "Encrypted certificate", "pkixcmp.encrypted_cert", FT_NONE, BASE_NONE, NULL, 0, "encryptedCert EncryptedKey", HFILL } },
+        { &hf_pkixcmp_encrypted_rand,
+          { "Encrypted random", "pkixcmp.encrypted_rand", FT_NONE, BASE_NONE, NULL, 0, "encryptedRand EnvelopedData (RFC 9480)", HFILL } },
+        { &hf_pkixcmp_error_code,
+          { "Error code", "pkixcmp.error_code", FT_INT32, BASE_DEC, NULL, 0, "errorCode", HFILL } },
+        { &hf_pkixcmp_error_details,
+          { "Error details", "pkixcmp.error_details", FT_UINT32, BASE_DEC, NULL, 0, "errorDetails: number of strings", HFILL } },
+        { &hf_pkixcmp_hash_alg,
+          { "Hash algorithm", "pkixcmp.hash_alg", FT_NONE, BASE_NONE, NULL, 0, "hashAlg (RFC 9480)", HFILL } },
+        { &hf_pkixcmp_issuer,
+          { "Issuer", "pkixcmp.issuer", FT_STRING, BASE_NONE, NULL, 0, "Issuer GeneralName, as text", HFILL } },
+        { &hf_pkixcmp_itavs,
+          { "InfoTypeAndValues", "pkixcmp.itavs", FT_UINT32, BASE_DEC, NULL, 0, "Number of InfoTypeAndValue items", HFILL } },
+        { &hf_pkixcmp_key_pair_hist,
+          { "Key pair history", "pkixcmp.key_pair_hist", FT_UINT32, BASE_DEC, NULL, 0, "keyPairHist: number of key pairs", HFILL } },
+        { &hf_pkixcmp_new_sig_cert,
+          { "New signature certificate", "pkixcmp.new_sig_cert", FT_NONE, BASE_NONE, NULL, 0, "newSigCert", HFILL } },
+        { &hf_pkixcmp_new_with_new,
+          { "New with new", "pkixcmp.new_with_new", FT_NONE, BASE_NONE, NULL, 0, "newWithNew", HFILL } },
+        { &hf_pkixcmp_new_with_old,
+          { "New with old", "pkixcmp.new_with_old", FT_NONE, BASE_NONE, NULL, 0, "newWithOld", HFILL } },
+        { &hf_pkixcmp_old_with_new,
+          { "Old with new", "pkixcmp.old_with_new", FT_NONE, BASE_NONE, NULL, 0, "oldWithNew", HFILL } },
+        { &hf_pkixcmp_pkiconf,
+          { "PKI confirm", "pkixcmp.pkiconf", FT_NONE, BASE_NONE, NULL, 0, "PKIConfirmContent", HFILL } },
+        { &hf_pkixcmp_poll_rep_item,
+          { "Poll response", "pkixcmp.poll_rep", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_poll_req_item,
+          { "Poll request", "pkixcmp.poll_req", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_pop_response,
+          { "POP response", "pkixcmp.pop_response", FT_INT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_private_key,
+          { "Private key", "pkixcmp.private_key", FT_NONE, BASE_NONE, NULL, 0, "privateKey EncryptedKey", HFILL } },
+        { &hf_pkixcmp_publication_info,
+          { "Publication info", "pkixcmp.publication_info", FT_NONE, BASE_NONE, NULL, 0, "publicationInfo", HFILL } },
+        { &hf_pkixcmp_reason,
+          { "Reason", "pkixcmp.reason", FT_UINT32, BASE_DEC, NULL, 0, "reason: number of strings", HFILL } },
+        { &hf_pkixcmp_responses,
+          { "Responses", "pkixcmp.responses", FT_UINT32, BASE_DEC, NULL, 0, "Number of CertResponses", HFILL } },
+        { &hf_pkixcmp_rev_certs,
+          { "Revoked certificates", "pkixcmp.rev_certs", FT_UINT32, BASE_DEC, NULL, 0, "revCerts: number of CertIds", HFILL } },
+        { &hf_pkixcmp_rev_details,
+          { "Revocation details", "pkixcmp.rev_details", FT_NONE, BASE_NONE, NULL, 0, "RevDetails", HFILL } },
+        { &hf_pkixcmp_rsp_info,
+          { "Response info", "pkixcmp.rsp_info", FT_BYTES, BASE_NONE, NULL, 0, "rspInfo", HFILL } },
+        { &hf_pkixcmp_serial_number,
+          { "Serial number", "pkixcmp.serial_number", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_statuses,
+          { "Statuses", "pkixcmp.statuses", FT_UINT32, BASE_DEC, NULL, 0, "Number of PKIStatusInfos", HFILL } },
+        { &hf_pkixcmp_will_be_revoked_at,
+          { "Will be revoked at", "pkixcmp.will_be_revoked_at", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC, NULL, 0, "willBeRevokedAt", HFILL } },
+        { &hf_pkixcmp_witness,
+          { "Witness", "pkixcmp.witness", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_cert_template_version,
+          { "Version", "pkixcmp.cert_template.version", FT_INT32, BASE_DEC, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_cert_template_serial,
+          { "Serial number", "pkixcmp.cert_template.serial_number", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_cert_template_signing_alg,
+          { "Signing algorithm", "pkixcmp.cert_template.signing_alg", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_cert_template_issuer,
+          { "Issuer", "pkixcmp.cert_template.issuer", FT_STRING, BASE_NONE, NULL, 0, "Issuer Name, as text", HFILL } },
+        { &hf_pkixcmp_cert_template_validity,
+          { "Validity", "pkixcmp.cert_template.validity", FT_NONE, BASE_NONE, NULL, 0, "OptionalValidity", HFILL } },
+        { &hf_pkixcmp_cert_template_not_before,
+          { "Not before", "pkixcmp.cert_template.not_before", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_cert_template_not_after,
+          { "Not after", "pkixcmp.cert_template.not_after", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_cert_template_subject,
+          { "Subject", "pkixcmp.cert_template.subject", FT_STRING, BASE_NONE, NULL, 0, "Subject Name, as text", HFILL } },
+        { &hf_pkixcmp_cert_template_public_key,
+          { "Public key", "pkixcmp.cert_template.public_key", FT_NONE, BASE_NONE, NULL, 0, "SubjectPublicKeyInfo", HFILL } },
+        { &hf_pkixcmp_cert_template_issuer_uid,
+          { "Issuer unique ID", "pkixcmp.cert_template.issuer_uid", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_cert_template_subject_uid,
+          { "Subject unique ID", "pkixcmp.cert_template.subject_uid", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_cert_template_extensions,
+          { "Extensions", "pkixcmp.cert_template.extensions", FT_UINT32, BASE_DEC, NULL, 0, "Number of extensions", HFILL } },
+        { &hf_pkixcmp_extension,
+          { "Extension", "pkixcmp.extension", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_extension_id,
+          { "Extension ID", "pkixcmp.extension.id", FT_OID, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_extension_critical,
+          { "Critical", "pkixcmp.extension.critical", FT_BOOLEAN, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_extension_value,
+          { "Extension value", "pkixcmp.extension.value", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_subject_public_key,
+          { "Subject public key", "pkixcmp.subject_public_key", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+    };
+
+    static gint *ett[] = {
+        &ett_pkixcmp,
+        &ett_pkixcmp_header,
+        &ett_pkixcmp_general_name,
+        &ett_pkixcmp_algorithm,
+        &ett_pkixcmp_free_text,
+        &ett_pkixcmp_general_info,
+        &ett_pkixcmp_itav,
+        &ett_pkixcmp_body,
+        &ett_pkixcmp_status_info,
+        &ett_pkixcmp_fail_info,
+        &ett_pkixcmp_extra_certs,
+        &ett_pkixcmp_certificate,
+        &ett_pkixcmp_sequence,
+    };
+
+    static ei_register_info ei[] = {
+        { &ei_pkixcmp_unknown_body,
+          { "pkixcmp.unknown_body", PI_UNDECODED, PI_WARN,
+            "Unknown PKIBody choice", EXPFILL } },
+        { &ei_pkixcmp_unknown_oid,
+          { "pkixcmp.unknown_oid", PI_UNDECODED, PI_NOTE,
+            "Value of an OID this dissector does not know, shown raw", EXPFILL } },
+        { &ei_pkixcmp_not_pkimessage,
+          { "pkixcmp.not_pkimessage", PI_MALFORMED, PI_ERROR,
+            "Not a PKIMessage", EXPFILL } },
+        { &ei_pkixcmp_nesting_too_deep,
+          { "pkixcmp.nesting_too_deep", PI_MALFORMED, PI_ERROR,
+            "Nested PKIMessages too deep to decode", EXPFILL } },
+        { &ei_pkixcmp_trailing_element,
+          { "pkixcmp.trailing_data", PI_PROTOCOL, PI_WARN,
+            "Data after the end of the PKIMessage", EXPFILL } },
+    };
+
+    module_t *pkixcmp_module;
+    expert_module_t *expert_pkixcmp;
+
+    proto_pkixcmp = proto_register_protocol("PKIX Certificate Management Protocol (plugin)",
+                                            "PKIX-CMP", "pkixcmp");
+    proto_register_field_array(proto_pkixcmp, hf, array_length(hf));
+    proto_register_subtree_array(ett, array_length(ett));
+    expert_pkixcmp = expert_register_protocol(proto_pkixcmp);
+    expert_register_field_array(expert_pkixcmp, ei, array_length(ei));
+
+    pkixcmp_handle = register_dissector(PKIXCMP_DISSECTOR_NAME, dissect_pkixcmp, proto_pkixcmp);
+
+    pkixcmp_module = prefs_register_protocol(proto_pkixcmp, apply_http_preference);
+    prefs_register_bool_preference(pkixcmp_module, "take_http",
+        "Decode application/pkixcmp over HTTP",
+        "Take the application/pkixcmp and application/x-pkixcmp media types from Wireshark's "
+        "built-in CMP dissector.  Switch off to hand HTTP back to it.",
+        &pkixcmp_take_http);
+
+    pkixcmp_register_oids(proto_pkixcmp);
+}
+
+void
+proto_reg_handoff_pkixcmp(void)
+{
+    apply_http_preference();
+    pkixcmp_handoff_oids(proto_pkixcmp);
+}

@@ -1,0 +1,90 @@
+/* pkixcmp-oids.c - the OIDs CMP messages carry, and their names
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Sources: RFC 9810 appendix A (id-it), RFC 4211 (CRMF controls and
+ * regInfo), RFC 9480 and RFC 9481 (new ITAVs, controls and algorithms),
+ * Entrust's arcs 1.2.840.113533.7 and 2.16.840.1.114027, cryptlib's arc
+ * 1.3.6.1.4.1.3029.
+ */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/oids.h>
+
+#include "pkixcmp-oids.h"
+
+static const struct {
+    const char *oid;
+    const char *name;
+} pkixcmp_oid_names[] = {
+    /* id-it, 1.3.6.1.5.5.7.4.N (RFC 9810, RFC 9480) */
+    { "1.3.6.1.5.5.7.4.1",  "id-it-caProtEncCert" },
+    { "1.3.6.1.5.5.7.4.2",  "id-it-signKeyPairTypes" },
+    { "1.3.6.1.5.5.7.4.3",  "id-it-encKeyPairTypes" },
+    { "1.3.6.1.5.5.7.4.4",  "id-it-preferredSymmAlg" },
+    { "1.3.6.1.5.5.7.4.5",  "id-it-caKeyUpdateInfo" },
+    { "1.3.6.1.5.5.7.4.6",  "id-it-currentCRL" },
+    { "1.3.6.1.5.5.7.4.7",  "id-it-unsupportedOIDs" },
+    { "1.3.6.1.5.5.7.4.10", "id-it-keyPairParamReq" },
+    { "1.3.6.1.5.5.7.4.11", "id-it-keyPairParamRep" },
+    { "1.3.6.1.5.5.7.4.12", "id-it-revPassphrase" },
+    { "1.3.6.1.5.5.7.4.13", "id-it-implicitConfirm" },
+    { "1.3.6.1.5.5.7.4.14", "id-it-confirmWaitTime" },
+    { "1.3.6.1.5.5.7.4.15", "id-it-origPKIMessage" },
+    { "1.3.6.1.5.5.7.4.16", "id-it-suppLangTags" },
+    { "1.3.6.1.5.5.7.4.17", "id-it-caCerts" },
+    { "1.3.6.1.5.5.7.4.18", "id-it-rootCaKeyUpdate" },
+    { "1.3.6.1.5.5.7.4.19", "id-it-certReqTemplate" },
+    { "1.3.6.1.5.5.7.4.20", "id-it-rootCaCert" },
+    { "1.3.6.1.5.5.7.4.21", "id-it-certProfile" },
+    { "1.3.6.1.5.5.7.4.22", "id-it-crlStatusList" },
+    { "1.3.6.1.5.5.7.4.23", "id-it-crls" },
+    { "1.3.6.1.5.5.7.4.24", "id-it-KemCiphertextInfo" },
+    /* CRMF controls, 1.3.6.1.5.5.7.5.1.N, and regInfo, .5.2.N */
+    { "1.3.6.1.5.5.7.5.1.1",  "id-regCtrl-regToken" },
+    { "1.3.6.1.5.5.7.5.1.2",  "id-regCtrl-authenticator" },
+    { "1.3.6.1.5.5.7.5.1.3",  "id-regCtrl-pkiPublicationInfo" },
+    { "1.3.6.1.5.5.7.5.1.4",  "id-regCtrl-pkiArchiveOptions" },
+    { "1.3.6.1.5.5.7.5.1.5",  "id-regCtrl-oldCertID" },
+    { "1.3.6.1.5.5.7.5.1.6",  "id-regCtrl-protocolEncrKey" },
+    { "1.3.6.1.5.5.7.5.1.11", "id-regCtrl-algId" },
+    { "1.3.6.1.5.5.7.5.1.12", "id-regCtrl-rsaKeyLen" },
+    { "1.3.6.1.5.5.7.5.2.1",  "id-regInfo-utf8Pairs" },
+    { "1.3.6.1.5.5.7.5.2.2",  "id-regInfo-certReq" },
+    /* Protection and related algorithms */
+    { PKIXCMP_OID_PASSWORD_BASED_MAC, "PasswordBasedMac" },
+    { PKIXCMP_OID_DH_BASED_MAC,       "DHBasedMac" },
+    { PKIXCMP_OID_KEM_BASED_MAC,      "KEMBasedMac" },
+    { PKIXCMP_OID_PBMAC1,             "PBMAC1" },
+    { "1.2.840.113549.1.5.12",        "PBKDF2" },
+    { "1.3.6.1.5.5.8.1.1",            "hmac-md5" },
+    { "1.3.6.1.5.5.8.1.2",            "hmac-sha1" },
+    { "1.2.840.113549.2.7",           "hmacWithSHA1" },
+    { "1.2.840.113549.2.8",           "hmacWithSHA224" },
+    { "1.2.840.113549.2.9",           "hmacWithSHA256" },
+    { "1.2.840.113549.2.10",          "hmacWithSHA384" },
+    { "1.2.840.113549.2.11",          "hmacWithSHA512" },
+    { "1.3.6.1.5.5.7.6.30",           "id-KemBasedMac" },
+    /* Entrust, 1.2.840.113533.7 */
+    { "1.2.840.113533.7",             "entrust" },
+    { "1.2.840.113533.7.65.0",        "entrustVersInfo" },
+    { "1.2.840.113533.7.66.10",       "cast5CBC" },
+    { "1.2.840.113533.7.66.12",       "pbeWithMD5AndCAST5-CBC" },
+    { "2.16.840.1.114027",            "Entrust Technologies" },
+    { "2.16.840.1.114027.50",         "Entrust PKIX-CMP" },
+    /* cryptlib */
+    { "1.3.6.1.4.1.3029",             "cryptlib" },
+    { "1.3.6.1.4.1.3029.3.1.1",       "cryptlib CMP generalInfo" },
+};
+
+void
+pkixcmp_register_oids(int proto _U_)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(pkixcmp_oid_names); i++)
+        oid_add_from_string(pkixcmp_oid_names[i].name, pkixcmp_oid_names[i].oid);
+}
+
+void
+pkixcmp_handoff_oids(int proto _U_)
+{
+}

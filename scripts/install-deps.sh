@@ -1,0 +1,17 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Installs, on Debian 12, whatever the build and the tests need and is missing.
+set -eu
+packages="tshark libwireshark-dev wireshark-dev libpcap-dev libglib2.0-dev cmake gcc make pkg-config openssl util-linux"
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+echo "Installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+# tshark asks whether non-root users may capture; the default answer is fine.
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,114 @@
+/* Unit tests of der.c: element sizes, PKIMessage recognition, names.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <glib.h>
+#include <string.h>
+#include "der.h"
+
+/* A minimal PKIMessage: header { pvno 2, sender [4] {}, recipient [4] {} },
+ * body pkiconf [19] NULL. */
+static const guint8 pkiconf_msg[] = {
+    0x30, 0x12,
+      0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
+      0xb3, 0x02, 0x05, 0x00,
+    /* one byte short of 0x14: the last NULL's length is inside */
+};
+
+static void
+test_header(void)
+{
+    der_header h;
+    static const guint8 long_form[] = { 0x30, 0x82, 0x01, 0x00 };
+    static const guint8 high_tag[] = { 0xbf, 0x81, 0x00, 0x00 };
+    static const guint8 indefinite[] = { 0x30, 0x80 };
+    static const guint8 too_long[] = { 0x30, 0x89, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+
+    g_assert_cmpint(der_read_header(long_form, sizeof long_form, &h), ==, DER_OK);
+    g_assert_cmpuint(h.header_len, ==, 4);
+    g_assert_cmpuint(h.content_len, ==, 256);
+    g_assert_true(h.constructed);
+    g_assert_cmpint(der_read_header(long_form, 3, &h), ==, DER_NEED_MORE);
+    g_assert_cmpint(der_read_header(long_form, 0, &h), ==, DER_NEED_MORE);
+
+    g_assert_cmpint(der_read_header(high_tag, sizeof high_tag, &h), ==, DER_OK);
+    g_assert_cmpuint(h.cls, ==, DER_CLASS_CONTEXT);
+    g_assert_cmpuint(h.tag, ==, 128);
+    g_assert_cmpuint(h.header_len, ==, 4);
+
+    g_assert_cmpint(der_read_header(indefinite, sizeof indefinite, &h), ==, DER_OK);
+    g_assert_true(h.indefinite);
+    guint64 size;
+    g_assert_cmpint(der_element_size(indefinite, sizeof indefinite, &size), ==, DER_INVALID);
+    g_assert_cmpint(der_read_header(too_long, sizeof too_long, &h), ==, DER_INVALID);
+    g_assert_cmpint(der_element_size(long_form, sizeof long_form, &size), ==, DER_OK);
+    g_assert_cmpuint(size, ==, 260);
+}
+
+static void
+test_pkimessage(void)
+{
+    der_pkimessage_peek peek;
+    guint8 msg[sizeof pkiconf_msg];
+
+    g_assert_true(der_looks_like_pkimessage(pkiconf_msg, sizeof pkiconf_msg, &peek));
+    g_assert_cmpuint(peek.pvno, ==, 2);
+    g_assert_cmpint(peek.body_tag, ==, 19);
+
+    /* Every prefix is still plausible. */
+    for (gsize n = 1; n <= sizeof pkiconf_msg; n++)
+        g_assert_true(der_looks_like_pkimessage(pkiconf_msg, n, NULL));
+
+    /* pvno 4 is no CMP version. */
+    memcpy(msg, pkiconf_msg, sizeof msg);
+    msg[6] = 4;
+    g_assert_false(der_looks_like_pkimessage(msg, sizeof msg, NULL));
+    /* A universal tag where the body belongs. */
+    memcpy(msg, pkiconf_msg, sizeof msg);
+    msg[15] = 0x30;
+    g_assert_false(der_looks_like_pkimessage(msg, sizeof msg, NULL));
+    /* Not a SEQUENCE at all. */
+    static const guint8 text[] = "GET / HTTP/1.1\r\n";
+    g_assert_false(der_looks_like_pkimessage(text, sizeof text - 1, NULL));
+    g_assert_false(der_looks_like_ber(text, sizeof text - 1));
+    g_assert_true(der_looks_like_ber(pkiconf_msg, sizeof pkiconf_msg));
+}
+
+static void
+test_oid_and_name(void)
+{
+    static const guint8 oid[] = { 0x2a, 0x86, 0x48, 0x86, 0xf6, 0x7d, 0x07, 0x42, 0x0d };
+    static const guint8 bad_oid[] = { 0x2a, 0x86 };
+    /* SEQUENCE { SET { SEQUENCE { 2.5.4.3, UTF8 "ca,1" } }, SET { SEQUENCE { 2.5.4.10, PrintableString "O" } } } */
+    static const guint8 name[] = {
+        0x30, 0x1a,
+          0x31, 0x0d, 0x30, 0x0b, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x04, 'c', 'a', ',', '1',
+          0x31, 0x09, 0x30, 0x07, 0x06, 0x03, 0x55, 0x04, 0x0a, 0x13, 0x00,
+    };
+    GString *s = g_string_new(NULL);
+
+    g_assert_true(der_oid_to_string(oid, sizeof oid, s));
+    g_assert_cmpstr(s->str, ==, "1.2.840.113533.7.66.13");
+    g_string_truncate(s, 0);
+    g_assert_false(der_oid_to_string(bad_oid, sizeof bad_oid, s));
+    g_assert_cmpstr(s->str, ==, "");
+
+    g_assert_true(der_format_name(name, sizeof name, s));
+    g_assert_cmpstr(s->str, ==, "CN=ca\\,1,O=");
+    g_string_truncate(s, 0);
+    g_assert_false(der_format_name(name, sizeof name - 3, s));
+    g_assert_cmpstr(s->str, ==, "");
+    static const guint8 empty[] = { 0x30, 0x00 };
+    g_assert_true(der_format_name(empty, sizeof empty, s));
+    g_assert_cmpstr(s->str, ==, "");
+    g_string_free(s, TRUE);
+}
+
+int
+main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/der/header", test_header);
+    g_test_add_func("/der/pkimessage", test_pkimessage);
+    g_test_add_func("/der/oid-and-name", test_oid_and_name);
+    return g_test_run();
+}

@@ -1,0 +1,121 @@
+/* Unit tests of framing.c: classification, plausibility, resynchronisation.
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+#include <glib.h>
+#include "framing.h"
+
+#define MAX_PDU (16u * 1024 * 1024)
+
+/* The PKIMessage of test-der.c (pkiconf), 20 bytes. */
+static const guint8 msg[] = {
+    0x30, 0x12,
+      0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
+      0xb3, 0x02, 0x05, 0x00,
+};
+
+static gsize
+v0_frame(guint8 *out, guint8 type, const guint8 *value, gsize len)
+{
+    guint32 l = (guint32)len + 1;
+    out[0] = l >> 24; out[1] = l >> 16; out[2] = l >> 8; out[3] = l;
+    out[4] = type;
+    memcpy(out + 5, value, len);
+    return len + 5;
+}
+
+static gsize
+v10_frame(guint8 *out, guint8 flags, guint8 type, const guint8 *value, gsize len)
+{
+    guint32 l = (guint32)len + 3;
+    out[0] = l >> 24; out[1] = l >> 16; out[2] = l >> 8; out[3] = l;
+    out[4] = 10; out[5] = flags; out[6] = type;
+    memcpy(out + 7, value, len);
+    return len + 7;
+}
+
+static void
+test_classify(void)
+{
+    guint8 buf[64];
+    gsize n;
+
+    n = v0_frame(buf, CMP_V0_PKI_MSG, msg, sizeof msg);
+    g_assert_cmpint(entrust_classify(buf, n), ==, ENTRUST_SESSION_CMP_V0);
+    n = v10_frame(buf, 0, CMP_V10_PKI_REQ, msg, sizeof msg);
+    g_assert_cmpint(entrust_classify(buf, n), ==, ENTRUST_SESSION_CMP_V10);
+    g_assert_cmpint(entrust_classify(msg, sizeof msg), ==, ENTRUST_SESSION_CMP_DER);
+    /* A lone zero byte: a length field has begun. */
+    g_assert_cmpint(entrust_classify(buf, 1), ==, ENTRUST_SESSION_CMP_V0);
+
+    static const guint8 tls[] = { 0x16, 0x03, 0x01, 0x00, 0x50, 0x01 };
+    g_assert_cmpint(entrust_classify(tls, sizeof tls), ==, ENTRUST_SESSION_TLS);
+    static const guint8 ber[] = { 0x31, 0x05, 0x02, 0x01, 0x05, 0x05, 0x00 };
+    g_assert_cmpint(entrust_classify(ber, sizeof ber), ==, ENTRUST_SESSION_OTHER_BER);
+    static const guint8 text[] = "HELLO WORLD";
+    g_assert_cmpint(entrust_classify(text, sizeof text - 1), ==, ENTRUST_SESSION_UNKNOWN);
+    static const guint8 bad_type[] = { 0, 0, 0, 5, 9, 0, 0, 0, 0 };
+    g_assert_cmpint(entrust_classify(bad_type, sizeof bad_type), ==, ENTRUST_SESSION_UNKNOWN);
+    g_assert_cmpint(entrust_classify(text, 0), ==, ENTRUST_SESSION_NONE);
+}
+
+static void
+test_fixed_lengths(void)
+{
+    g_assert_cmpuint(cmp_v0_fixed_length(CMP_V0_POLL_REQ), ==, 5);
+    g_assert_cmpuint(cmp_v0_fixed_length(CMP_V0_POLL_REP), ==, 9);
+    g_assert_cmpuint(cmp_v0_fixed_length(CMP_V0_NEG_POLL_REP), ==, 2);
+    g_assert_cmpuint(cmp_v0_fixed_length(CMP_V0_PKI_MSG), ==, 0);
+    g_assert_cmpuint(cmp_v10_fixed_length(CMP_V10_POLL_REQ), ==, 7);
+    g_assert_cmpuint(cmp_v10_fixed_length(CMP_V10_POLL_REP), ==, 11);
+    g_assert_cmpuint(cmp_v10_fixed_length(CMP_V10_FIN_REP), ==, 4);
+    g_assert_false(cmp_v10_type_is_known(4));
+    g_assert_false(cmp_v10_type_is_known(7));
+    g_assert_true(cmp_v0_type_is_known(6));
+    g_assert_false(cmp_v0_type_is_known(7));
+    guint at = 99;
+    g_assert_true(cmp_v0_type_has_pkimessage(CMP_V0_PARTIAL_MSG_REP, &at));
+    g_assert_cmpuint(at, ==, 8);
+    g_assert_false(cmp_v0_type_has_pkimessage(CMP_V0_POLL_REP, NULL));
+}
+
+static void
+test_plausible_and_resync(void)
+{
+    guint8 buf[128];
+    gsize n = 0;
+    static const guint8 poll_ref[] = { 0, 0, 0, 5 };
+
+    g_assert_cmpuint(v0_frame(buf, CMP_V0_POLL_REQ, poll_ref, 4), ==, 9);
+    g_assert_true(cmp_tcp_header_plausible(buf, 9, MAX_PDU));
+    /* pollReq with the wrong length */
+    buf[3] = 6;
+    g_assert_false(cmp_tcp_header_plausible(buf, 9, MAX_PDU));
+    /* Above the maximum */
+    g_assert_false(cmp_tcp_header_plausible((const guint8 *)"\xff\xff\xff\xff\x00\x30\x00", 7, MAX_PDU));
+    /* v10 with reserved flags is not a plausible resynchronisation point */
+    n = v10_frame(buf, 0x80, CMP_V10_PKI_REQ, msg, sizeof msg);
+    g_assert_false(cmp_tcp_header_plausible(buf, n, MAX_PDU));
+    n = v10_frame(buf, 0x01, CMP_V10_PKI_REQ, msg, sizeof msg);
+    g_assert_true(cmp_tcp_header_plausible(buf, n, MAX_PDU));
+    /* A pkiMsg whose payload is not a PKIMessage */
+    n = v0_frame(buf, CMP_V0_PKI_MSG, (const guint8 *)"garbage-garbage", 15);
+    g_assert_false(cmp_tcp_header_plausible(buf, n, MAX_PDU));
+
+    /* junk, then a frame: found at the frame */
+    memset(buf, 0xee, 11);
+    n = 11 + v0_frame(buf + 11, CMP_V0_PKI_MSG, msg, sizeof msg);
+    g_assert_cmpuint(cmp_tcp_find_header(buf, n, 0, MAX_PDU), ==, 11);
+    g_assert_cmpuint(cmp_tcp_find_header(buf, n, 12, MAX_PDU), ==, n);
+    g_assert_cmpuint(cmp_der_find_pkimessage(buf, n, 0), ==, 16);
+}
+
+int
+main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/framing/classify", test_classify);
+    g_test_add_func("/framing/fixed-lengths", test_fixed_lengths);
+    g_test_add_func("/framing/plausible-and-resync", test_plausible_and_resync);
+    return g_test_run();
+}
