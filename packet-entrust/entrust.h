@@ -48,7 +48,16 @@ typedef struct {
     gboolean implicit_confirm;    /* generalInfo holds id-it-implicitConfirm */
     const char *free_text;        /* the first freeText string, or NULL */
     gint     depth;               /* 0 for a top-level message, >0 nested */
+    wmem_list_t *certificates;    /* pkixcmp_cert_t *, in message order; NULL if none */
+    wmem_list_t *oids;            /* const char *: every algorithm, infoType and
+                                     extension OID seen; NULL if none */
 } pkixcmp_msg_t;
+
+/* A certificate carried by a message, and where. */
+typedef struct {
+    tvbuff_t *tvb;                /* exactly the Certificate's DER */
+    const char *where;            /* "extraCerts", "caPubs", "response", ... */
+} pkixcmp_cert_t;
 
 /* The message being dissected in this packet, for OID-registered
  * dissectors (PBM parameters, ITAV values) that Wireshark calls without a
@@ -59,6 +68,16 @@ void proto_register_pkixcmp(void);
 void proto_reg_handoff_pkixcmp(void);
 void proto_register_entrust(void);
 void proto_reg_handoff_entrust(void);
+
+/* transactions.c: request/response tracking, protocol checks, statistics
+ * and certificate export over whole captures. */
+void pkixcmp_transactions_register(int proto_pkixcmp);
+void pkixcmp_transactions_handoff(void);
+/* Called once per top-level PKIMessage, after it is dissected. */
+void pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg);
+/* Called for each TCP-framing message that carries no PKIMessage
+ * (pollReq, pollRep, negPollRep, finRep, errorMsgRep), for the v0 pairs. */
+void entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gboolean v10, guint8 type);
 
 /* Names of PKIBody tags (ir, ip, ...), for other files' Info texts. */
 const char *pkixcmp_body_name(guint32 tag);

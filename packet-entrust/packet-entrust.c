@@ -348,6 +348,8 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     }
 
     dissect_value(tvb, offset, pinfo, tree, entrust_tree, framing, type);
+    if (framing == PDU_FRAMING_V10 ? !cmp_v10_type_has_pkimessage(type) : !cmp_v0_type_has_pkimessage(type, NULL))
+        entrust_track_framing(tvb, pinfo, entrust_tree, framing == PDU_FRAMING_V10, type);
     return reported;
 }
 

@@ -235,6 +235,7 @@ typedef struct {
     guint depth;                  /* nesting level of this PKIMessage */
     gboolean in_body;             /* statuses count only inside the body */
     gboolean in_header_free_text; /* the header's freeText is being read */
+    const char *cert_context;     /* where certificates being read sit */
 } pkixcmp_ctx_t;
 
 static pkixcmp_ctx_t *
@@ -413,12 +414,36 @@ dissect_serial_number(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, as
     return content + (int)len;
 }
 
-/* CMPCertificate ::= CHOICE { x509v3PKCert Certificate }: to x509af. */
+/* Remembers an OID seen in the message (for implementation fingerprints). */
+static void
+note_oid(asn1_ctx_t *actx, const char *oid)
+{
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+
+    if (!ctx || !oid)
+        return;
+    if (!ctx->summary->oids)
+        ctx->summary->oids = wmem_list_new(actx->pinfo->pool);
+    wmem_list_append(ctx->summary->oids, wmem_strdup(actx->pinfo->pool, oid));
+}
+
+/* CMPCertificate ::= CHOICE { x509v3PKCert Certificate }: to x509af.  Each
+ * one is remembered for Export Objects. */
 static int
 dissect_cmp_certificate(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     int size = ber_element_size(tvb, offset);
     proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+
+    if (ctx) {
+        pkixcmp_cert_t *cert = wmem_new(actx->pinfo->pool, pkixcmp_cert_t);
+        cert->tvb = tvb_new_subset_length(tvb, offset, size);
+        cert->where = ctx->cert_context;
+        if (!ctx->summary->certificates)
+            ctx->summary->certificates = wmem_list_new(actx->pinfo->pool);
+        wmem_list_append(ctx->summary->certificates, cert);
+    }
 
     return pkixcmp_call_oid(PKIXCMP_OID_X509_CERTIFICATE, tvb, offset, actx,
                             proto_item_add_subtree(pi, ett_pkixcmp_certificate), "Certificate");
@@ -442,8 +467,17 @@ static const ber_sequence_t cmp_certificates_sequence_of[] = {
 static int
 dissect_cmp_certificates(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset,
-                                   cmp_certificates_sequence_of, hf_index, ett_pkixcmp_extra_certs);
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+    const char *saved = ctx ? ctx->cert_context : NULL;
+
+    if (ctx)
+        ctx->cert_context = hf_index == hf_pkixcmp_extra_certs ? "extraCerts"
+                          : hf_index == hf_pkixcmp_ca_pubs ? "caPubs" : "caCerts";
+    offset = dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset,
+                                     cmp_certificates_sequence_of, hf_index, ett_pkixcmp_extra_certs);
+    if (ctx)
+        ctx->cert_context = saved;
+    return offset;
 }
 
 static const ber_sequence_t crls_sequence_of[] = {
@@ -563,6 +597,7 @@ dissect_algorithm_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, as
     if (actx->external.direct_reference) {
         char *name = oid_resolved_from_string(actx->pinfo->pool, actx->external.direct_reference);
         proto_item_append_text(proto_tree_get_parent(tree), " (%s)", name ? name : actx->external.direct_reference);
+        note_oid(actx, actx->external.direct_reference);
         if (hf_index == hf_pkixcmp_protection_alg && pkixcmp_ctx(actx))
             pkixcmp_ctx(actx)->summary->protection_alg = wmem_strdup(actx->pinfo->pool, actx->external.direct_reference);
     }
@@ -610,6 +645,7 @@ dissect_infotype(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ct
     if (actx->external.direct_reference) {
         char *name = oid_resolved_from_string(actx->pinfo->pool, actx->external.direct_reference);
         proto_item_append_text(proto_tree_get_parent(tree), " %s", name ? name : actx->external.direct_reference);
+        note_oid(actx, actx->external.direct_reference);
         if (hf_index == hf_pkixcmp_infotype && pkixcmp_ctx(actx) && !pkixcmp_ctx(actx)->in_body
                 && strcmp(actx->external.direct_reference, PKIXCMP_OID_IT_IMPLICIT_CONFIRM) == 0)
             pkixcmp_ctx(actx)->summary->implicit_confirm = TRUE;
@@ -925,7 +961,7 @@ dissect_nested_message(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offse
 {
     pkixcmp_ctx_t *outer = pkixcmp_ctx(actx);
     pkixcmp_msg_t summary;
-    pkixcmp_ctx_t inner = { &summary, outer ? outer->depth + 1 : 1, FALSE, FALSE };
+    pkixcmp_ctx_t inner = { &summary, outer ? outer->depth + 1 : 1, FALSE, FALSE, "body" };
     int size = ber_element_size(tvb, offset);
     proto_item *pi;
 
@@ -1480,6 +1516,7 @@ dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
     ctx.depth = 0;
     ctx.in_body = FALSE;
     ctx.in_header_free_text = FALSE;
+    ctx.cert_context = "body";
 
     col_set_str(pinfo->cinfo, COL_PROTOCOL, "PKIX-CMP");
     ti = proto_tree_add_item(tree, proto_pkixcmp, tvb, 0, -1, ENC_NA);
@@ -1497,6 +1534,7 @@ dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
     set_current_msg(pinfo, summary);
     offset = dissect_pki_message(tvb, 0, &actx, cmp_tree);
     set_current_msg(pinfo, NULL);
+    pkixcmp_track_message(tvb, pinfo, cmp_tree, summary);
     summary->decoded = summary->body >= 0;
     proto_item_set_len(ti, offset);
 
@@ -1846,6 +1884,7 @@ proto_register_pkixcmp(void)
         &pkixcmp_take_http);
 
     pkixcmp_register_oids(proto_pkixcmp);
+    pkixcmp_transactions_register(proto_pkixcmp);
 }
 
 void
@@ -1853,4 +1892,5 @@ proto_reg_handoff_pkixcmp(void)
 {
     apply_http_preference();
     pkixcmp_handoff_oids(proto_pkixcmp);
+    pkixcmp_transactions_handoff();
 }
