@@ -79,6 +79,17 @@ void pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
  * (pollReq, pollRep, negPollRep, finRep, errorMsgRep), for the v0 pairs. */
 void entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gboolean v10, guint8 type);
 
+/* identify.c: which implementation a conversation reveals (Entrust,
+ * cryptlib, OpenSSL, EJBCA, ...), and the heuristic dissectors that find
+ * CMP on other ports and in HTTP bodies without a Content-Type. */
+void entrust_identify_register(int proto_entrust, int proto_pkixcmp);
+void entrust_identify_handoff(void);
+/* Called once per top-level PKIMessage, after it is dissected. */
+void entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg);
+/* Shows what is known of the conversation (entrust.product); called on
+ * every frame the entrust dissector handles. */
+void entrust_identify_show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree);
+
 /* Names of PKIBody tags (ir, ip, ...), for other files' Info texts. */
 const char *pkixcmp_body_name(guint32 tag);
 

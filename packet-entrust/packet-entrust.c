@@ -479,6 +479,7 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
 
     si = proto_tree_add_uint(tree, hf_entrust_session, tvb, 0, 0, conv->session);
     proto_item_set_generated(si);
+    entrust_identify_show(tvb, pinfo, tree);
     return tvb_captured_length(tvb);
 }
 
@@ -593,6 +594,7 @@ proto_register_entrust(void)
     proto_register_subtree_array(ett, array_length(ett));
     expert_entrust = expert_register_protocol(proto_entrust);
     expert_register_field_array(expert_entrust, ei, array_length(ei));
+    entrust_identify_register(proto_entrust, proto_get_id_by_filter_name("pkixcmp"));
 
     entrust_handle = register_dissector("entrust", dissect_entrust, proto_entrust);
     entrust_http_poll_handle = register_dissector(ENTRUST_PDU_DISSECTOR_NAME, dissect_entrust_http_poll, proto_entrust);
@@ -618,6 +620,7 @@ proto_reg_handoff_entrust(void)
     data_handle = find_dissector("data");
 
     dissector_add_uint_range_with_preference("tcp.port", ENTRUST_TCP_PORTS, entrust_handle);
+    entrust_identify_handoff();
     /* The application/pkixcmp-poll media types are taken, or handed back,
      * together with application/pkixcmp by pkixcmp's "take_http" preference. */
 }

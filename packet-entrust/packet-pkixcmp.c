@@ -1535,6 +1535,7 @@ dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
     offset = dissect_pki_message(tvb, 0, &actx, cmp_tree);
     set_current_msg(pinfo, NULL);
     pkixcmp_track_message(tvb, pinfo, cmp_tree, summary);
+    entrust_identify_message(tvb, pinfo, cmp_tree, summary);
     summary->decoded = summary->body >= 0;
     proto_item_set_len(ti, offset);
 
