@@ -25,10 +25,9 @@ typedef struct {
     guint len;
 } pkixcmp_bytes_t;
 
-/* What the pkixcmp dissector learnt about one PKIMessage.  Callers may pass
- * a pointer as the dissector's data to get it back (NULL is fine); the
- * transaction tracker and the statistics read it.  Strings and bytes live
- * in pinfo->pool. */
+/* What the pkixcmp dissector learnt about one PKIMessage; the transaction
+ * tracker, the statistics and the identification read it.  Strings and
+ * bytes live in pinfo->pool. */
 typedef struct {
     gint     pvno;           /* -1 until read */
     gint     body;           /* PKIBody tag, -1 until read */

@@ -45,6 +45,8 @@ static int hf_entrust_error_data = -1;
 static int hf_entrust_error_text = -1;
 static int hf_entrust_payload = -1;
 static int hf_entrust_trailing_data = -1;
+static int hf_entrust_service = -1;
+static int hf_entrust_continuation = -1;
 
 static gint ett_entrust = -1;
 static gint ett_entrust_flags = -1;
@@ -55,6 +57,8 @@ static expert_field ei_entrust_unknown_type = EI_INIT;
 static expert_field ei_entrust_reserved_flags = EI_INIT;
 static expert_field ei_entrust_trailing_data = EI_INIT;
 static expert_field ei_entrust_framing_changed = EI_INIT;
+static expert_field ei_entrust_session = EI_INIT;
+static expert_field ei_entrust_continuation = EI_INIT;
 
 static dissector_handle_t entrust_handle;
 static dissector_handle_t entrust_http_poll_handle;
@@ -112,6 +116,14 @@ typedef struct {
     entrust_session_kind session;   /* NONE until the first bytes are seen */
     gboolean session_from_pdu;      /* session confirmed by a whole PDU */
     entrust_delimiting delimiting;  /* how PDUs are split in this stream */
+    guint32 classified_in;          /* frame whose bytes classified the session */
+    /* Resynchronisation for captures that start inside a PDU, per
+     * direction (0: from the first sender seen, 1: the other way). */
+    address first_sender;           /* address of the first sender seen */
+    guint32 first_sender_port;
+    gboolean synced[2];             /* first pass: a PDU start was found */
+    wmem_map_t *skipped;            /* frame number -> bytes skipped at its start + 1 */
+    gboolean continuation_next;     /* the next PDU handed over is skipped bytes */
 } entrust_conv_t;
 
 /* Which framing one PDU is dissected with. */
@@ -180,6 +192,11 @@ dissect_value(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, p
             dissect_framed_pkimessage(tvb, offset, pinfo, tree, entrust_tree);
             return;
         case CMP_V0_PARTIAL_MSG_REP:
+            if (remaining < 8) {
+                proto_tree_add_expert_format(entrust_tree, pinfo, &ei_entrust_bad_length, tvb, offset, remaining,
+                                             "A partialMsgRep holds a polling reference, a time and a PKIMessage");
+                break;
+            }
             add_poll_fields(tvb, offset, entrust_tree, pinfo);
             proto_tree_add_item(entrust_tree, hf_entrust_check_after, tvb, offset + 4, 4, ENC_TIME_SECS | ENC_BIG_ENDIAN);
             dissect_framed_pkimessage(tvb, offset + 8, pinfo, tree, entrust_tree);
@@ -217,6 +234,11 @@ dissect_value(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, p
             proto_tree_add_item(entrust_tree, hf_entrust_end_marker, tvb, offset, 1, ENC_NA);
             return;
         case CMP_V10_ERROR_MSG_REP: {
+            if (remaining < 2) {
+                proto_tree_add_expert_format(entrust_tree, pinfo, &ei_entrust_bad_length, tvb, offset, remaining,
+                                             "A version-10 errorMsgRep starts with a 2-byte error code");
+                break;
+            }
             /* error code u16; then, as cryptlib and the draft lay it out, a
              * u16 data length, the data, and text.  A plain code + text
              * message is recognised by a "length" that cannot fit. */
@@ -339,12 +361,19 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
                                                         : "the frame holds a different number of bytes");
     } else {
         guint32 fixed = framing == PDU_FRAMING_V10 ? cmp_v10_fixed_length(type) : cmp_v0_fixed_length(type);
-        if (fixed && length != fixed)
+        if (fixed && length != fixed) {
             expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
                                    "Length %u, but a %s always has length %u", length,
                                    framing == PDU_FRAMING_V10 ? val_to_str_const(type, entrust_type_v10_vals, "?")
                                                               : val_to_str_const(type, entrust_type_v0_vals, "?"),
                                    fixed);
+            if (length < fixed) {
+                /* Too short to hold its fields: show what is there. */
+                if (tvb_reported_length_remaining(tvb, offset) > 0)
+                    proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, -1, ENC_NA);
+                return reported;
+            }
+        }
     }
 
     dissect_value(tvb, offset, pinfo, tree, entrust_tree, framing, type);
@@ -385,6 +414,18 @@ dissect_entrust_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *d
 {
     entrust_conv_t *conv = (entrust_conv_t *)data;
 
+    if (conv->continuation_next) {
+        /* The capture began inside a PDU: these bytes end one whose start
+         * was never seen.  Not malformed, just incomplete. */
+        proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, -1, ENC_NA);
+        proto_item *ci = proto_tree_add_item(proto_item_add_subtree(ti, ett_entrust), hf_entrust_continuation,
+                                             tvb, 0, -1, ENC_NA);
+        proto_item_append_text(ti, ", continuation of a PDU that started before the capture");
+        expert_add_info(pinfo, ci, &ei_entrust_continuation);
+        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[continuation]");
+        conv->continuation_next = FALSE;
+        return tvb_reported_length(tvb);
+    }
     if (conv->delimiting == ENTRUST_DELIMIT_DER)
         return dissect_entrust_der_pdu(tvb, pinfo, tree, conv);
     return dissect_entrust_framed_pdu(tvb, pinfo, tree, conv);
@@ -406,11 +447,56 @@ resync_length(tvbuff_t *tvb, int offset, guint skip)
     return (guint)MAX(next, skip);
 }
 
+/* 0 for data from the first sender seen in the conversation, 1 otherwise. */
+static int
+direction_of(entrust_conv_t *conv, packet_info *pinfo)
+{
+    return addresses_equal(&conv->first_sender, &pinfo->src) && conv->first_sender_port == pinfo->srcport ? 0 : 1;
+}
+
+/* Where the first PDU of this direction starts in a segment at offset 0,
+ * when the capture began inside a PDU: the bytes before it are skipped.
+ * Decided on the first pass and remembered per frame, so that every pass
+ * splits the stream the same way. */
+static guint
+bytes_to_skip(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offset)
+{
+    gpointer stored;
+    int dir;
+    guint avail, skip;
+    const guint8 *buf;
+
+    if (offset != 0)
+        return 0;
+    if (wmem_map_lookup_extended(conv->skipped, GUINT_TO_POINTER(pinfo->num), NULL, &stored))
+        return GPOINTER_TO_UINT(stored) - 1;
+    dir = direction_of(conv, pinfo);
+    if (PINFO_FD_VISITED(pinfo) || conv->synced[dir])
+        return 0;
+
+    avail = bytes_available(tvb, 0);
+    buf = tvb_get_ptr(tvb, 0, avail);
+    if (conv->delimiting == ENTRUST_DELIMIT_DER)
+        skip = (guint)cmp_der_find_pkimessage(buf, avail, 0);
+    else if (avail < CMP_TCP_V10_HEADER_LEN && buf[0] == 0x00)
+        skip = 0;   /* too short to judge; a zero byte starts a length */
+    else
+        skip = (guint)cmp_tcp_find_header(buf, avail, 0, entrust_max_pdu);
+    conv->synced[dir] = skip < avail;
+    wmem_map_insert(conv->skipped, GUINT_TO_POINTER(pinfo->num), GUINT_TO_POINTER(skip + 1));
+    return skip;
+}
+
 static guint
 get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
 {
     entrust_conv_t *conv = (entrust_conv_t *)data;
     guint avail = bytes_available(tvb, offset);
+    guint skip = bytes_to_skip(conv, pinfo, tvb, offset);
+
+    conv->continuation_next = skip > 0;
+    if (skip > 0)
+        return skip;
 
     if (conv->delimiting == ENTRUST_DELIMIT_DER) {
         guint64 size = 0;
@@ -428,6 +514,25 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
     }
 }
 
+/* Names the service by the server's port. */
+static const char *
+service_name(packet_info *pinfo)
+{
+    static const value_string services[] = {
+        { 709, "Entrust key management (entrust-kmsh)" },
+        { 710, "Entrust Administration Service Handler (entrust-ash)" },
+        { 829, "PKIX-CMP (pkix-3-ca-ra)" },
+        { 680, "Entrust Authority Administration Service (entrust-aaas)" },
+        { 681, "Entrust Authority Administration Monitoring Service (entrust-aams)" },
+        { 0, NULL }
+    };
+    const char *name = try_val_to_str(MIN(pinfo->srcport, pinfo->destport), services);
+
+    if (!name)
+        name = try_val_to_str(MAX(pinfo->srcport, pinfo->destport), services);
+    return name ? name : "CMP over TCP";
+}
+
 static entrust_conv_t *
 get_conversation_state(packet_info *pinfo, tvbuff_t *tvb)
 {
@@ -436,8 +541,22 @@ get_conversation_state(packet_info *pinfo, tvbuff_t *tvb)
 
     if (!conv) {
         guint avail = bytes_available(tvb, 0);
+        const guint8 *buf = tvb_get_ptr(tvb, 0, avail);
         conv = wmem_new0(wmem_file_scope(), entrust_conv_t);
-        conv->session = entrust_classify(tvb_get_ptr(tvb, 0, MIN(avail, 64)), MIN(avail, 64));
+        conv->session = entrust_classify(buf, MIN(avail, 64));
+        conv->classified_in = pinfo->num;
+        copy_address_wmem(wmem_file_scope(), &conv->first_sender, &pinfo->src);
+        conv->first_sender_port = pinfo->srcport;
+        conv->skipped = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
+        /* A capture that starts inside a PDU: classify from the first frame
+         * header or PKIMessage further on, if there is one. */
+        if (conv->session == ENTRUST_SESSION_UNKNOWN || conv->session == ENTRUST_SESSION_OTHER_BER) {
+            gsize at = cmp_tcp_find_header(buf, avail, 0, entrust_max_pdu);
+            if (at == avail)
+                at = cmp_der_find_pkimessage(buf, avail, 0);
+            if (at < avail)
+                conv->session = entrust_classify(buf + at, MIN(avail - at, 64));
+        }
         conv->delimiting = entrust_session_delimiting(conv->session);
         conversation_add_proto_data(conversation, proto_entrust, conv);
     }
@@ -448,13 +567,26 @@ static int
 dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     entrust_conv_t *conv;
-    proto_item *si;
+    proto_item *ti;
+    proto_tree *session_tree;
 
     if (tvb_captured_length(tvb) == 0)
         return 0;
     col_set_str(pinfo->cinfo, COL_PROTOCOL, "Entrust");
     col_clear(pinfo->cinfo, COL_INFO);
     conv = get_conversation_state(pinfo, tvb);
+
+    /* What the connection is, on every frame of it. */
+    ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
+    proto_item_append_text(ti, ", %s", service_name(pinfo));
+    session_tree = proto_item_add_subtree(ti, ett_entrust);
+    proto_item_set_generated(proto_tree_add_string(session_tree, hf_entrust_service, tvb, 0, 0, service_name(pinfo)));
+    ti = proto_tree_add_uint(session_tree, hf_entrust_session, tvb, 0, 0, conv->session);
+    proto_item_set_generated(ti);
+    if (pinfo->num == conv->classified_in)
+        expert_add_info_format(pinfo, ti, &ei_entrust_session, "Session classified as %s",
+                               val_to_str_const(conv->session, entrust_session_vals, "unknown"));
+    entrust_identify_show(tvb, pinfo, session_tree);
 
     switch (conv->delimiting) {
     case ENTRUST_DELIMIT_LENGTH_PREFIX:
@@ -466,20 +598,13 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
                          get_entrust_pdu_len, dissect_entrust_pdu, conv);
         break;
     case ENTRUST_DELIMIT_NONE:
-    default: {
-        proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
-        proto_item_append_text(ti, ", %s", val_to_str_const(conv->session, entrust_session_vals, "unknown"));
+    default:
         if (conv->session == ENTRUST_SESSION_TLS && tls_handle)
             return call_dissector(tls_handle, tvb, pinfo, tree);
         col_set_str(pinfo->cinfo, COL_INFO, "Unrecognised data");
         call_dissector(data_handle, tvb, pinfo, tree);
         break;
     }
-    }
-
-    si = proto_tree_add_uint(tree, hf_entrust_session, tvb, 0, 0, conv->session);
-    proto_item_set_generated(si);
-    entrust_identify_show(tvb, pinfo, tree);
     return tvb_captured_length(tvb);
 }
 
@@ -557,6 +682,12 @@ proto_register_entrust(void)
         { &hf_entrust_payload,
           { "Payload", "entrust.payload", FT_BYTES, BASE_NONE, NULL, 0,
             "Value of a message of unknown type", HFILL } },
+        { &hf_entrust_service,
+          { "Service", "entrust.service", FT_STRING, BASE_NONE, NULL, 0,
+            "The Entrust or CMP service the server port names", HFILL } },
+        { &hf_entrust_continuation,
+          { "Continuation data", "entrust.continuation", FT_BYTES, BASE_NONE, NULL, 0,
+            "The end of a PDU whose start is not in the capture", HFILL } },
         { &hf_entrust_trailing_data,
           { "Trailing data", "entrust.trailing_data", FT_BYTES, BASE_NONE, NULL, 0,
             "Bytes inside the frame after the PKIMessage", HFILL } },
@@ -581,6 +712,12 @@ proto_register_entrust(void)
         { &ei_entrust_trailing_data,
           { "entrust.analysis.trailing_data", PI_PROTOCOL, PI_WARN,
             "Trailing data after the PKIMessage", EXPFILL } },
+        { &ei_entrust_session,
+          { "entrust.analysis.session", PI_SEQUENCE, PI_NOTE,
+            "Session classified", EXPFILL } },
+        { &ei_entrust_continuation,
+          { "entrust.analysis.continuation", PI_SEQUENCE, PI_NOTE,
+            "The capture starts inside a PDU: its end is shown as continuation data", EXPFILL } },
         { &ei_entrust_framing_changed,
           { "entrust.analysis.framing_changed", PI_PROTOCOL, PI_NOTE,
             "The framing changed within the connection", EXPFILL } },

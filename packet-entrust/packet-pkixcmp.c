@@ -1502,9 +1502,10 @@ dissect_pki_body(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn
 }
 
 static int
-dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
+dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-    pkixcmp_msg_t *summary = data ? (pkixcmp_msg_t *)data : wmem_new(pinfo->pool, pkixcmp_msg_t);
+    /* data is the caller's business (HTTP passes its message info). */
+    pkixcmp_msg_t *summary = wmem_new(pinfo->pool, pkixcmp_msg_t);
     pkixcmp_ctx_t ctx;
     asn1_ctx_t actx;
     proto_item *ti;

@@ -1,0 +1,48 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# One capture, one tshark run, exact per-frame field values:
+#   tests/fields-test.sh PLUGIN_DIR CASE_FILE [-2]
+# CASE_FILE (test-captures/expected/NAME.fields) holds:
+#   # capture: NAME.pcap              (relative to test-captures/)
+#   # fields: frame.number pkixcmp.body ...
+#   # filter: DISPLAY FILTER          (optional)
+#   # option: -o pref:value           (optional, repeatable)
+#   expected output, one line per frame, fields separated by tabs
+# With -2 the same expectations must hold in two-pass mode, unless
+# NAME.fields2 exists, which then holds the two-pass expectations.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+plugin_dir=$1
+case_file=$2
+pass=${3:-}
+captures=$(cd "$(dirname "$case_file")/.." && pwd)
+
+header() { sed -n "s/^# $1: //p" "$case_file"; }
+capture="$captures/$(header capture)"
+fields=$(header fields)
+filter=$(header filter)
+options=$(header option)
+
+expected=$case_file
+if [ "$pass" = -2 ] && [ -f "${case_file}2" ]; then
+    expected=${case_file}2
+fi
+
+set -- -r "$capture" -T fields -E separator=/t -E occurrence=a -E aggregator=,
+[ "$pass" = -2 ] && set -- "$@" -2
+[ -n "$filter" ] && set -- "$@" -Y "$filter"
+for f in $fields; do set -- "$@" -e "$f"; done
+# shellcheck disable=SC2086 # options are words on purpose
+[ -n "$options" ] && set -- "$@" $options
+
+got=$(mktemp)
+want=$(mktemp)
+trap 'rm -f "$got" "$want"' EXIT
+"$here/tshark.sh" "$plugin_dir" "$@" > "$got" 2>/dev/null
+grep -v '^#' "$expected" > "$want" || true
+if ! diff -u "$want" "$got"; then
+    echo "FAIL: $(basename "$case_file") ${pass:-one pass}: tshark output differs from the expectation (above)" >&2
+    exit 1
+fi
+echo "ok: $(basename "$case_file") ${pass:-one pass}: $(wc -l < "$got") lines match"
