@@ -108,18 +108,11 @@ entrust_classify(const guint8 *buf, gsize len)
         return ENTRUST_SESSION_TLS;
 
     /* A length below 16 MiB starts with a zero byte; a DER element never
-     * does (tag 0 is end-of-contents). */
-    if (buf[0] == 0x00 && len >= CMP_TCP_V0_HEADER_LEN) {
-        guint32 length = read_be32(buf);
-        guint8 type_or_version = buf[4];
-        if (type_or_version == CMP_TCP_V10_VERSION && length >= CMP_TCP_V10_MIN_LENGTH)
-            return ENTRUST_SESSION_CMP_V10;
-        if (cmp_v0_type_is_known(type_or_version) && length >= CMP_TCP_V0_MIN_LENGTH)
-            return ENTRUST_SESSION_CMP_V0;
-        return ENTRUST_SESSION_UNKNOWN;
-    }
+     * does (tag 0 is end-of-contents).  The framing wins even when the
+     * first frame is faulty (unknown type, bad length): each PDU's faults
+     * are reported on it. */
     if (buf[0] == 0x00)
-        return ENTRUST_SESSION_CMP_V0;   /* too short to see more; framing wins */
+        return len > 4 && buf[4] == CMP_TCP_V10_VERSION ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0;
 
     if (der_looks_like_pkimessage(buf, len, NULL))
         return ENTRUST_SESSION_CMP_DER;
@@ -165,11 +158,19 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
             return TRUE;
         msg_at = CMP_TCP_V0_HEADER_LEN + msg_offset;
     }
-    /* The payload must at least begin like a PKIMessage. */
+    /* The payload must begin like a PKIMessage and, where its DER header is
+     * visible, fill the frame exactly: a resynchronisation point has to be
+     * far more than a few plausible bytes. */
     if (length < msg_at - CMP_TCP_LENGTH_LEN + 2)
         return FALSE;
-    if (msg_at < len)
-        return der_looks_like_pkimessage(buf + msg_at, len - msg_at, NULL);
+    if (msg_at < len) {
+        guint64 der_size;
+        if (!der_looks_like_pkimessage(buf + msg_at, len - msg_at, NULL))
+            return FALSE;
+        if (der_element_size(buf + msg_at, len - msg_at, &der_size) == DER_OK
+                && der_size + (msg_at - CMP_TCP_LENGTH_LEN) != length)
+            return FALSE;
+    }
     return TRUE;
 }
 

@@ -116,7 +116,9 @@ typedef struct {
     entrust_session_kind session;   /* NONE until the first bytes are seen */
     gboolean session_from_pdu;      /* session confirmed by a whole PDU */
     entrust_delimiting delimiting;  /* how PDUs are split in this stream */
-    guint32 classified_in;          /* frame whose bytes classified the session */
+    guint32 classified_in;          /* frame whose bytes classified the session;
+                                       frames before it carry unrecognised data */
+    guint classify_attempts;        /* first pass: frames tried while unknown */
     /* Resynchronisation for captures that start inside a PDU, per
      * direction (0: from the first sender seen, 1: the other way). */
     address first_sender;           /* address of the first sender seen */
@@ -335,8 +337,6 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         offset = CMP_TCP_V10_HEADER_LEN;
         proto_item_append_text(ti, ", version 10, %s", val_to_str_const(type, entrust_type_v10_vals, "unknown type"));
         col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", val_to_str_const(type, entrust_type_v10_vals, "unknown type"));
-        if (flags & CMP_TCP_V10_FLAG_CLOSE)
-            col_append_str(pinfo->cinfo, COL_INFO, " [close]");
     } else {
         type = tvb_get_uint8(tvb, 4);
         type_item = proto_tree_add_item(entrust_tree, hf_entrust_type_v0, tvb, 4, 1, ENC_NA);
@@ -355,10 +355,15 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     }
 
     if (!length_ok) {
+        /* The bytes up to the next plausible frame: shown, not interpreted. */
         expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
                                "Length %u does not fit: %s", length,
                                length > entrust_max_pdu ? "above the maximum PDU size preference"
                                                         : "the frame holds a different number of bytes");
+        col_append_str(pinfo->cinfo, COL_INFO, " [bad length]");
+        if (tvb_reported_length_remaining(tvb, offset) > 0)
+            proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, -1, ENC_NA);
+        return reported;
     } else {
         guint32 fixed = framing == PDU_FRAMING_V10 ? cmp_v10_fixed_length(type) : cmp_v0_fixed_length(type);
         if (fixed && length != fixed) {
@@ -377,6 +382,8 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     }
 
     dissect_value(tvb, offset, pinfo, tree, entrust_tree, framing, type);
+    if (framing == PDU_FRAMING_V10 && (tvb_get_uint8(tvb, 5) & CMP_TCP_V10_FLAG_CLOSE))
+        col_append_str(pinfo->cinfo, COL_INFO, " [close]");
     if (framing == PDU_FRAMING_V10 ? !cmp_v10_type_has_pkimessage(type) : !cmp_v0_type_has_pkimessage(type, NULL))
         entrust_track_framing(tvb, pinfo, entrust_tree, framing == PDU_FRAMING_V10, type);
     return reported;
@@ -447,6 +454,17 @@ resync_length(tvbuff_t *tvb, int offset, guint skip)
     return (guint)MAX(next, skip);
 }
 
+/* TRUE when TCP saw the SYN of this segment's direction: the capture holds
+ * the stream from its first byte. */
+static gboolean
+tcp_flow_saw_syn(packet_info *pinfo)
+{
+    conversation_t *conversation = find_conversation_pinfo(pinfo, 0);
+    struct tcp_analysis *tcpd = conversation ? get_tcp_conversation_data(conversation, pinfo) : NULL;
+
+    return tcpd && tcpd->fwd && (tcpd->fwd->static_flags & ENTRUST_TCP_FLOW_SAW_SYN);
+}
+
 /* 0 for data from the first sender seen in the conversation, 1 otherwise. */
 static int
 direction_of(entrust_conv_t *conv, packet_info *pinfo)
@@ -473,10 +491,17 @@ bytes_to_skip(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offse
     dir = direction_of(conv, pinfo);
     if (PINFO_FD_VISITED(pinfo) || conv->synced[dir])
         return 0;
+    if (tcp_flow_saw_syn(pinfo)) {
+        /* The stream was captured from its start: nothing to skip. */
+        conv->synced[dir] = TRUE;
+        return 0;
+    }
 
     avail = bytes_available(tvb, 0);
     buf = tvb_get_ptr(tvb, 0, avail);
-    if (conv->delimiting == ENTRUST_DELIMIT_DER)
+    if (conv->delimiting == ENTRUST_DELIMIT_DER && conv->session == ENTRUST_SESSION_OTHER_BER)
+        skip = der_looks_like_ber(buf, avail) ? 0 : avail;
+    else if (conv->delimiting == ENTRUST_DELIMIT_DER)
         skip = (guint)cmp_der_find_pkimessage(buf, avail, 0);
     else if (avail < CMP_TCP_V10_HEADER_LEN && buf[0] == 0x00)
         skip = 0;   /* too short to judge; a zero byte starts a length */
@@ -507,7 +532,10 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
             return avail;   /* no way to find the next element: take the rest */
         return (guint)size;
     } else {
-        guint32 length = tvb_get_ntohl(tvb, offset);
+        guint32 length;
+        if (avail < CMP_TCP_LENGTH_LEN)
+            return entrust_desegment && pinfo->can_desegment ? 0 : avail;
+        length = tvb_get_ntohl(tvb, offset);
         if (length > entrust_max_pdu)
             return resync_length(tvb, offset, CMP_TCP_LENGTH_LEN);
         return length + CMP_TCP_LENGTH_LEN;
@@ -533,6 +561,34 @@ service_name(packet_info *pinfo)
     return name ? name : "CMP over TCP";
 }
 
+/* Classifies the conversation from this segment's bytes.  A capture may
+ * start inside a PDU: then a frame header or PKIMessage further on decides,
+ * and a conversation that shows nothing recognisable is tried again on its
+ * next frames (first pass only). */
+#define ENTRUST_CLASSIFY_ATTEMPTS 16
+
+static void
+classify(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb)
+{
+    guint avail = bytes_available(tvb, 0);
+    const guint8 *buf = tvb_get_ptr(tvb, 0, avail);
+    entrust_session_kind kind = entrust_classify(buf, MIN(avail, 64));
+
+    if (kind == ENTRUST_SESSION_UNKNOWN || (kind == ENTRUST_SESSION_OTHER_BER && !tcp_flow_saw_syn(pinfo))) {
+        gsize at = cmp_tcp_find_header(buf, avail, 0, entrust_max_pdu);
+        if (at == avail)
+            at = cmp_der_find_pkimessage(buf, avail, 0);
+        if (at < avail)
+            kind = entrust_classify(buf + at, MIN(avail - at, 64));
+    }
+    if (conv->classified_in == 0 || kind != ENTRUST_SESSION_UNKNOWN) {
+        conv->session = kind;
+        conv->delimiting = entrust_session_delimiting(kind);
+        conv->classified_in = pinfo->num;
+    }
+    conv->classify_attempts++;
+}
+
 static entrust_conv_t *
 get_conversation_state(packet_info *pinfo, tvbuff_t *tvb)
 {
@@ -540,26 +596,15 @@ get_conversation_state(packet_info *pinfo, tvbuff_t *tvb)
     entrust_conv_t *conv = (entrust_conv_t *)conversation_get_proto_data(conversation, proto_entrust);
 
     if (!conv) {
-        guint avail = bytes_available(tvb, 0);
-        const guint8 *buf = tvb_get_ptr(tvb, 0, avail);
         conv = wmem_new0(wmem_file_scope(), entrust_conv_t);
-        conv->session = entrust_classify(buf, MIN(avail, 64));
-        conv->classified_in = pinfo->num;
         copy_address_wmem(wmem_file_scope(), &conv->first_sender, &pinfo->src);
         conv->first_sender_port = pinfo->srcport;
         conv->skipped = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
-        /* A capture that starts inside a PDU: classify from the first frame
-         * header or PKIMessage further on, if there is one. */
-        if (conv->session == ENTRUST_SESSION_UNKNOWN || conv->session == ENTRUST_SESSION_OTHER_BER) {
-            gsize at = cmp_tcp_find_header(buf, avail, 0, entrust_max_pdu);
-            if (at == avail)
-                at = cmp_der_find_pkimessage(buf, avail, 0);
-            if (at < avail)
-                conv->session = entrust_classify(buf + at, MIN(avail - at, 64));
-        }
-        conv->delimiting = entrust_session_delimiting(conv->session);
         conversation_add_proto_data(conversation, proto_entrust, conv);
     }
+    if (!PINFO_FD_VISITED(pinfo) && (conv->classified_in == 0
+            || (conv->session == ENTRUST_SESSION_UNKNOWN && conv->classify_attempts < ENTRUST_CLASSIFY_ATTEMPTS)))
+        classify(conv, pinfo, tvb);
     return conv;
 }
 
@@ -588,9 +633,20 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
                                val_to_str_const(conv->session, entrust_session_vals, "unknown"));
     entrust_identify_show(tvb, pinfo, session_tree);
 
+    if (pinfo->num < conv->classified_in) {
+        /* Bytes seen before anything recognisable, in a capture that
+         * started inside a PDU. */
+        proto_item *ci = proto_tree_add_item(session_tree, hf_entrust_continuation, tvb, 0, -1, ENC_NA);
+        expert_add_info(pinfo, ci, &ei_entrust_continuation);
+        col_set_str(pinfo->cinfo, COL_INFO, "[continuation]");
+        return tvb_captured_length(tvb);
+    }
+
     switch (conv->delimiting) {
     case ENTRUST_DELIMIT_LENGTH_PREFIX:
-        tcp_dissect_pdus(tvb, pinfo, tree, entrust_desegment, CMP_TCP_LENGTH_LEN,
+        /* fixed_len 1: a resynchronisation may skip fewer bytes than a
+         * length field; get_entrust_pdu_len asks for the rest itself. */
+        tcp_dissect_pdus(tvb, pinfo, tree, entrust_desegment, 1,
                          get_entrust_pdu_len, dissect_entrust_pdu, conv);
         break;
     case ENTRUST_DELIMIT_DER:

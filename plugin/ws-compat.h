@@ -45,6 +45,11 @@ typedef gboolean entrust_pref_bool_t;
 #define ENTRUST_HAVE_PLUGIN_DESCRIBE 1
 #endif
 
+/* packet-tcp.c keeps the bits of tcp_flow_t.static_flags private; 0x02
+ * ("this flow's SYN was seen") and 0x04 ("its SYN/ACK was seen") have kept
+ * their meaning since Wireshark 2.x. */
+#define ENTRUST_TCP_FLOW_SAW_SYN 0x06
+
 /* 4.6's val_to_str() takes a memory scope first; the sources use only
  * val_to_str_const() and try_val_to_str(), which did not change. */
 

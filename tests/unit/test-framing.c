@@ -7,9 +7,9 @@
 
 #define MAX_PDU (16u * 1024 * 1024)
 
-/* The PKIMessage of test-der.c (pkiconf), 20 bytes. */
+/* The PKIMessage of test-der.c (pkiconf), 19 bytes. */
 static const guint8 msg[] = {
-    0x30, 0x12,
+    0x30, 0x11,
       0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
       0xb3, 0x02, 0x05, 0x00,
 };
@@ -54,8 +54,10 @@ test_classify(void)
     g_assert_cmpint(entrust_classify(ber, sizeof ber), ==, ENTRUST_SESSION_OTHER_BER);
     static const guint8 text[] = "HELLO WORLD";
     g_assert_cmpint(entrust_classify(text, sizeof text - 1), ==, ENTRUST_SESSION_UNKNOWN);
+    /* A faulty first frame still shows the framing; its faults are the
+     * PDU's to report. */
     static const guint8 bad_type[] = { 0, 0, 0, 5, 9, 0, 0, 0, 0 };
-    g_assert_cmpint(entrust_classify(bad_type, sizeof bad_type), ==, ENTRUST_SESSION_UNKNOWN);
+    g_assert_cmpint(entrust_classify(bad_type, sizeof bad_type), ==, ENTRUST_SESSION_CMP_V0);
     g_assert_cmpint(entrust_classify(text, 0), ==, ENTRUST_SESSION_NONE);
 }
 
@@ -100,6 +102,11 @@ test_plausible_and_resync(void)
     g_assert_true(cmp_tcp_header_plausible(buf, n, MAX_PDU));
     /* A pkiMsg whose payload is not a PKIMessage */
     n = v0_frame(buf, CMP_V0_PKI_MSG, (const guint8 *)"garbage-garbage", 15);
+    g_assert_false(cmp_tcp_header_plausible(buf, n, MAX_PDU));
+    /* A PKIMessage that does not fill its frame is no resynchronisation
+     * point (a length field that merely happens to look fine). */
+    n = v0_frame(buf, CMP_V0_PKI_MSG, msg, sizeof msg);
+    buf[3] += 1;
     g_assert_false(cmp_tcp_header_plausible(buf, n, MAX_PDU));
 
     /* junk, then a frame: found at the frame */
