@@ -348,7 +348,7 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     if (framing == PDU_FRAMING_V10 ? !cmp_v10_type_is_known(type) : !cmp_v0_type_is_known(type)) {
         expert_add_info_format(pinfo, type_item, &ei_entrust_unknown_type,
                                "Unknown %s message type %u", framing == PDU_FRAMING_V10 ? "version-10" : "RFC 2510", type);
-        col_append_fstr(pinfo->cinfo, COL_INFO, "(%u)", type);
+        col_append_fstr(pinfo->cinfo, COL_INFO, " (%u)", type);
         if (tvb_reported_length_remaining(tvb, offset) > 0)
             proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, -1, ENC_NA);
         return reported;

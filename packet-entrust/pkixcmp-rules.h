@@ -96,7 +96,7 @@ typedef struct {
 void pkixcmp_scan_message(const guint8 *buf, gsize len, pkixcmp_scan_t *out);
 
 /* A file name for a DER certificate, "<subject CN>_<serial in hex>.der",
- * made of [A-Za-z0-9._-] only, at most 120 characters; "certificate" stands
+ * made of [A-Za-z0-9._-] only, at most 125 characters; "certificate" stands
  * for a missing CN and "noserial" for a missing serial.  g_free() it. */
 char *pkixcmp_cert_file_name(const guint8 *der, gsize len);
 
