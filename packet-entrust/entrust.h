@@ -81,7 +81,8 @@ void entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
 /* identify.c: which implementation a conversation reveals (Entrust,
  * cryptlib, OpenSSL, EJBCA, ...), and the heuristic dissectors that find
  * CMP on other ports and in HTTP bodies without a Content-Type. */
-void entrust_identify_register(int proto_entrust, int proto_pkixcmp);
+void pkixcmp_identify_register(int proto_pkixcmp);
+void entrust_identify_register(int proto_entrust);
 void entrust_identify_handoff(void);
 /* Called once per top-level PKIMessage, after it is dissected. */
 void entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg);

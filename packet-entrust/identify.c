@@ -1,28 +1,317 @@
 /* identify.c - implementations revealed by a conversation, and heuristics
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Implementation identification: every top-level PKIMessage goes through
+ * the fingerprint table (fingerprint.c).  What it reveals is shown on the
+ * message (pkixcmp.implementation); an Entrust fingerprint is remembered
+ * for the whole conversation and shown, generated, on every frame of it
+ * (entrust.product), with an expert note on the frame that identified it.
+ * The decision is taken on the first pass and kept in conversation data,
+ * so a second pass shows it on the frames before that one too.
+ *
+ * Heuristics: "pkixcmp_tcp" finds v0/v10-framed or bare DER CMP on any TCP
+ * port and hands the whole connection to the entrust dissector;
+ * "pkixcmp_http" decodes HTTP bodies that are PKIMessages or TCP-framed
+ * PDUs but carry no Content-Type (Wireshark 4.0's HTTP tries its heuristic
+ * table only for those; a body with an unknown type goes to "media").  Both are on by default
+ * and switched in Analyze > Enabled Protocols, as heuristics are.
  */
 #include <wireshark.h>
 #include <epan/packet.h>
+#include <epan/conversation.h>
+#include <epan/expert.h>
+#include <epan/proto_data.h>
 
 #include "entrust.h"
+#include "fingerprint.h"
+#include "heuristics.h"
+
+/* Ids handed over at registration.  This file keeps its conversation data
+ * under pkixcmp's id and its packet data under entrust's: neither
+ * dissector uses those slots itself. */
+static int proto_entrust = -1;
+static int proto_pkixcmp = -1;
+
+static int hf_entrust_product = -1;
+static int hf_entrust_product_frame = -1;
+static int hf_pkixcmp_implementation = -1;
+static int hf_pkixcmp_implementation_evidence = -1;
+
+static gint ett_identify = -1;
+
+static expert_field ei_entrust_identified = EI_INIT;
+
+static dissector_handle_t entrust_handle;
+static dissector_handle_t entrust_pdu_handle;
+static dissector_handle_t pkixcmp_handle;
+
+
+/* What one conversation revealed: the first Entrust fingerprint wins and
+ * is never changed, so that every pass shows the same. */
+typedef struct {
+    const char *product;      /* file scope; NULL until identified */
+    const char *evidence;     /* what identified it, file scope */
+    guint32 identified_in;    /* frame of the identifying message */
+} identify_conv_t;
+
+/* Per frame, this pass only (pinfo->pool). */
+typedef struct {
+    gboolean product_shown;   /* entrust.product is already in the tree */
+    gboolean expert_done;     /* the "identified" note was added */
+} identify_frame_t;
+
+#define IDENTIFY_FRAME_KEY 0
+
+static identify_frame_t *
+frame_state(packet_info *pinfo)
+{
+    identify_frame_t *st = (identify_frame_t *)p_get_proto_data(pinfo->pool, pinfo, proto_entrust, IDENTIFY_FRAME_KEY);
+
+    if (!st) {
+        st = wmem_new0(pinfo->pool, identify_frame_t);
+        p_add_proto_data(pinfo->pool, pinfo, proto_entrust, IDENTIFY_FRAME_KEY, st);
+    }
+    return st;
+}
+
+static identify_conv_t *
+conv_state(packet_info *pinfo, gboolean create)
+{
+    conversation_t *conversation = create ? find_or_create_conversation(pinfo) : find_conversation_pinfo(pinfo, 0);
+    identify_conv_t *conv;
+
+    if (!conversation)
+        return NULL;
+    conv = (identify_conv_t *)conversation_get_proto_data(conversation, proto_pkixcmp);
+    if (!conv && create) {
+        conv = wmem_new0(wmem_file_scope(), identify_conv_t);
+        conversation_add_proto_data(conversation, proto_pkixcmp, conv);
+    }
+    return conv;
+}
+
+/* Adds entrust.product (and the frame that identified it) to tree. */
+static proto_item *
+add_product(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const identify_conv_t *conv)
+{
+    proto_item *ti = proto_tree_add_string(tree, hf_entrust_product, tvb, 0, 0, conv->product);
+
+    proto_item_set_generated(ti);
+    if (pinfo->num != conv->identified_in) {
+        proto_item *fi = proto_tree_add_uint(proto_item_add_subtree(ti, ett_identify), hf_entrust_product_frame,
+                                             tvb, 0, 0, conv->identified_in);
+        proto_item_set_generated(fi);
+    }
+    frame_state(pinfo)->product_shown = TRUE;
+    return ti;
+}
+
+/* The message's sender name, when it is a directoryName. */
+static const char *
+sender_name(tvbuff_t *tvb, packet_info *pinfo)
+{
+    guint avail = tvb_captured_length(tvb);
+    GString *name;
+    const char *result = NULL;
+
+    if (avail == 0)
+        return NULL;
+    name = g_string_new(NULL);
+    if (cmp_header_sender_name(tvb_get_ptr(tvb, 0, avail), avail, name))
+        result = wmem_strdup(pinfo->pool, name->str);
+    g_string_free(name, TRUE);
+    return result;
+}
 
 void
-entrust_identify_register(int proto_entrust _U_, int proto_pkixcmp _U_)
+entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg)
 {
+    cmp_fp_input in = { 0 };
+    cmp_fp_result fp;
+    identify_conv_t *conv;
+    identify_frame_t *frame;
+    gboolean found;
+
+    if (!msg || msg->depth != 0)
+        return;
+
+    /* What this message reveals. */
+    in.free_text = msg->free_text;
+    in.sender = sender_name(tvb, pinfo);
+    if (msg->oids) {
+        guint n = wmem_list_count(msg->oids);
+        const char **oids = wmem_alloc_array(pinfo->pool, const char *, n);
+        guint i = 0;
+        for (wmem_list_frame_t *f = wmem_list_head(msg->oids); f && i < n; f = wmem_list_frame_next(f))
+            oids[i++] = (const char *)wmem_list_frame_data(f);
+        in.oids = oids;
+        in.n_oids = i;
+    }
+    found = cmp_fingerprint(&in, &fp);
+    if (found && hf_pkixcmp_implementation > 0) {
+        proto_item *ti = proto_tree_add_string(tree, hf_pkixcmp_implementation, tvb, 0, 0, fp.implementation);
+        proto_tree *sub = proto_item_add_subtree(ti, ett_identify);
+        proto_item_set_generated(ti);
+        proto_item_set_generated(proto_tree_add_string(sub, hf_pkixcmp_implementation_evidence, tvb, 0, 0, fp.evidence));
+    }
+
+    /* The conversation: decided on the first pass only. */
+    conv = conv_state(pinfo, found && fp.impl == CMP_IMPL_ENTRUST && !PINFO_FD_VISITED(pinfo));
+    if (conv && !conv->product && found && fp.impl == CMP_IMPL_ENTRUST && !PINFO_FD_VISITED(pinfo)) {
+        conv->product = wmem_strdup(wmem_file_scope(), fp.product);
+        conv->evidence = wmem_strdup(wmem_file_scope(), fp.evidence);
+        conv->identified_in = pinfo->num;
+    }
+    if (!conv || !conv->product)
+        return;
+
+    frame = frame_state(pinfo);
+    if (!frame->product_shown) {
+        proto_item *ti = add_product(tvb, pinfo, tree, conv);
+        if (pinfo->num == conv->identified_in && !frame->expert_done) {
+            expert_add_info_format(pinfo, ti, &ei_entrust_identified,
+                                   "Entrust implementation identified: %s, by %s",
+                                   conv->product, conv->evidence);
+            frame->expert_done = TRUE;
+        }
+    }
+}
+
+void
+entrust_identify_show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree)
+{
+    identify_conv_t *conv = conv_state(pinfo, FALSE);
+
+    if (!conv || !conv->product || frame_state(pinfo)->product_shown)
+        return;
+    /* The identifying frame shows it beside the message that revealed it
+     * (in every pass alike); earlier frames only once the capture has
+     * been read through. */
+    if (pinfo->num == conv->identified_in)
+        return;
+    if (pinfo->num > conv->identified_in || PINFO_FD_VISITED(pinfo))
+        add_product(tvb, pinfo, tree, conv);
+}
+
+/* ------------------------------------------------------------------------
+ * Heuristics
+ */
+
+/* CMP on a TCP port nobody registered: claim the connection for the
+ * entrust dissector, which then reads every segment of it. */
+static gboolean
+dissect_pkixcmp_tcp_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
+{
+    guint avail = tvb_captured_length(tvb);
+    conversation_t *conversation;
+
+    if (!entrust_handle || avail < 2)
+        return FALSE;
+    if (!cmp_heur_tcp(tvb_get_ptr(tvb, 0, avail), avail, ENTRUST_DEFAULT_MAX_PDU))
+        return FALSE;
+    conversation = find_or_create_conversation(pinfo);
+    conversation_set_dissector(conversation, entrust_handle);
+    /* TCP lets the dissector it calls reassemble; the heuristic table is
+     * one call deeper, so hand entrust TCP's own permission, as if TCP had
+     * called it through the conversation (as it will for later segments). */
+    pinfo->can_desegment = pinfo->saved_can_desegment;
+    call_dissector_with_data(entrust_handle, tvb, pinfo, tree, data);
+    return TRUE;
+}
+
+/* An HTTP body without a Content-Type: a PKIMessage, or TCP-framed PDUs
+ * (as application/pkixcmp-poll carries them).  The whole body must be
+ * one PKIMessage, or frames that fill it exactly. */
+static gboolean
+dissect_pkixcmp_http_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
+{
+    guint avail = tvb_captured_length(tvb);
+
+    if (avail < 2 || avail != tvb_reported_length(tvb))
+        return FALSE;
+    switch (cmp_heur_http_body(tvb_get_ptr(tvb, 0, avail), avail)) {
+    case CMP_HTTP_BODY_PKIMESSAGE:
+        if (!pkixcmp_handle)
+            return FALSE;
+        call_dissector_with_data(pkixcmp_handle, tvb, pinfo, tree, data);
+        return TRUE;
+    case CMP_HTTP_BODY_FRAMED:
+        if (!entrust_pdu_handle)
+            return FALSE;
+        call_dissector_with_data(entrust_pdu_handle, tvb, pinfo, tree, data);
+        return TRUE;
+    case CMP_HTTP_BODY_NONE:
+    default:
+        return FALSE;
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Registration
+ */
+
+/* pkixcmp.* fields: registered as soon as the pkixcmp protocol exists.
+ * Wireshark registers a plugin's protocols in the reverse order of
+ * proto_register_plugin() calls, so that may only be at hand-off. */
+/* Each protocol's fields are registered from its own registration routine:
+ * `tshark -G elastic-mapping` splits a protocol whose fields interleave with
+ * another's into duplicate JSON keys. */
+void
+pkixcmp_identify_register(int proto_pkixcmp_id)
+{
+    static hf_register_info hf[] = {
+        { &hf_pkixcmp_implementation,
+          { "Implementation", "pkixcmp.implementation", FT_STRING, BASE_NONE, NULL, 0,
+            "The CMP implementation this message reveals (Entrust, cryptlib, EJBCA)", HFILL } },
+        { &hf_pkixcmp_implementation_evidence,
+          { "Evidence", "pkixcmp.implementation.evidence", FT_STRING, BASE_NONE, NULL, 0,
+            "What in the message revealed the implementation", HFILL } },
+    };
+
+    proto_pkixcmp = proto_pkixcmp_id;
+    proto_register_field_array(proto_pkixcmp, hf, array_length(hf));
+}
+
+void
+entrust_identify_register(int proto_entrust_id)
+{
+    static hf_register_info hf[] = {
+        { &hf_entrust_product,
+          { "Entrust product", "entrust.product", FT_STRING, BASE_NONE, NULL, 0,
+            "The Entrust implementation the conversation revealed (freeText, Entrust OIDs)", HFILL } },
+        { &hf_entrust_product_frame,
+          { "Identified in", "entrust.product.identified_in", FT_FRAMENUM, BASE_NONE, NULL, 0,
+            "The frame whose message identified the Entrust implementation", HFILL } },
+    };
+    static ei_register_info ei[] = {
+        { &ei_entrust_identified,
+          { "entrust.analysis.identified", PI_PROTOCOL, PI_CHAT,
+            "Entrust implementation identified", EXPFILL } },
+    };
+    static gint *ett[] = {
+        &ett_identify,
+    };
+    expert_module_t *expert_entrust;
+
+    proto_entrust = proto_entrust_id;
+    DISSECTOR_ASSERT(proto_entrust >= 0 && proto_pkixcmp >= 0);
+
+    proto_register_field_array(proto_entrust, hf, array_length(hf));
+    proto_register_subtree_array(ett, array_length(ett));
+    expert_entrust = expert_register_protocol(proto_entrust);
+    expert_register_field_array(expert_entrust, ei, array_length(ei));
 }
 
 void
 entrust_identify_handoff(void)
 {
-}
+    entrust_handle = find_dissector("entrust");
+    entrust_pdu_handle = find_dissector(ENTRUST_PDU_DISSECTOR_NAME);
+    pkixcmp_handle = find_dissector(PKIXCMP_DISSECTOR_NAME);
 
-void
-entrust_identify_message(tvbuff_t *tvb _U_, packet_info *pinfo _U_, proto_tree *tree _U_, pkixcmp_msg_t *msg _U_)
-{
-}
-
-void
-entrust_identify_show(tvbuff_t *tvb _U_, packet_info *pinfo _U_, proto_tree *tree _U_)
-{
+    heur_dissector_add("tcp", dissect_pkixcmp_tcp_heur, "PKIX-CMP over TCP",
+                       "pkixcmp_tcp", proto_entrust, HEURISTIC_ENABLE);
+    heur_dissector_add("http", dissect_pkixcmp_http_heur, "PKIX-CMP in HTTP bodies without a Content-Type",
+                           "pkixcmp_http", proto_pkixcmp, HEURISTIC_ENABLE);
 }

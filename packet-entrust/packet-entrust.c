@@ -22,6 +22,7 @@
 #include "entrust.h"
 #include "framing.h"
 #include "der.h"
+#include "transactions.h"
 
 #define ENTRUST_TCP_PORTS "709-710,829"
 
@@ -632,6 +633,7 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
         expert_add_info_format(pinfo, ti, &ei_entrust_session, "Session classified as %s",
                                val_to_str_const(conv->session, entrust_session_vals, "unknown"));
     entrust_identify_show(tvb, pinfo, session_tree);
+    entrust_analysis_check(pinfo, session_tree, conv->session == ENTRUST_SESSION_TLS);
 
     if (pinfo->num < conv->classified_in) {
         /* Bytes seen before anything recognisable, in a capture that
@@ -787,7 +789,8 @@ proto_register_entrust(void)
     proto_register_subtree_array(ett, array_length(ett));
     expert_entrust = expert_register_protocol(proto_entrust);
     expert_register_field_array(expert_entrust, ei, array_length(ei));
-    entrust_identify_register(proto_entrust, proto_get_id_by_filter_name("pkixcmp"));
+    entrust_identify_register(proto_entrust);
+    entrust_analysis_register(proto_entrust);
 
     entrust_handle = register_dissector("entrust", dissect_entrust, proto_entrust);
     entrust_http_poll_handle = register_dissector(ENTRUST_PDU_DISSECTOR_NAME, dissect_entrust_http_poll, proto_entrust);

@@ -31,6 +31,7 @@
 #include "entrust.h"
 #include "der.h"
 #include "pkixcmp-oids.h"
+#include "pkixcmp-asn1.h"
 
 static int proto_pkixcmp = -1;
 
@@ -55,13 +56,14 @@ static int hf_pkixcmp_status = -1;
 static int hf_pkixcmp_protection = -1;
 static int hf_pkixcmp_extra_certs = -1;
 /* Shared building blocks */
+static int hf_pkixcmp_general_name = -1;
 static int hf_pkixcmp_general_name_type = -1;
 static int hf_pkixcmp_general_name_value = -1;
-static int hf_pkixcmp_algorithm = -1;
+int hf_pkixcmp_algorithm = -1;
 static int hf_pkixcmp_algorithm_id = -1;
-static int hf_pkixcmp_algorithm_params = -1;
-static int hf_pkixcmp_certificate = -1;
-static int hf_pkixcmp_crl = -1;
+int hf_pkixcmp_algorithm_params = -1;
+int hf_pkixcmp_certificate = -1;
+int hf_pkixcmp_crl = -1;
 static int hf_pkixcmp_status_info = -1;
 static int hf_pkixcmp_pki_status = -1;
 static int hf_pkixcmp_status_string = -1;
@@ -70,7 +72,7 @@ static int hf_pkixcmp_fail_info_bits[27];
 static int hf_pkixcmp_itav = -1;
 static int hf_pkixcmp_infotype = -1;
 static int hf_pkixcmp_infovalue = -1;
-static int hf_pkixcmp_cert_req_id = -1;
+int hf_pkixcmp_cert_req_id = -1;
 static int hf_pkixcmp_unknown = -1;
 static int hf_pkixcmp_bad_since_date = -1;
 static int hf_pkixcmp_ca_certs = -1;
@@ -92,6 +94,7 @@ static int hf_pkixcmp_crl_entry_details = -1;
 static int hf_pkixcmp_crls = -1;
 static int hf_pkixcmp_encrypted_cert = -1;
 static int hf_pkixcmp_encrypted_rand = -1;
+static int hf_pkixcmp_encrypted_value = -1;
 static int hf_pkixcmp_error_code = -1;
 static int hf_pkixcmp_error_details = -1;
 static int hf_pkixcmp_hash_alg = -1;
@@ -138,7 +141,7 @@ static int hf_pkixcmp_subject_public_key = -1;
 static gint ett_pkixcmp = -1;
 static gint ett_pkixcmp_header = -1;
 static gint ett_pkixcmp_general_name = -1;
-static gint ett_pkixcmp_algorithm = -1;
+gint ett_pkixcmp_algorithm = -1;
 static gint ett_pkixcmp_free_text = -1;
 static gint ett_pkixcmp_general_info = -1;
 static gint ett_pkixcmp_itav = -1;
@@ -154,6 +157,11 @@ static expert_field ei_pkixcmp_unknown_oid = EI_INIT;
 static expert_field ei_pkixcmp_not_pkimessage = EI_INIT;
 static expert_field ei_pkixcmp_nesting_too_deep = EI_INIT;
 static expert_field ei_pkixcmp_trailing_element = EI_INIT;
+static expert_field ei_pkixcmp_unexpected = EI_INIT;
+static expert_field ei_pkixcmp_implicit_tag = EI_INIT;
+static expert_field ei_pkixcmp_explicit_tag = EI_INIT;
+static expert_field ei_pkixcmp_implicit_certificate = EI_INIT;
+static expert_field ei_pkixcmp_itav_value_in_set = EI_INIT;
 
 static dissector_handle_t pkixcmp_handle;
 
@@ -227,18 +235,9 @@ pkixcmp_body_name(guint32 tag)
 }
 
 /* ------------------------------------------------------------------------
- * Per-message state, kept in actx->private_data while one PKIMessage is
- * dissected.
+ * Per-message state (pkixcmp_ctx_t, pkixcmp-asn1.h)
  */
-typedef struct {
-    pkixcmp_msg_t *summary;       /* the caller's, or a local one */
-    guint depth;                  /* nesting level of this PKIMessage */
-    gboolean in_body;             /* statuses count only inside the body */
-    gboolean in_header_free_text; /* the header's freeText is being read */
-    const char *cert_context;     /* where certificates being read sit */
-} pkixcmp_ctx_t;
-
-static pkixcmp_ctx_t *
+pkixcmp_ctx_t *
 pkixcmp_ctx(asn1_ctx_t *actx)
 {
     return (pkixcmp_ctx_t *)actx->private_data;
@@ -266,6 +265,36 @@ set_current_msg(packet_info *pinfo, pkixcmp_msg_t *msg)
     p_set_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 0, msg);
 }
 
+/* The state handed to the OID-registered dissectors (proto data key 1):
+ * set around each call into the BER OID table, so that a value decoded by
+ * this plugin for Wireshark's x509af (an extension inside a certificate)
+ * still knows its PKIMessage.  The states live in pinfo->pool, so a stale
+ * pointer left by an exception is never dangling. */
+static pkixcmp_ctx_t *
+current_ctx(packet_info *pinfo)
+{
+    return (pkixcmp_ctx_t *)p_get_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 1);
+}
+
+static void
+set_current_ctx(packet_info *pinfo, pkixcmp_ctx_t *ctx)
+{
+    p_set_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 1, ctx);
+}
+
+void
+pkixcmp_oid_actx_init(asn1_ctx_t *actx, packet_info *pinfo)
+{
+    asn1_ctx_init(actx, ASN1_ENC_BER, TRUE, pinfo);
+    actx->private_data = current_ctx(pinfo);
+}
+
+int
+pkixcmp_proto(void)
+{
+    return proto_pkixcmp;
+}
+
 /* Copies an OCTET STRING's value out of the packet into msg. */
 static int
 dissect_octet_string_into(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
@@ -288,8 +317,8 @@ dissect_octet_string_into(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset
 /* Size of the BER element at offset (header plus content), clamped to
  * what the tvb reports.  Never throws for a short tvb: the callers hand the
  * element to a dissector that will report the truncation. */
-static int
-ber_element_size(tvbuff_t *tvb, int offset)
+int
+pkixcmp_element_size(tvbuff_t *tvb, int offset)
 {
     gint8 ber_class;
     ber_bool_t pc, ind;
@@ -305,18 +334,35 @@ ber_element_size(tvbuff_t *tvb, int offset)
     return content - offset + (int)len;
 }
 
+/* Each call through a dissector handle appends a layer to pinfo->layers,
+ * and Wireshark asserts that a packet never holds more layers than the
+ * tree may be deep (256 by default): a genp with hundreds of caCerts would
+ * trip it.  The layers a decoder added are dropped once it returned, as
+ * Wireshark does when a decoder rejects its data. */
+static void
+trim_layers(packet_info *pinfo, guint count)
+{
+    while (wmem_list_count(pinfo->layers) > count)
+        wmem_list_remove_frame(pinfo->layers, wmem_list_tail(pinfo->layers));
+}
+
 /* Hands the element at offset to whatever Wireshark registered for the OID
  * (x509af, cms, crmf, ... or this plugin).  An OID without a dissector is
  * shown raw with an expert info, never silently skipped. */
-static int
+int
 pkixcmp_call_oid(const char *oid, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
                  proto_tree *tree, const char *what)
 {
-    int size = ber_element_size(tvb, offset);
+    int size = pkixcmp_element_size(tvb, offset);
     tvbuff_t *element = tvb_new_subset_length(tvb, offset, size);
 
     if (oid && oid_has_dissector(oid)) {
+        pkixcmp_ctx_t *saved = current_ctx(actx->pinfo);
+        guint layers = wmem_list_count(actx->pinfo->layers);
+        set_current_ctx(actx->pinfo, pkixcmp_ctx(actx));
         call_ber_oid_callback(oid, element, 0, actx->pinfo, tree, NULL);
+        set_current_ctx(actx->pinfo, saved);
+        trim_layers(actx->pinfo, layers);
     } else if (size == 2 && tvb_get_ntohs(tvb, offset) == 0x0500) {
         /* An absent-parameters NULL needs no dissector. */
         dissect_unknown_ber(actx->pinfo, element, 0, tree);
@@ -334,22 +380,100 @@ pkixcmp_call_oid(const char *oid, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
 
 /* Hands the element at offset to a BER syntax dissector ("Certificate",
  * "CertReqMessages", ...) registered by one of Wireshark's dissectors. */
-static int
+int
 pkixcmp_call_syntax(const char *syntax, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree)
 {
     static dissector_table_t ber_syntax_table;
-    int size = ber_element_size(tvb, offset);
+    int size = pkixcmp_element_size(tvb, offset);
     tvbuff_t *element = tvb_new_subset_length(tvb, offset, size);
+    guint layers = wmem_list_count(actx->pinfo->layers);
+    gboolean found;
 
     if (!ber_syntax_table)
         ber_syntax_table = find_dissector_table("ber.syntax");
-    if (!ber_syntax_table || !dissector_try_string(ber_syntax_table, syntax, element, actx->pinfo, tree, NULL)) {
+    found = ber_syntax_table && dissector_try_string(ber_syntax_table, syntax, element, actx->pinfo, tree, NULL);
+    trim_layers(actx->pinfo, layers);
+    if (!found) {
         proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, element, 0, size, ENC_NA);
         expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unknown_oid,
                                "No dissector for %s is available in this Wireshark", syntax);
         dissect_unknown_ber(actx->pinfo, element, 0, proto_item_add_subtree(pi, ett_pkixcmp_sequence));
     }
     return offset + size;
+}
+
+int
+pkixcmp_show_unexpected(tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, const char *why)
+{
+    int size = pkixcmp_element_size(tvb, offset);
+    tvbuff_t *element = tvb_new_subset_length(tvb, offset, size);
+    proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, element, 0, size, ENC_NA);
+
+    expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unexpected, "%s: shown raw", why);
+    dissect_unknown_ber(actx->pinfo, element, 0, proto_item_add_subtree(pi, ett_pkixcmp_sequence));
+    return offset + size;
+}
+
+void
+pkixcmp_note_implicit_tag(asn1_ctx_t *actx, proto_item *item, const char *what)
+{
+    expert_add_info_format(actx->pinfo, item, &ei_pkixcmp_implicit_tag,
+                           "%s tagged implicitly (non-conformant encoder; CMP's module is EXPLICIT TAGS)", what);
+}
+
+gboolean
+pkixcmp_element_is(tvbuff_t *tvb, int offset, gint8 want_class, gboolean want_pc, gint32 want_tag)
+{
+    gint8 ber_class;
+    ber_bool_t pc;
+    gint32 tag;
+
+    if (tvb_captured_length_remaining(tvb, offset) < 2)
+        return FALSE;
+    get_ber_identifier(tvb, offset, &ber_class, &pc, &tag);
+    return ber_class == want_class && (pc ? TRUE : FALSE) == want_pc && tag == want_tag;
+}
+
+tvbuff_t *
+pkixcmp_retag_element(tvbuff_t *tvb, int offset, guint8 new_tag, packet_info *pinfo, const char *source_name)
+{
+    int size = pkixcmp_element_size(tvb, offset);
+    guint8 *copy = (guint8 *)tvb_memdup(pinfo->pool, tvb, offset, size);
+    tvbuff_t *retagged;
+
+    /* Only low tag numbers (one identifier octet) are retagged: every
+     * implicit tag CMP and CRMF use is below 31. */
+    copy[0] = new_tag;
+    retagged = tvb_new_child_real_data(tvb, copy, size, size);
+    add_new_data_source(pinfo, retagged, source_name);
+    return retagged;
+}
+
+int
+pkixcmp_dissect_maybe_explicit(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
+                               proto_tree *tree, int hf_index, ber_callback fn, gint32 universal_tag)
+{
+    int remaining = tvb_reported_length_remaining(tvb, offset);
+    const guint8 *bytes;
+    der_header header;
+
+    /* With an implicit tag the BER helpers hand over the [n]'s contents
+     * only.  Implicitly tagged, as the module says, those are the type's
+     * own contents; explicitly tagged, they are exactly one element with
+     * the type's universal tag.  Only SEQUENCE types whose contents can
+     * never be one lone SEQUENCE are checked, and BIT and OCTET STRINGs
+     * where encoders were seen to do this. */
+    if (implicit_tag && remaining >= 2 && tvb_captured_length_remaining(tvb, offset) >= remaining) {
+        bytes = tvb_get_ptr(tvb, offset, remaining);
+        if (der_read_header(bytes, remaining, &header) == DER_OK && header.cls == DER_CLASS_UNIVERSAL
+                && header.tag == (guint32)universal_tag && !header.indefinite
+                && header.header_len + header.content_len == (guint64)remaining) {
+            fn(FALSE, tvb, offset, actx, tree, hf_index);
+            proto_tree_add_expert(tree, actx->pinfo, &ei_pkixcmp_explicit_tag, tvb, offset, (int)header.header_len);
+            return offset + remaining;
+        }
+    }
+    return fn(implicit_tag, tvb, offset, actx, tree, hf_index);
 }
 
 /* Shows a PKIStatus; the first one in a body becomes pkixcmp.status. */
@@ -365,26 +489,26 @@ note_status(asn1_ctx_t *actx, guint32 status)
 /* ------------------------------------------------------------------------
  * Leaf types
  */
-static int
-dissect_integer(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_integer(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_integer(implicit_tag, actx, tree, tvb, offset, hf_index, NULL);
 }
 
-static int
-dissect_octet_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_octet_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_octet_string(implicit_tag, actx, tree, tvb, offset, hf_index, NULL);
 }
 
-static int
-dissect_generalized_time(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_generalized_time(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_GeneralizedTime(implicit_tag, actx, tree, tvb, offset, hf_index);
 }
 
-static int
-dissect_utf8_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_utf8_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
     tvbuff_t *value = NULL;
@@ -396,8 +520,8 @@ dissect_utf8_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1
     return offset;
 }
 
-static int
-dissect_serial_number(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_serial_number(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     /* Serial numbers are up to 20 octets: shown as bytes, not a number. */
     gint8 ber_class;
@@ -406,17 +530,22 @@ dissect_serial_number(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, as
     guint32 len;
     int content = offset;
 
-    if (!implicit_tag)
-        content = get_ber_identifier(tvb, content, &ber_class, &pc, &tag);
-    content = get_ber_length(tvb, content, &len, &ind);
-    proto_tree_add_item(tree, hf_index, tvb, content, len, ENC_NA);
+    /* The BER helpers strip an implicit tag's identifier and length
+     * octets: the tvb then holds the contents only. */
     (void)actx;
+    if (implicit_tag) {
+        len = tvb_reported_length_remaining(tvb, offset);
+    } else {
+        content = get_ber_identifier(tvb, content, &ber_class, &pc, &tag);
+        content = get_ber_length(tvb, content, &len, &ind);
+    }
+    proto_tree_add_item(tree, hf_index, tvb, content, len, ENC_NA);
     return content + (int)len;
 }
 
 /* Remembers an OID seen in the message (for implementation fingerprints). */
-static void
-note_oid(asn1_ctx_t *actx, const char *oid)
+void
+pkixcmp_note_oid(asn1_ctx_t *actx, const char *oid)
 {
     pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
 
@@ -427,33 +556,131 @@ note_oid(asn1_ctx_t *actx, const char *oid)
     wmem_list_append(ctx->summary->oids, wmem_strdup(actx->pinfo->pool, oid));
 }
 
-/* CMPCertificate ::= CHOICE { x509v3PKCert Certificate }: to x509af.  Each
- * one is remembered for Export Objects. */
+/* Offset of the first element inside the constructed element at offset,
+ * or -1 when there is none (never throws). */
 static int
-dissect_cmp_certificate(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+first_child(tvbuff_t *tvb, int offset)
 {
-    int size = ber_element_size(tvb, offset);
-    proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
+    gint8 ber_class;
+    ber_bool_t pc, ind;
+    gint32 tag;
+    guint32 len;
+
+    if (tvb_captured_length_remaining(tvb, offset) < 6)
+        return -1;
+    offset = get_ber_identifier(tvb, offset, &ber_class, &pc, &tag);
+    if (!pc)
+        return -1;
+    offset = get_ber_length(tvb, offset, &len, &ind);
+    if (len == 0 || tvb_captured_length_remaining(tvb, offset) < 2)
+        return -1;
+    return offset;
+}
+
+/* TRUE when the element at offset looks like a TBSCertificate: a SEQUENCE
+ * whose first element is version [0] or, in a v1 certificate, the serial
+ * number INTEGER (a Certificate starts with a SEQUENCE instead). */
+static gboolean
+looks_like_tbs_certificate(tvbuff_t *tvb, int offset)
+{
+    int child;
+
+    if (!pkixcmp_element_is(tvb, offset, BER_CLASS_UNI, TRUE, BER_UNI_TAG_SEQUENCE))
+        return FALSE;
+    child = first_child(tvb, offset);
+    return child >= 0 && (pkixcmp_element_is(tvb, child, BER_CLASS_CON, TRUE, 0)
+                          || pkixcmp_element_is(tvb, child, BER_CLASS_UNI, FALSE, BER_UNI_TAG_INTEGER));
+}
+
+/* TRUE when offset..end of tvb is exactly the contents of a Certificate
+ * (TBSCertificate, AlgorithmIdentifier, BIT STRING): what an explicit [n]
+ * holds when the encoder tagged the Certificate implicitly. */
+static gboolean
+is_certificate_content(tvbuff_t *tvb, int offset)
+{
+    int alg, sig;
+
+    if (!looks_like_tbs_certificate(tvb, offset))
+        return FALSE;
+    alg = offset + pkixcmp_element_size(tvb, offset);
+    if (!pkixcmp_element_is(tvb, alg, BER_CLASS_UNI, TRUE, BER_UNI_TAG_SEQUENCE))
+        return FALSE;
+    sig = alg + pkixcmp_element_size(tvb, alg);
+    if (!pkixcmp_element_is(tvb, sig, BER_CLASS_UNI, FALSE, BER_UNI_TAG_BITSTRING))
+        return FALSE;
+    return (guint)(sig + pkixcmp_element_size(tvb, sig)) == tvb_reported_length(tvb);
+}
+
+/* A new tvb holding SEQUENCE { the len bytes at offset }. */
+tvbuff_t *
+pkixcmp_wrap_in_sequence(tvbuff_t *tvb, int offset, int len, packet_info *pinfo, const char *source_name)
+{
+    guint8 header[6];
+    int header_len = 0;
+    guint8 *copy;
+    tvbuff_t *wrapped;
+
+    header[header_len++] = 0x30;
+    if (len < 0x80) {
+        header[header_len++] = (guint8)len;
+    } else {
+        int n = len > 0xffffff ? 4 : len > 0xffff ? 3 : len > 0xff ? 2 : 1;
+        header[header_len++] = (guint8)(0x80 | n);
+        for (int i = n - 1; i >= 0; i--)
+            header[header_len++] = (guint8)(len >> (8 * i));
+    }
+    copy = (guint8 *)wmem_alloc(pinfo->pool, header_len + len);
+    memcpy(copy, header, header_len);
+    tvb_memcpy(tvb, copy + header_len, offset, len);
+    wrapped = tvb_new_child_real_data(tvb, copy, header_len + len, header_len + len);
+    add_new_data_source(pinfo, wrapped, source_name);
+    return wrapped;
+}
+
+/* CMPCertificate ::= CHOICE { x509v3PKCert Certificate }: to x509af.  Each
+ * one is remembered for Export Objects.  Some encoders (Go's encoding/asn1
+ * without "explicit") tag a Certificate implicitly, so that an explicit [n]
+ * holds TBSCertificate, signatureAlgorithm and signature directly: that is
+ * detected, noted, and decoded with the SEQUENCE tag put back. */
+int
+pkixcmp_dissect_cmp_certificate(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    int size = pkixcmp_element_size(tvb, offset);
     pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+    tvbuff_t *cert_tvb = tvb;
+    int cert_offset = offset;
+    gboolean implicit = FALSE;
+    proto_item *pi;
+
+    if (is_certificate_content(tvb, offset)) {
+        implicit = TRUE;
+        size = tvb_reported_length_remaining(tvb, offset);
+        cert_tvb = pkixcmp_wrap_in_sequence(tvb, offset, size, actx->pinfo, "Certificate (SEQUENCE tag restored)");
+        cert_offset = 0;
+    }
+    pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
+    if (implicit)
+        expert_add_info(actx->pinfo, pi, &ei_pkixcmp_implicit_certificate);
 
     if (ctx) {
         pkixcmp_cert_t *cert = wmem_new(actx->pinfo->pool, pkixcmp_cert_t);
-        cert->tvb = tvb_new_subset_length(tvb, offset, size);
+        cert->tvb = tvb_new_subset_length(cert_tvb, cert_offset, pkixcmp_element_size(cert_tvb, cert_offset));
         cert->where = ctx->cert_context;
         if (!ctx->summary->certificates)
             ctx->summary->certificates = wmem_list_new(actx->pinfo->pool);
         wmem_list_append(ctx->summary->certificates, cert);
     }
 
-    return pkixcmp_call_oid(PKIXCMP_OID_X509_CERTIFICATE, tvb, offset, actx,
-                            proto_item_add_subtree(pi, ett_pkixcmp_certificate), "Certificate");
+    pkixcmp_call_oid(PKIXCMP_OID_X509_CERTIFICATE, cert_tvb, cert_offset, actx,
+                     proto_item_add_subtree(pi, ett_pkixcmp_certificate), "Certificate");
+    return offset + size;
 }
 
 /* CertificateList: to x509af. */
-static int
-dissect_certificate_list(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_certificate_list(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    int size = ber_element_size(tvb, offset);
+    int size = pkixcmp_element_size(tvb, offset);
     proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
 
     return pkixcmp_call_oid(PKIXCMP_OID_X509_CRL, tvb, offset, actx,
@@ -461,18 +688,39 @@ dissect_certificate_list(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int off
 }
 
 static const ber_sequence_t cmp_certificates_sequence_of[] = {
-    { &hf_pkixcmp_certificate, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cmp_certificate },
+    { &hf_pkixcmp_certificate, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_cmp_certificate },
 };
 
-static int
-dissect_cmp_certificates(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_cmp_certificates(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
     const char *saved = ctx ? ctx->cert_context : NULL;
 
+    int child = first_child(tvb, offset);
+
     if (ctx)
         ctx->cert_context = hf_index == hf_pkixcmp_extra_certs ? "extraCerts"
                           : hf_index == hf_pkixcmp_ca_pubs ? "caPubs" : "caCerts";
+    if (!implicit_tag && offset == 0 && child >= 0 && looks_like_tbs_certificate(tvb, child)) {
+        /* The explicit [n] holds Certificates directly, not a SEQUENCE OF
+         * them: the encoder tagged the SEQUENCE OF implicitly (Go's
+         * encoding/asn1 does so unless told "explicit"). */
+        guint32 count = 0;
+        proto_item *pi;
+        proto_tree *sub;
+
+        for (int at = 0; (guint)at < tvb_reported_length(tvb); at += pkixcmp_element_size(tvb, at))
+            count++;
+        pi = proto_tree_add_uint(tree, hf_index, tvb, 0, tvb_reported_length(tvb), count);
+        sub = proto_item_add_subtree(pi, ett_pkixcmp_extra_certs);
+        pkixcmp_note_implicit_tag(actx, pi, "SEQUENCE OF CMPCertificate");
+        while ((guint)offset < tvb_reported_length(tvb))
+            offset = pkixcmp_dissect_cmp_certificate(FALSE, tvb, offset, actx, sub, hf_pkixcmp_certificate);
+        if (ctx)
+            ctx->cert_context = saved;
+        return offset;
+    }
     offset = dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset,
                                      cmp_certificates_sequence_of, hf_index, ett_pkixcmp_extra_certs);
     if (ctx)
@@ -481,11 +729,11 @@ dissect_cmp_certificates(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset,
 }
 
 static const ber_sequence_t crls_sequence_of[] = {
-    { &hf_pkixcmp_crl, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_certificate_list },
+    { &hf_pkixcmp_crl, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_certificate_list },
 };
 
-static int
-dissect_crls(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_crls(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset,
                                    crls_sequence_of, hf_index, ett_pkixcmp_sequence);
@@ -493,7 +741,7 @@ dissect_crls(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t 
 
 /* PKIFreeText ::= SEQUENCE SIZE (1..MAX) OF UTF8String */
 static const ber_sequence_t free_text_sequence_of[] = {
-    { &hf_pkixcmp_free_text_item, BER_CLASS_UNI, BER_UNI_TAG_UTF8String, BER_FLAGS_NOOWNTAG, dissect_utf8_string },
+    { &hf_pkixcmp_free_text_item, BER_CLASS_UNI, BER_UNI_TAG_UTF8String, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_utf8_string },
 };
 
 static int
@@ -521,14 +769,14 @@ dissect_header_free_text(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset,
 /* GeneralName (RFC 5280, an IMPLICIT TAGS module), shown as one string
  * field (hf_index) that filters well, "CN=x,O=y" or "dNSName: host", with
  * the decoded choice below it.  directoryName goes to x509if. */
-static int
-dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     gint8 ber_class;
     ber_bool_t pc, ind;
     gint32 tag;
     guint32 len;
-    int size = ber_element_size(tvb, offset);
+    int size = pkixcmp_element_size(tvb, offset);
     int content = get_ber_identifier(tvb, offset, &ber_class, &pc, &tag);
     GString *text = g_string_new(NULL);
     proto_item *pi;
@@ -586,66 +834,114 @@ dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset,
     return offset + size;
 }
 
+/* GeneralNames ::= SEQUENCE OF GeneralName */
+static const ber_sequence_t general_names_sequence_of[] = {
+    { &hf_pkixcmp_general_name, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, pkixcmp_dissect_general_name },
+};
+
+int
+pkixcmp_dissect_general_names(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, general_names_sequence_of, hf_index, ett_pkixcmp_sequence);
+}
+
+int
+pkixcmp_dissect_null(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_null(implicit_tag, actx, tree, tvb, offset, hf_index);
+}
+
+/* An OBJECT IDENTIFIER value (not an algorithm): remembered like the others. */
+int
+pkixcmp_dissect_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    const char *oid = NULL;
+
+    offset = dissect_ber_object_identifier_str(implicit_tag, actx, tree, tvb, offset, hf_index, &oid);
+    pkixcmp_note_oid(actx, oid);
+    return offset;
+}
+
 /* AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }
  * Parameters go to whatever is registered for the OID; this plugin
  * registers the CMP MAC algorithms' parameters (pkixcmp-oids.c). */
-static int
-dissect_algorithm_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_algorithm_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
+    actx->external.direct_reference = NULL;
     offset = dissect_ber_object_identifier_str(implicit_tag, actx, tree, tvb, offset, hf_index,
                                                &actx->external.direct_reference);
     if (actx->external.direct_reference) {
         char *name = oid_resolved_from_string(actx->pinfo->pool, actx->external.direct_reference);
         proto_item_append_text(proto_tree_get_parent(tree), " (%s)", name ? name : actx->external.direct_reference);
-        note_oid(actx, actx->external.direct_reference);
+        pkixcmp_note_oid(actx, actx->external.direct_reference);
         if (hf_index == hf_pkixcmp_protection_alg && pkixcmp_ctx(actx))
             pkixcmp_ctx(actx)->summary->protection_alg = wmem_strdup(actx->pinfo->pool, actx->external.direct_reference);
     }
     return offset;
 }
 
-static int
-dissect_algorithm_params(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+int
+pkixcmp_dissect_algorithm_params(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
+    /* A NULL is how encoders write "no parameters", also for algorithms
+     * whose parameters are something else (Go writes it for AES-CBC, whose
+     * parameter is the IV): shown as it is rather than handed to a decoder
+     * that would call it malformed. */
+    if (tvb_reported_length_remaining(tvb, offset) >= 2 && tvb_get_ntohs(tvb, offset) == 0x0500) {
+        dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, 2), 0, tree);
+        return offset + 2;
+    }
     return pkixcmp_call_oid(actx->external.direct_reference, tvb, offset, actx, tree, "Algorithm parameters");
 }
 
 static const ber_sequence_t algorithm_identifier_sequence[] = {
-    { &hf_pkixcmp_algorithm_id, BER_CLASS_UNI, BER_UNI_TAG_OID, BER_FLAGS_NOOWNTAG, dissect_algorithm_oid },
-    { &hf_pkixcmp_algorithm_params, BER_CLASS_ANY, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_algorithm_params },
+    { &hf_pkixcmp_algorithm_id, BER_CLASS_UNI, BER_UNI_TAG_OID, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_algorithm_oid },
+    { &hf_pkixcmp_algorithm_params, BER_CLASS_ANY, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_algorithm_params },
     { NULL, 0, 0, 0, NULL }
 };
 
 static const ber_sequence_t protection_alg_sequence[] = {
-    { &hf_pkixcmp_protection_alg, BER_CLASS_UNI, BER_UNI_TAG_OID, BER_FLAGS_NOOWNTAG, dissect_algorithm_oid },
-    { &hf_pkixcmp_algorithm_params, BER_CLASS_ANY, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_algorithm_params },
+    { &hf_pkixcmp_protection_alg, BER_CLASS_UNI, BER_UNI_TAG_OID, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_algorithm_oid },
+    { &hf_pkixcmp_algorithm_params, BER_CLASS_ANY, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_algorithm_params },
     { NULL, 0, 0, 0, NULL }
 };
 
-static int
-dissect_algorithm_identifier(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_algorithm_identifier(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset,
                                 algorithm_identifier_sequence, hf_index, ett_pkixcmp_algorithm);
 }
 
+/* The header's protectionAlg: while it is read, the parameter decoders
+ * (PBM, PBMAC1, ... in pkixcmp-itav.c) copy what the transaction checks
+ * need into the message summary. */
 static int
 dissect_protection_alg(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset,
-                                protection_alg_sequence, hf_pkixcmp_algorithm, ett_pkixcmp_algorithm);
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+
+    if (ctx)
+        ctx->in_protection_alg = TRUE;
+    offset = dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset,
+                                  protection_alg_sequence, hf_pkixcmp_algorithm, ett_pkixcmp_algorithm);
+    if (ctx)
+        ctx->in_protection_alg = FALSE;
+    return offset;
 }
 
 /* InfoTypeAndValue ::= SEQUENCE { infoType OID, infoValue ANY OPTIONAL } */
 static int
 dissect_infotype(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
+    actx->external.direct_reference = NULL;
     offset = dissect_ber_object_identifier_str(implicit_tag, actx, tree, tvb, offset, hf_index,
                                                &actx->external.direct_reference);
     if (actx->external.direct_reference) {
         char *name = oid_resolved_from_string(actx->pinfo->pool, actx->external.direct_reference);
         proto_item_append_text(proto_tree_get_parent(tree), " %s", name ? name : actx->external.direct_reference);
-        note_oid(actx, actx->external.direct_reference);
+        pkixcmp_note_oid(actx, actx->external.direct_reference);
         if (hf_index == hf_pkixcmp_infotype && pkixcmp_ctx(actx) && !pkixcmp_ctx(actx)->in_body
                 && strcmp(actx->external.direct_reference, PKIXCMP_OID_IT_IMPLICIT_CONFIRM) == 0)
             pkixcmp_ctx(actx)->summary->implicit_confirm = TRUE;
@@ -653,10 +949,32 @@ dissect_infotype(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ct
     return offset;
 }
 
+/* The value goes to the decoder registered for infoType (pkixcmp-itav.c
+ * registers every id-it).  cryptlib writes generalInfo as attributes: the
+ * value wrapped in a SET OF.  No infoValue type of CMP is a SET, so a SET
+ * is unwrapped and each of its elements decoded as the value. */
 static int
 dissect_infovalue(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return pkixcmp_call_oid(actx->external.direct_reference, tvb, offset, actx, tree, "InfoTypeAndValue value");
+    const char *oid = actx->external.direct_reference;
+    int size, content, end;
+    proto_item *pi;
+
+    if (!pkixcmp_element_is(tvb, offset, BER_CLASS_UNI, TRUE, BER_UNI_TAG_SET))
+        return pkixcmp_call_oid(oid, tvb, offset, actx, tree, "InfoTypeAndValue value");
+
+    size = pkixcmp_element_size(tvb, offset);
+    end = offset + size;
+    pi = proto_tree_add_item(tree, hf_pkixcmp_infovalue, tvb, offset, size, ENC_NA);
+    proto_item_append_text(pi, " (SET OF value)");
+    expert_add_info(actx->pinfo, pi, &ei_pkixcmp_itav_value_in_set);
+    content = first_child(tvb, offset);
+    if (content < 0)
+        return end;   /* an empty SET: the value is only present */
+    while (content < end)
+        content = pkixcmp_call_oid(oid, tvb_new_subset_length(tvb, 0, end), content, actx,
+                                   proto_item_add_subtree(pi, ett_pkixcmp_sequence), "InfoTypeAndValue value");
+    return end;
 }
 
 static const ber_sequence_t itav_sequence[] = {
@@ -683,10 +1001,10 @@ dissect_itavs(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t
 
 /* Name (a CHOICE holding an RDNSequence), shown as one string field that
  * filters well, with x509if's decoding below it. */
-static int
-dissect_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    int size = ber_element_size(tvb, offset);
+    int size = pkixcmp_element_size(tvb, offset);
     GString *text = g_string_new(NULL);
     proto_item *pi;
 
@@ -700,10 +1018,10 @@ dissect_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ct
 
 /* Any element shown by Wireshark's generic BER decoder under hf_index;
  * used for leaves whose type has no helper here (Time, BIT STRING). */
-static int
-dissect_generic_ber(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_generic_ber(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    int size = ber_element_size(tvb, offset);
+    int size = pkixcmp_element_size(tvb, offset);
     proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
 
     dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, size), 0,
@@ -711,8 +1029,8 @@ dissect_generic_ber(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, 
     return offset + size;
 }
 
-static int
-dissect_bit_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_bit_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_bitstring(implicit_tag, actx, tree, tvb, offset, NULL, 0, hf_index, -1, NULL);
 }
@@ -732,15 +1050,15 @@ dissect_extension_value(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, 
     return offset;
 }
 
-static int
-dissect_boolean(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_boolean(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_boolean(implicit_tag, actx, tree, tvb, offset, hf_index, NULL);
 }
 
 static const ber_sequence_t extension_sequence[] = {
     { &hf_pkixcmp_extension_id, BER_CLASS_UNI, BER_UNI_TAG_OID, BER_FLAGS_NOOWNTAG, dissect_infotype },
-    { &hf_pkixcmp_extension_critical, BER_CLASS_UNI, BER_UNI_TAG_BOOLEAN, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_boolean },
+    { &hf_pkixcmp_extension_critical, BER_CLASS_UNI, BER_UNI_TAG_BOOLEAN, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_boolean },
     { &hf_pkixcmp_extension_value, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, dissect_extension_value },
     { NULL, 0, 0, 0, NULL }
 };
@@ -755,21 +1073,21 @@ static const ber_sequence_t extensions_sequence_of[] = {
     { &hf_pkixcmp_extension, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_extension },
 };
 
-static int
-dissect_extensions(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_extensions(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, extensions_sequence_of, hf_index, ett_pkixcmp_sequence);
 }
 
 /* SubjectPublicKeyInfo ::= SEQUENCE { algorithm, subjectPublicKey BIT STRING } */
 static const ber_sequence_t subject_public_key_info_sequence[] = {
-    { &hf_pkixcmp_algorithm, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_algorithm_identifier },
-    { &hf_pkixcmp_subject_public_key, BER_CLASS_UNI, BER_UNI_TAG_BITSTRING, BER_FLAGS_NOOWNTAG, dissect_bit_string },
+    { &hf_pkixcmp_algorithm, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_algorithm_identifier },
+    { &hf_pkixcmp_subject_public_key, BER_CLASS_UNI, BER_UNI_TAG_BITSTRING, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_bit_string },
     { NULL, 0, 0, 0, NULL }
 };
 
-static int
-dissect_subject_public_key_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_subject_public_key_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, subject_public_key_info_sequence, hf_index, ett_pkixcmp_sequence);
 }
@@ -777,8 +1095,8 @@ dissect_subject_public_key_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int 
 /* OptionalValidity ::= SEQUENCE { notBefore [0] Time OPTIONAL,
  *   notAfter [1] Time OPTIONAL }  (Time is a CHOICE: explicit tags) */
 static const ber_sequence_t optional_validity_sequence[] = {
-    { &hf_pkixcmp_cert_template_not_before, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_generic_ber },
-    { &hf_pkixcmp_cert_template_not_after, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_generic_ber },
+    { &hf_pkixcmp_cert_template_not_before, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, pkixcmp_dissect_generic_ber },
+    { &hf_pkixcmp_cert_template_not_after, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, pkixcmp_dissect_generic_ber },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -788,24 +1106,30 @@ dissect_optional_validity(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, optional_validity_sequence, hf_index, ett_pkixcmp_sequence);
 }
 
+/* The implicitly tagged SEQUENCE fields of CertTemplate, tolerant of
+ * encoders that tag them explicitly (pkixcmp.explicit_tag). */
+PKIXCMP_TOLERANT_IMPLICIT(dissect_template_algorithm, pkixcmp_dissect_algorithm_identifier, BER_UNI_TAG_SEQUENCE)
+PKIXCMP_TOLERANT_IMPLICIT(dissect_template_validity, dissect_optional_validity, BER_UNI_TAG_SEQUENCE)
+PKIXCMP_TOLERANT_IMPLICIT(dissect_template_public_key, pkixcmp_dissect_subject_public_key_info, BER_UNI_TAG_SEQUENCE)
+
 /* CertTemplate (RFC 4211, an IMPLICIT TAGS module; Name stays explicit
  * because it is a CHOICE). */
 static const ber_sequence_t cert_template_sequence[] = {
-    { &hf_pkixcmp_cert_template_version, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_integer },
-    { &hf_pkixcmp_cert_template_serial, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_serial_number },
-    { &hf_pkixcmp_cert_template_signing_alg, BER_CLASS_CON, 2, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_algorithm_identifier },
-    { &hf_pkixcmp_cert_template_issuer, BER_CLASS_CON, 3, BER_FLAGS_OPTIONAL, dissect_name },
-    { &hf_pkixcmp_cert_template_validity, BER_CLASS_CON, 4, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_optional_validity },
-    { &hf_pkixcmp_cert_template_subject, BER_CLASS_CON, 5, BER_FLAGS_OPTIONAL, dissect_name },
-    { &hf_pkixcmp_cert_template_public_key, BER_CLASS_CON, 6, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_subject_public_key_info },
-    { &hf_pkixcmp_cert_template_issuer_uid, BER_CLASS_CON, 7, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_bit_string },
-    { &hf_pkixcmp_cert_template_subject_uid, BER_CLASS_CON, 8, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_bit_string },
-    { &hf_pkixcmp_cert_template_extensions, BER_CLASS_CON, 9, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_extensions },
+    { &hf_pkixcmp_cert_template_version, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, pkixcmp_dissect_integer },
+    { &hf_pkixcmp_cert_template_serial, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, pkixcmp_dissect_serial_number },
+    { &hf_pkixcmp_cert_template_signing_alg, BER_CLASS_CON, 2, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_template_algorithm },
+    { &hf_pkixcmp_cert_template_issuer, BER_CLASS_CON, 3, BER_FLAGS_OPTIONAL, pkixcmp_dissect_name },
+    { &hf_pkixcmp_cert_template_validity, BER_CLASS_CON, 4, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_template_validity },
+    { &hf_pkixcmp_cert_template_subject, BER_CLASS_CON, 5, BER_FLAGS_OPTIONAL, pkixcmp_dissect_name },
+    { &hf_pkixcmp_cert_template_public_key, BER_CLASS_CON, 6, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, dissect_template_public_key },
+    { &hf_pkixcmp_cert_template_issuer_uid, BER_CLASS_CON, 7, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, pkixcmp_dissect_bit_string },
+    { &hf_pkixcmp_cert_template_subject_uid, BER_CLASS_CON, 8, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, pkixcmp_dissect_bit_string },
+    { &hf_pkixcmp_cert_template_extensions, BER_CLASS_CON, 9, BER_FLAGS_OPTIONAL | BER_FLAGS_IMPLTAG, pkixcmp_dissect_extensions },
     { NULL, 0, 0, 0, NULL }
 };
 
-static int
-dissect_cert_template(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_cert_template(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_template_sequence, hf_index, ett_pkixcmp_sequence);
 }
@@ -847,12 +1171,12 @@ dissect_recip_nonce(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1
 
 static const ber_sequence_t pki_header_sequence[] = {
     { &hf_pkixcmp_pvno, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_pvno },
-    { &hf_pkixcmp_sender, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_general_name },
-    { &hf_pkixcmp_recipient, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_general_name },
-    { &hf_pkixcmp_message_time, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_generalized_time },
+    { &hf_pkixcmp_sender, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, pkixcmp_dissect_general_name },
+    { &hf_pkixcmp_recipient, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, pkixcmp_dissect_general_name },
+    { &hf_pkixcmp_message_time, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, pkixcmp_dissect_generalized_time },
     { &hf_pkixcmp_algorithm, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_protection_alg },
-    { &hf_pkixcmp_sender_kid, BER_CLASS_CON, 2, BER_FLAGS_OPTIONAL, dissect_octet_string },
-    { &hf_pkixcmp_recip_kid, BER_CLASS_CON, 3, BER_FLAGS_OPTIONAL, dissect_octet_string },
+    { &hf_pkixcmp_sender_kid, BER_CLASS_CON, 2, BER_FLAGS_OPTIONAL, pkixcmp_dissect_octet_string },
+    { &hf_pkixcmp_recip_kid, BER_CLASS_CON, 3, BER_FLAGS_OPTIONAL, pkixcmp_dissect_octet_string },
     { &hf_pkixcmp_transaction_id, BER_CLASS_CON, 4, BER_FLAGS_OPTIONAL, dissect_transaction_id },
     { &hf_pkixcmp_sender_nonce, BER_CLASS_CON, 5, BER_FLAGS_OPTIONAL, dissect_sender_nonce },
     { &hf_pkixcmp_recip_nonce, BER_CLASS_CON, 6, BER_FLAGS_OPTIONAL, dissect_recip_nonce },
@@ -943,7 +1267,7 @@ static const ber_sequence_t pki_message_sequence[] = {
     { &hf_pkixcmp_header, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_pki_header },
     { &hf_pkixcmp_body, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_pki_body },
     { &hf_pkixcmp_protection, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_protection },
-    { &hf_pkixcmp_extra_certs, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_cmp_certificates },
+    { &hf_pkixcmp_extra_certs, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, pkixcmp_dissect_cmp_certificates },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -960,25 +1284,28 @@ static int
 dissect_nested_message(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
     pkixcmp_ctx_t *outer = pkixcmp_ctx(actx);
-    pkixcmp_msg_t summary;
-    pkixcmp_ctx_t inner = { &summary, outer ? outer->depth + 1 : 1, FALSE, FALSE, "body" };
-    int size = ber_element_size(tvb, offset);
+    pkixcmp_msg_t *summary = wmem_new(actx->pinfo->pool, pkixcmp_msg_t);
+    pkixcmp_ctx_t *inner = wmem_new0(actx->pinfo->pool, pkixcmp_ctx_t);
+    int size = pkixcmp_element_size(tvb, offset);
     proto_item *pi;
 
-    if (inner.depth > PKIXCMP_MAX_NESTING) {
+    inner->summary = summary;
+    inner->depth = outer ? outer->depth + 1 : 1;
+    inner->cert_context = "body";
+    if (inner->depth > PKIXCMP_MAX_NESTING) {
         pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, tvb, offset, size, ENC_NA);
         expert_add_info(actx->pinfo, pi, &ei_pkixcmp_nesting_too_deep);
         return offset + size;
     }
-    pkixcmp_msg_init(&summary, (gint)inner.depth);
-    actx->private_data = &inner;
-    set_current_msg(actx->pinfo, &summary);
+    pkixcmp_msg_init(summary, (gint)inner->depth);
+    actx->private_data = inner;
+    set_current_msg(actx->pinfo, summary);
     pi = proto_tree_add_item(tree, proto_pkixcmp, tvb, offset, size, ENC_NA);
     offset = dissect_pki_message(tvb, offset, actx, proto_item_add_subtree(pi, ett_pkixcmp));
     actx->private_data = outer;
     set_current_msg(actx->pinfo, outer ? outer->summary : NULL);
-    if (summary.body >= 0)
-        proto_item_append_text(pi, ", %s", val_to_str_const(summary.body, pkixcmp_body_vals, "unknown body"));
+    if (summary->body >= 0)
+        proto_item_append_text(pi, ", %s", val_to_str_const(summary->body, pkixcmp_body_vals, "unknown body"));
     return offset;
 }
 
@@ -986,8 +1313,8 @@ static const ber_sequence_t nested_sequence_of[] = {
     { &hf_pkixcmp_unknown, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_nested_message },
 };
 
-static int
-dissect_nested(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_pki_messages(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, nested_sequence_of, hf_index, ett_pkixcmp_sequence);
 }
@@ -995,13 +1322,6 @@ dissect_nested(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_
 /* ------------------------------------------------------------------------
  * PKIBody contents, RFC 9810 section 5.3
  */
-
-/* CertReqMessages (ir, cr, kur, krr, ccr): Wireshark's CRMF dissector. */
-static int
-dissect_cert_req_messages(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
-{
-    return pkixcmp_call_syntax("CertReqMessages", tvb, offset, actx, tree);
-}
 
 /* p10cr: a PKCS#10 CertificationRequest, to Wireshark's pkcs10 dissector. */
 static int
@@ -1013,34 +1333,34 @@ dissect_p10cr(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_c
 /* EncryptedKey ::= CHOICE { encryptedValue EncryptedValue,
  *                           envelopedData [0] EnvelopedData }   (RFC 9480)
  * CRMF's module is IMPLICIT TAGS, so envelopedData arrives as [0] holding
- * EnvelopedData's fields; the tag is put back to SEQUENCE for CMS. */
-static int
-dissect_encrypted_key(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+ * EnvelopedData's fields; the tag is put back to SEQUENCE for CMS.
+ * EncryptedValue is decoded by pkixcmp-crmf.c. */
+int
+pkixcmp_dissect_encrypted_key(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    int size = ber_element_size(tvb, offset);
+    int size = pkixcmp_element_size(tvb, offset);
     proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
     proto_tree *sub = proto_item_add_subtree(pi, ett_pkixcmp_sequence);
-    guint8 first = tvb_get_uint8(tvb, offset);
 
-    if (first == 0xa0) {
-        guint8 *copy = (guint8 *)tvb_memdup(actx->pinfo->pool, tvb, offset, size);
-        tvbuff_t *as_sequence;
-        copy[0] = 0x30;
-        as_sequence = tvb_new_child_real_data(tvb, copy, size, size);
-        add_new_data_source(actx->pinfo, as_sequence, "EnvelopedData (implicit tag restored)");
+    if (pkixcmp_element_is(tvb, offset, BER_CLASS_CON, TRUE, 0)) {
+        tvbuff_t *as_sequence = pkixcmp_retag_element(tvb, offset, 0x30, actx->pinfo,
+                                                      "EnvelopedData (implicit tag restored)");
         proto_item_append_text(pi, ": envelopedData");
         pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, as_sequence, 0, actx, sub, "EnvelopedData");
         return offset + size;
     }
-    proto_item_append_text(pi, ": encryptedValue");
-    return pkixcmp_call_syntax("EncryptedValue", tvb, offset, actx, sub);
+    if (pkixcmp_element_is(tvb, offset, BER_CLASS_UNI, TRUE, BER_UNI_TAG_SEQUENCE)) {
+        proto_item_append_text(pi, ": encryptedValue");
+        return pkixcmp_dissect_encrypted_value(FALSE, tvb, offset, actx, sub, hf_pkixcmp_encrypted_value);
+    }
+    return pkixcmp_show_unexpected(tvb, offset, actx, sub, "EncryptedKey is neither EncryptedValue nor [0] EnvelopedData");
 }
 
 /* CertOrEncCert ::= CHOICE { certificate [0] CMPCertificate,
  *                            encryptedCert [1] EncryptedKey } */
 static const ber_choice_t cert_or_enc_cert_choice[] = {
-    { 0, &hf_pkixcmp_certificate, BER_CLASS_CON, 0, 0, dissect_cmp_certificate },
-    { 1, &hf_pkixcmp_encrypted_cert, BER_CLASS_CON, 1, 0, dissect_encrypted_key },
+    { 0, &hf_pkixcmp_certificate, BER_CLASS_CON, 0, 0, pkixcmp_dissect_cmp_certificate },
+    { 1, &hf_pkixcmp_encrypted_cert, BER_CLASS_CON, 1, 0, pkixcmp_dissect_encrypted_key },
     { 0, NULL, 0, 0, 0, NULL }
 };
 
@@ -1050,18 +1370,12 @@ dissect_cert_or_enc_cert(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int off
     return dissect_ber_choice(actx, tree, tvb, offset, cert_or_enc_cert_choice, hf_index, ett_pkixcmp_sequence, NULL);
 }
 
-static int
-dissect_publication_info(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
-{
-    return pkixcmp_call_syntax("PKIPublicationInfo", tvb, offset, actx, tree);
-}
-
 /* CertifiedKeyPair ::= SEQUENCE { certOrEncCert, privateKey [0] EncryptedKey
  *                                 OPTIONAL, publicationInfo [1] OPTIONAL } */
 static const ber_sequence_t certified_key_pair_sequence[] = {
     { &hf_pkixcmp_cert_or_enc_cert, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_cert_or_enc_cert },
-    { &hf_pkixcmp_private_key, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_encrypted_key },
-    { &hf_pkixcmp_publication_info, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_publication_info },
+    { &hf_pkixcmp_private_key, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, pkixcmp_dissect_encrypted_key },
+    { &hf_pkixcmp_publication_info, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, pkixcmp_dissect_publication_info },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -1075,10 +1389,10 @@ dissect_certified_key_pair(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offse
 /* CertResponse ::= SEQUENCE { certReqId, status, certifiedKeyPair OPTIONAL,
  *                             rspInfo OCTET STRING OPTIONAL } */
 static const ber_sequence_t cert_response_sequence[] = {
-    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
+    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_integer },
     { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
     { &hf_pkixcmp_certified_key_pair, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_certified_key_pair },
-    { &hf_pkixcmp_rsp_info, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_octet_string },
+    { &hf_pkixcmp_rsp_info, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_octet_string },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -1100,7 +1414,7 @@ dissect_cert_responses(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, a
 
 /* CertRepMessage (ip, cp, kup, ccp) ::= SEQUENCE { caPubs [1] OPTIONAL, response } */
 static const ber_sequence_t cert_rep_message_sequence[] = {
-    { &hf_pkixcmp_ca_pubs, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_cmp_certificates },
+    { &hf_pkixcmp_ca_pubs, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, pkixcmp_dissect_cmp_certificates },
     { &hf_pkixcmp_responses, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cert_responses },
     { NULL, 0, 0, 0, NULL }
 };
@@ -1120,9 +1434,9 @@ dissect_enveloped_data_explicit(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, 
 }
 
 static const ber_sequence_t challenge_sequence[] = {
-    { &hf_pkixcmp_algorithm, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_algorithm_identifier },
-    { &hf_pkixcmp_witness, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, dissect_octet_string },
-    { &hf_pkixcmp_challenge, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, dissect_octet_string },
+    { &hf_pkixcmp_algorithm, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_algorithm_identifier },
+    { &hf_pkixcmp_witness, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_octet_string },
+    { &hf_pkixcmp_challenge, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_octet_string },
     { &hf_pkixcmp_encrypted_rand, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_enveloped_data_explicit },
     { NULL, 0, 0, 0, NULL }
 };
@@ -1145,7 +1459,7 @@ dissect_popdecc(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx
 
 /* POPODecKeyRespContent ::= SEQUENCE OF INTEGER */
 static const ber_sequence_t popdecr_sequence_of[] = {
-    { &hf_pkixcmp_pop_response, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
+    { &hf_pkixcmp_pop_response, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_integer },
 };
 
 static int
@@ -1168,8 +1482,8 @@ dissect_certified_key_pairs(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offs
  *   caCerts [1] OPTIONAL, keyPairHist [2] OPTIONAL } */
 static const ber_sequence_t key_rec_rep_sequence[] = {
     { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
-    { &hf_pkixcmp_new_sig_cert, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_cmp_certificate },
-    { &hf_pkixcmp_ca_certs, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_cmp_certificates },
+    { &hf_pkixcmp_new_sig_cert, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, pkixcmp_dissect_cmp_certificate },
+    { &hf_pkixcmp_ca_certs, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, pkixcmp_dissect_cmp_certificates },
     { &hf_pkixcmp_key_pair_hist, BER_CLASS_CON, 2, BER_FLAGS_OPTIONAL, dissect_certified_key_pairs },
     { NULL, 0, 0, 0, NULL }
 };
@@ -1182,19 +1496,19 @@ dissect_krp(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *
 
 /* CertId ::= SEQUENCE { issuer GeneralName, serialNumber INTEGER } (CRMF) */
 static const ber_sequence_t cert_id_sequence[] = {
-    { &hf_pkixcmp_issuer, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_general_name },
-    { &hf_pkixcmp_serial_number, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_serial_number },
+    { &hf_pkixcmp_issuer, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, pkixcmp_dissect_general_name },
+    { &hf_pkixcmp_serial_number, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_serial_number },
     { NULL, 0, 0, 0, NULL }
 };
 
-static int
-dissect_cert_id(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_cert_id(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_id_sequence, hf_index, ett_pkixcmp_sequence);
 }
 
 static const ber_sequence_t cert_ids_sequence_of[] = {
-    { &hf_pkixcmp_cert_id, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cert_id },
+    { &hf_pkixcmp_cert_id, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_cert_id },
 };
 
 static int
@@ -1218,7 +1532,7 @@ dissect_status_infos(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn
 static const ber_sequence_t rev_rep_sequence[] = {
     { &hf_pkixcmp_statuses, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_status_infos },
     { &hf_pkixcmp_rev_certs, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_cert_ids },
-    { &hf_pkixcmp_crls, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_crls },
+    { &hf_pkixcmp_crls, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, pkixcmp_dissect_crls },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -1233,8 +1547,8 @@ dissect_rp(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *a
  * Extensions OPTIONAL }.  CertTemplate is CRMF's; Wireshark exports no
  * syntax for it alone, so it is decoded by pkixcmp-crmf.c. */
 static const ber_sequence_t rev_details_sequence[] = {
-    { &hf_pkixcmp_cert_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cert_template },
-    { &hf_pkixcmp_crl_entry_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_extensions },
+    { &hf_pkixcmp_cert_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_cert_template },
+    { &hf_pkixcmp_crl_entry_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_extensions },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -1259,34 +1573,34 @@ dissect_rr(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *a
  * cAKeyUpdAnnV3 [0] RootCaKeyUpdateContent, is { newWithNew, newWithOld [0]
  * OPTIONAL, oldWithNew [1] OPTIONAL }. */
 static const ber_sequence_t ca_key_upd_ann_sequence[] = {
-    { &hf_pkixcmp_old_with_new, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cmp_certificate },
-    { &hf_pkixcmp_new_with_old, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cmp_certificate },
-    { &hf_pkixcmp_new_with_new, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cmp_certificate },
+    { &hf_pkixcmp_old_with_new, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_cmp_certificate },
+    { &hf_pkixcmp_new_with_old, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_cmp_certificate },
+    { &hf_pkixcmp_new_with_new, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_cmp_certificate },
     { NULL, 0, 0, 0, NULL }
 };
 
 static const ber_sequence_t root_ca_key_update_sequence[] = {
-    { &hf_pkixcmp_new_with_new, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cmp_certificate },
-    { &hf_pkixcmp_new_with_old, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_cmp_certificate },
-    { &hf_pkixcmp_old_with_new, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, dissect_cmp_certificate },
+    { &hf_pkixcmp_new_with_new, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_cmp_certificate },
+    { &hf_pkixcmp_new_with_old, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, pkixcmp_dissect_cmp_certificate },
+    { &hf_pkixcmp_old_with_new, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, pkixcmp_dissect_cmp_certificate },
     { NULL, 0, 0, 0, NULL }
 };
 
-static int
-dissect_root_ca_key_update(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_root_ca_key_update(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, root_ca_key_update_sequence, hf_index, ett_pkixcmp_sequence);
 }
 
-static int
-dissect_ca_key_upd_ann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+int
+pkixcmp_dissect_ca_key_upd_ann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, ca_key_upd_ann_sequence, hf_index, ett_pkixcmp_sequence);
 }
 
 static const ber_choice_t ca_key_upd_content_choice[] = {
-    { 0, &hf_pkixcmp_ca_key_upd_ann_v2, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_ca_key_upd_ann },
-    { 1, &hf_pkixcmp_ca_key_upd_ann_v3, BER_CLASS_CON, 0, 0, dissect_root_ca_key_update },
+    { 0, &hf_pkixcmp_ca_key_upd_ann_v2, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_ca_key_upd_ann },
+    { 1, &hf_pkixcmp_ca_key_upd_ann_v3, BER_CLASS_CON, 0, 0, pkixcmp_dissect_root_ca_key_update },
     { 0, NULL, 0, 0, 0, NULL }
 };
 
@@ -1300,17 +1614,17 @@ dissect_ckuann(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_
 static int
 dissect_cann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return dissect_cmp_certificate(implicit_tag, tvb, offset, actx, tree, hf_pkixcmp_certificate);
+    return pkixcmp_dissect_cmp_certificate(implicit_tag, tvb, offset, actx, tree, hf_pkixcmp_certificate);
 }
 
 /* RevAnnContent ::= SEQUENCE { status, certId, willBeRevokedAt,
  *   badSinceDate, crlDetails Extensions OPTIONAL } */
 static const ber_sequence_t rev_ann_sequence[] = {
     { &hf_pkixcmp_pki_status, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_pki_status },
-    { &hf_pkixcmp_cert_id, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_cert_id },
-    { &hf_pkixcmp_will_be_revoked_at, BER_CLASS_UNI, BER_UNI_TAG_GeneralizedTime, BER_FLAGS_NOOWNTAG, dissect_generalized_time },
-    { &hf_pkixcmp_bad_since_date, BER_CLASS_UNI, BER_UNI_TAG_GeneralizedTime, BER_FLAGS_NOOWNTAG, dissect_generalized_time },
-    { &hf_pkixcmp_crl_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_extensions },
+    { &hf_pkixcmp_cert_id, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_cert_id },
+    { &hf_pkixcmp_will_be_revoked_at, BER_CLASS_UNI, BER_UNI_TAG_GeneralizedTime, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_generalized_time },
+    { &hf_pkixcmp_bad_since_date, BER_CLASS_UNI, BER_UNI_TAG_GeneralizedTime, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_generalized_time },
+    { &hf_pkixcmp_crl_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_extensions },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -1324,13 +1638,17 @@ dissect_rann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t 
 static int
 dissect_crlann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return dissect_crls(implicit_tag, tvb, offset, actx, tree, hf_pkixcmp_crls);
+    return pkixcmp_dissect_crls(implicit_tag, tvb, offset, actx, tree, hf_pkixcmp_crls);
 }
 
 /* PKIConfirmContent ::= NULL */
 static int
 dissect_pkiconf(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
+    /* Some servers put something else there: shown raw, not as a BER error. */
+    if (!pkixcmp_element_is(tvb, offset, BER_CLASS_UNI, FALSE, BER_UNI_TAG_NULL)
+            || pkixcmp_element_size(tvb, offset) != 2)
+        return pkixcmp_show_unexpected(tvb, offset, actx, tree, "PKIConfirmContent is not NULL");
     return dissect_ber_null(implicit_tag, actx, tree, tvb, offset, hf_pkixcmp_pkiconf);
 }
 
@@ -1345,7 +1663,7 @@ dissect_genm_genp(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_c
  *   errorDetails PKIFreeText OPTIONAL } */
 static const ber_sequence_t error_msg_sequence[] = {
     { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
-    { &hf_pkixcmp_error_code, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_integer },
+    { &hf_pkixcmp_error_code, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_integer },
     { &hf_pkixcmp_error_details, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_free_text },
     { NULL, 0, 0, 0, NULL }
 };
@@ -1360,10 +1678,10 @@ dissect_error(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t
  *   statusInfo PKIStatusInfo OPTIONAL, hashAlg [0] AlgorithmIdentifier
  *   OPTIONAL (RFC 9480) } */
 static const ber_sequence_t cert_status_sequence[] = {
-    { &hf_pkixcmp_cert_hash, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, dissect_octet_string },
-    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
+    { &hf_pkixcmp_cert_hash, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_octet_string },
+    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_integer },
     { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
-    { &hf_pkixcmp_hash_alg, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_algorithm_identifier },
+    { &hf_pkixcmp_hash_alg, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, pkixcmp_dissect_algorithm_identifier },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -1385,7 +1703,7 @@ dissect_cert_conf(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_c
 
 /* PollReqContent ::= SEQUENCE OF SEQUENCE { certReqId INTEGER } */
 static const ber_sequence_t poll_req_item_sequence[] = {
-    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
+    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_integer },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -1408,8 +1726,8 @@ dissect_poll_req(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ct
 /* PollRepContent ::= SEQUENCE OF SEQUENCE { certReqId INTEGER,
  *   checkAfter INTEGER, reason PKIFreeText OPTIONAL } */
 static const ber_sequence_t poll_rep_item_sequence[] = {
-    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
-    { &hf_pkixcmp_check_after, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_integer },
+    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_integer },
+    { &hf_pkixcmp_check_after, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_integer },
     { &hf_pkixcmp_reason, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_free_text },
     { NULL, 0, 0, 0, NULL }
 };
@@ -1432,27 +1750,27 @@ dissect_poll_rep(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ct
 
 /* The PKIBody choices, indexed by tag. */
 static const ber_callback pkixcmp_body_dissectors[] = {
-    dissect_cert_req_messages,  /*  0 ir */
+    pkixcmp_dissect_cert_req_messages,  /*  0 ir */
     dissect_cert_rep_message,   /*  1 ip */
-    dissect_cert_req_messages,  /*  2 cr */
+    pkixcmp_dissect_cert_req_messages,  /*  2 cr */
     dissect_cert_rep_message,   /*  3 cp */
     dissect_p10cr,              /*  4 p10cr */
     dissect_popdecc,            /*  5 popdecc */
     dissect_popdecr,            /*  6 popdecr */
-    dissect_cert_req_messages,  /*  7 kur */
+    pkixcmp_dissect_cert_req_messages,  /*  7 kur */
     dissect_cert_rep_message,   /*  8 kup */
-    dissect_cert_req_messages,  /*  9 krr */
+    pkixcmp_dissect_cert_req_messages,  /*  9 krr */
     dissect_krp,                /* 10 krp */
     dissect_rr,                 /* 11 rr */
     dissect_rp,                 /* 12 rp */
-    dissect_cert_req_messages,  /* 13 ccr */
+    pkixcmp_dissect_cert_req_messages,  /* 13 ccr */
     dissect_cert_rep_message,   /* 14 ccp */
     dissect_ckuann,             /* 15 ckuann */
     dissect_cann,               /* 16 cann */
     dissect_rann,               /* 17 rann */
     dissect_crlann,             /* 18 crlann */
     dissect_pkiconf,            /* 19 pkiconf */
-    dissect_nested,             /* 20 nested */
+    pkixcmp_dissect_pki_messages, /* 20 nested */
     dissect_genm_genp,          /* 21 genm */
     dissect_genm_genp,          /* 22 genp */
     dissect_error,              /* 23 error */
@@ -1471,7 +1789,7 @@ dissect_pki_body(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn
     ber_bool_t pc, ind;
     gint32 tag;
     guint32 len;
-    int size = ber_element_size(tvb, offset);
+    int size = pkixcmp_element_size(tvb, offset);
     int content = get_ber_identifier(tvb, offset, &ber_class, &pc, &tag);
     proto_item *pi;
     proto_tree *body_tree;
@@ -1506,18 +1824,16 @@ dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
 {
     /* data is the caller's business (HTTP passes its message info). */
     pkixcmp_msg_t *summary = wmem_new(pinfo->pool, pkixcmp_msg_t);
-    pkixcmp_ctx_t ctx;
+    pkixcmp_ctx_t *ctx = wmem_new0(pinfo->pool, pkixcmp_ctx_t);
     asn1_ctx_t actx;
     proto_item *ti;
     proto_tree *cmp_tree;
     int offset;
 
     pkixcmp_msg_init(summary, 0);
-    ctx.summary = summary;
-    ctx.depth = 0;
-    ctx.in_body = FALSE;
-    ctx.in_header_free_text = FALSE;
-    ctx.cert_context = "body";
+    ctx->summary = summary;
+    ctx->depth = 0;
+    ctx->cert_context = "body";
 
     col_set_str(pinfo->cinfo, COL_PROTOCOL, "PKIX-CMP");
     ti = proto_tree_add_item(tree, proto_pkixcmp, tvb, 0, -1, ENC_NA);
@@ -1531,10 +1847,12 @@ dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     }
 
     asn1_ctx_init(&actx, ASN1_ENC_BER, TRUE, pinfo);
-    actx.private_data = &ctx;
+    actx.private_data = ctx;
     set_current_msg(pinfo, summary);
+    set_current_ctx(pinfo, NULL);
     offset = dissect_pki_message(tvb, 0, &actx, cmp_tree);
     set_current_msg(pinfo, NULL);
+    set_current_ctx(pinfo, NULL);
     pkixcmp_track_message(tvb, pinfo, cmp_tree, summary);
     entrust_identify_message(tvb, pinfo, cmp_tree, summary);
     summary->decoded = summary->body >= 0;
@@ -1639,6 +1957,9 @@ proto_register_pkixcmp(void)
         { &hf_pkixcmp_extra_certs,
           { "Extra certificates", "pkixcmp.extra_certs", FT_UINT32, BASE_DEC, NULL, 0,
             "extraCerts: number of certificates", HFILL } },
+        { &hf_pkixcmp_general_name,
+          { "General name", "pkixcmp.general_name", FT_STRING, BASE_NONE, NULL, 0,
+            "A GeneralName, as text", HFILL } },
         { &hf_pkixcmp_general_name_type,
           { "GeneralName type", "pkixcmp.general_name.type", FT_UINT32, BASE_DEC,
             VALS(pkixcmp_general_name_vals), 0, NULL, HFILL } },
@@ -1744,6 +2065,8 @@ proto_register_pkixcmp(void)
           { "CRLs", "pkixcmp.crls", FT_UINT32, BASE_DEC, NULL, 0, "Number of CRLs", HFILL } },
         { &hf_pkixcmp_encrypted_cert,
           { "Encrypted certificate", "pkixcmp.encrypted_cert", FT_NONE, BASE_NONE, NULL, 0, "encryptedCert EncryptedKey", HFILL } },
+        { &hf_pkixcmp_encrypted_value,
+          { "Encrypted value", "pkixcmp.encrypted_value", FT_NONE, BASE_NONE, NULL, 0, "EncryptedValue", HFILL } },
         { &hf_pkixcmp_encrypted_rand,
           { "Encrypted random", "pkixcmp.encrypted_rand", FT_NONE, BASE_NONE, NULL, 0, "encryptedRand EnvelopedData (RFC 9480)", HFILL } },
         { &hf_pkixcmp_error_code,
@@ -1864,6 +2187,21 @@ proto_register_pkixcmp(void)
         { &ei_pkixcmp_trailing_element,
           { "pkixcmp.trailing_data", PI_PROTOCOL, PI_WARN,
             "Data after the end of the PKIMessage", EXPFILL } },
+        { &ei_pkixcmp_unexpected,
+          { "pkixcmp.unexpected", PI_UNDECODED, PI_NOTE,
+            "Element the ASN.1 definition does not allow here, shown raw", EXPFILL } },
+        { &ei_pkixcmp_implicit_tag,
+          { "pkixcmp.implicit_tag", PI_PROTOCOL, PI_NOTE,
+            "Field tagged implicitly (non-conformant encoder)", EXPFILL } },
+        { &ei_pkixcmp_explicit_tag,
+          { "pkixcmp.explicit_tag", PI_PROTOCOL, PI_NOTE,
+            "Field tagged explicitly where CRMF's module says IMPLICIT (non-conformant encoder)", EXPFILL } },
+        { &ei_pkixcmp_implicit_certificate,
+          { "pkixcmp.implicit_certificate", PI_PROTOCOL, PI_NOTE,
+            "Certificate tagged implicitly (non-conformant encoder)", EXPFILL } },
+        { &ei_pkixcmp_itav_value_in_set,
+          { "pkixcmp.itav_value_in_set", PI_PROTOCOL, PI_NOTE,
+            "InfoTypeAndValue value wrapped in a SET, as an attribute (cryptlib's encoding)", EXPFILL } },
     };
 
     module_t *pkixcmp_module;
@@ -1886,7 +2224,10 @@ proto_register_pkixcmp(void)
         &pkixcmp_take_http);
 
     pkixcmp_register_oids(proto_pkixcmp);
+    pkixcmp_crmf_register(proto_pkixcmp);
+    pkixcmp_itav_register(proto_pkixcmp);
     pkixcmp_transactions_register(proto_pkixcmp);
+    pkixcmp_identify_register(proto_pkixcmp);
 }
 
 void

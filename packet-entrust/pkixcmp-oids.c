@@ -12,6 +12,7 @@
 #include <epan/oids.h>
 
 #include "pkixcmp-oids.h"
+#include "pkixcmp-asn1.h"
 
 static const struct {
     const char *oid;
@@ -64,7 +65,36 @@ static const struct {
     { "1.2.840.113549.2.9",           "hmacWithSHA256" },
     { "1.2.840.113549.2.10",          "hmacWithSHA384" },
     { "1.2.840.113549.2.11",          "hmacWithSHA512" },
-    { "1.3.6.1.5.5.7.6.30",           "id-KemBasedMac" },
+    /* RFC 9481 and RFC 9810: key derivation, KEM, MAC and signature
+     * algorithms that CMP protection and key management use */
+    { "1.2.840.113549.1.9.16.3.28",   "id-alg-hkdf-with-sha256" },
+    { "1.2.840.113549.1.9.16.3.29",   "id-alg-hkdf-with-sha384" },
+    { "1.2.840.113549.1.9.16.3.30",   "id-alg-hkdf-with-sha512" },
+    { "1.3.133.16.840.9.44.1.1",      "id-kdf-kdf2" },
+    { "1.3.133.16.840.9.44.1.2",      "id-kdf-kdf3" },
+    { "1.2.840.113549.1.9.16.3.14",   "id-rsa-kem" },
+    { "1.0.18033.2.2.4",              "id-kem-rsa" },
+    { "2.16.840.1.101.3.4.4.1",       "id-alg-ml-kem-512" },
+    { "2.16.840.1.101.3.4.4.2",       "id-alg-ml-kem-768" },
+    { "2.16.840.1.101.3.4.4.3",       "id-alg-ml-kem-1024" },
+    { "2.16.840.1.101.3.4.1.9",       "id-aes128-GMAC" },
+    { "2.16.840.1.101.3.4.1.29",      "id-aes192-GMAC" },
+    { "2.16.840.1.101.3.4.1.49",      "id-aes256-GMAC" },
+    { "2.16.840.1.101.3.4.1.5",       "id-aes128-wrap" },
+    { "2.16.840.1.101.3.4.1.25",      "id-aes192-wrap" },
+    { "2.16.840.1.101.3.4.1.45",      "id-aes256-wrap" },
+    { "2.16.840.1.101.3.4.2.11",      "id-shake128" },
+    { "2.16.840.1.101.3.4.2.12",      "id-shake256" },
+    { "2.16.840.1.101.3.4.2.19",      "id-KMACWithSHAKE128" },
+    { "2.16.840.1.101.3.4.2.20",      "id-KMACWithSHAKE256" },
+    { "1.3.6.1.5.5.7.6.30",           "id-RSASSA-PSS-SHAKE128" },
+    { "1.3.6.1.5.5.7.6.31",           "id-RSASSA-PSS-SHAKE256" },
+    { "1.3.6.1.5.5.7.6.32",           "id-ecdsa-with-shake128" },
+    { "1.3.6.1.5.5.7.6.33",           "id-ecdsa-with-shake256" },
+    { "1.3.101.110",                  "id-X25519" },
+    { "1.3.101.111",                  "id-X448" },
+    { "1.3.101.112",                  "id-Ed25519" },
+    { "1.3.101.113",                  "id-Ed448" },
     /* Entrust, 1.2.840.113533.7 */
     { "1.2.840.113533.7",             "entrust" },
     { "1.2.840.113533.7.65.0",        "entrustVersInfo" },
@@ -74,7 +104,8 @@ static const struct {
     { "2.16.840.1.114027.50",         "Entrust PKIX-CMP" },
     /* cryptlib */
     { "1.3.6.1.4.1.3029",             "cryptlib" },
-    { "1.3.6.1.4.1.3029.3.1.1",       "cryptlib CMP generalInfo" },
+    { "1.3.6.1.4.1.3029.3.1.1",       "cryptlib presence check" },
+    { "1.3.6.1.4.1.3029.3.1.2",       "cryptlib PKIBoot" },
 };
 
 void
@@ -85,6 +116,8 @@ pkixcmp_register_oids(int proto _U_)
 }
 
 void
-pkixcmp_handoff_oids(int proto _U_)
+pkixcmp_handoff_oids(int proto)
 {
+    pkixcmp_crmf_handoff(proto);
+    pkixcmp_itav_handoff(proto);
 }

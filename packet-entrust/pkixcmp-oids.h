@@ -18,13 +18,17 @@
 #define PKIXCMP_OID_DH_BASED_MAC        "1.2.840.113533.7.66.30"
 #define PKIXCMP_OID_KEM_BASED_MAC       "1.2.840.113533.7.66.16"
 #define PKIXCMP_OID_PBMAC1              "1.2.840.113549.1.5.14"
+#define PKIXCMP_OID_PBKDF2              "1.2.840.113549.1.5.12"   /* PBMAC1's KDF */
 
 /* Gives names to the OIDs of CMP, CRMF, RFC 9480/9481 and the Entrust and
  * cryptlib arcs, so that OID fields show them. */
 void pkixcmp_register_oids(int proto);
 
 /* Registers this plugin's decoders of OID-selected values in the BER OID
- * table (called from the hand-off, after Wireshark's own registrations). */
+ * table (called from the hand-off, after Wireshark's own registrations, so
+ * that these replace the built-in CMP and CRMF dissectors' ones): CRMF
+ * controls and regInfo (pkixcmp-crmf.c), ITAV values, protection-algorithm
+ * parameters, Entrust and cryptlib values (pkixcmp-itav.c). */
 void pkixcmp_handoff_oids(int proto);
 
 #endif /* ENTRUST_PKIXCMP_OIDS_H */

@@ -2,30 +2,1066 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * (Request/response tracking, protocol checks, statistics and export are
- * built here; see entrust.h for the hooks.)
+ * Links each request to its response (pkixcmp.response_in / response_to /
+ * response_time), numbers transactions (pkixcmp.transaction), checks the
+ * rules of RFC 9810 section 5.3 and RFC 2510 section 5.2 across messages
+ * (nonces, transactionIDs, which body may answer which, implicit
+ * confirmation), flags security risks, and feeds the statistics
+ * (-z pkixcmp,tree and -z pkixcmp,srt) and Export Objects (pkixcmp).
+ * The rules themselves are plain C in pkixcmp-rules.c.
+ *
+ * Passes: everything is computed once, on the first pass
+ * (!PINFO_FD_VISITED), and stored per message with p_add_proto_data in
+ * file scope; every pass shows the stored result.  What can only be known
+ * at the end of the capture (a request never answered, a certificate never
+ * confirmed) is shown on visited frames only: with tshark -2, in the GUI,
+ * but never in tshark's single pass, which prints a frame before it has
+ * seen the rest of the capture.
  */
 #include <wireshark.h>
 #include <epan/packet.h>
+#include <epan/conversation.h>
+#include <epan/expert.h>
+#include <epan/proto_data.h>
+#include <epan/tap.h>
+#include <epan/stats_tree.h>
+#include <epan/srt_table.h>
+#include <epan/export_object.h>
+#include <epan/oids.h>
+#include <epan/to_str.h>
+#include <epan/addr_resolv.h>
 
 #include "entrust.h"
+#include "pkixcmp-rules.h"
+#include "transactions.h"
+
+static int proto_pkixcmp = -1;
+
+static int hf_pkixcmp_transaction = -1;
+static int hf_pkixcmp_response_in = -1;
+static int hf_pkixcmp_response_to = -1;
+static int hf_pkixcmp_response_time = -1;
+
+static expert_field ei_unprotected = EI_INIT;
+static expert_field ei_protection_mismatch = EI_INIT;
+static expert_field ei_weak_protection = EI_INIT;
+static expert_field ei_broken_protection = EI_INIT;
+static expert_field ei_nonce_mismatch = EI_INIT;
+static expert_field ei_nonce_reuse = EI_INIT;
+static expert_field ei_transaction_id = EI_INIT;
+static expert_field ei_unexpected = EI_INIT;
+static expert_field ei_no_response = EI_INIT;
+static expert_field ei_pvno_mismatch = EI_INIT;
+static expert_field ei_implicit_confirm = EI_INIT;
+static expert_field ei_private_key = EI_INIT;
+static expert_field ei_rejected = EI_INIT;
+static expert_field ei_waiting = EI_INIT;
+static expert_field ei_revocation = EI_INIT;
+
+static expert_field ei_entrust_public_address = EI_INIT;
+static expert_field ei_entrust_cleartext_admin = EI_INIT;
+
+static int pkixcmp_tap = -1;      /* "pkixcmp": statistics and SRT */
+static int pkixcmp_eo_tap = -1;   /* "pkixcmp_eo": Export Objects */
+
+/* p_add_proto_data keys (proto_pkixcmp); far from packet-pkixcmp.c's 0. */
+#define TX_KEY_COUNTER  0x74780000u   /* pinfo->pool: messages seen in this frame so far */
+#define TX_KEY_RECORD   0x74790000u   /* file scope: + message index in the frame */
+
+#define TX_CLIENT 0
+#define TX_SERVER 1
+
+/* ------------------------------------------------------------------------
+ * State
+ */
+
+/* A byte string kept for the whole capture. */
+typedef struct {
+    guint8 *data;                 /* NULL when absent */
+    guint   len;
+} tx_bytes_t;
+
+/* How a transaction ended, counted by the statistics. */
+typedef enum {
+    TX_OUTCOME_NONE = 0,          /* not decided by this message */
+    TX_OUTCOME_CONFIRMED,         /* certConf answered by pkiconf (or v1 confirm answered) */
+    TX_OUTCOME_IMPLICIT,          /* certificate delivered with implicitConfirm */
+    TX_OUTCOME_COMPLETED,         /* rp, genp, krp: nothing to confirm */
+    TX_OUTCOME_REJECTED,          /* a response with status rejection */
+    TX_OUTCOME_ERROR,             /* an error message */
+    TX_OUTCOME_TRANSPORT_ERROR,   /* a TCP errorMsgRep */
+    TX_OUTCOME_NOTHING,           /* negPollRep / finRep: nothing (more) to send */
+    TX_OUTCOME_NO_RESPONSE        /* never answered (known at the end only) */
+} tx_outcome_t;
+
+static const value_string tx_outcome_vals[] = {
+    { TX_OUTCOME_CONFIRMED,       "confirmed (certConf, pkiconf)" },
+    { TX_OUTCOME_IMPLICIT,        "implicitly confirmed" },
+    { TX_OUTCOME_COMPLETED,       "completed" },
+    { TX_OUTCOME_REJECTED,        "rejected" },
+    { TX_OUTCOME_ERROR,           "error message" },
+    { TX_OUTCOME_TRANSPORT_ERROR, "TCP errorMsgRep" },
+    { TX_OUTCOME_NOTHING,         "nothing to send (negPollRep/finRep)" },
+    { TX_OUTCOME_NO_RESPONSE,     "request not answered" },
+    { 0, NULL }
+};
+
+/* An expert info found on the first pass, shown on every pass. */
+typedef struct _tx_finding_t {
+    expert_field *ei;             /* which one */
+    const char *text;             /* its text, file scope */
+    struct _tx_finding_t *next;   /* the next one of the same message */
+} tx_finding_t;
+
+typedef struct _tx_t tx_t;
+
+/* What is remembered of one message (a PKIMessage or a TCP-framing
+ * message without one). */
+typedef struct {
+    tx_t     *tx;                 /* its transaction, NULL when none could be found */
+    guint32   frame;              /* the frame that carries it */
+    nstime_t  time;               /* that frame's absolute time */
+    gint      body;               /* PKIBody tag, or PKIXCMP_FRAMING_*_BASE + framing type */
+    gint      pvno;               /* -1 for framing messages */
+    int       side;               /* TX_CLIENT or TX_SERVER */
+    gboolean  expects_response;   /* a request that must be answered */
+    guint32   response_in;        /* requests: the answer's frame, 0 until seen */
+    guint32   response_to;        /* responses: the request's frame, 0 if none */
+    nstime_t  response_time;      /* responses: time since the request */
+    gint      request_body;       /* responses: the request's body (SRT row), -1 if none */
+    nstime_t  request_time;       /* responses: the request's absolute time */
+    gboolean  needs_confirm;      /* a certificate response not (yet) confirmed */
+    tx_outcome_t outcome;         /* how this message ended its transaction */
+    tx_finding_t *findings;       /* expert infos, in order */
+    tx_finding_t *last_finding;   /* tail of that list */
+} tx_rec_t;
+
+/* One CMP transaction. */
+struct _tx_t {
+    guint32   index;              /* pkixcmp.transaction: 0, 1, ... in order of appearance */
+    tx_bytes_t tid;               /* its transactionID (empty when the messages had none) */
+    gint      first_request;      /* body that opened it (ir, cr, ...), -1 when unseen */
+    tx_rec_t *pending;            /* the request waiting for its answer, NULL if none */
+    gint      pending_orig;       /* the request whose answer that one waits for
+                                     (differs for pollReq and popdecr) */
+    gint      delayed;            /* request whose answer was delayed (waiting, pollRep), -1 if none */
+    tx_rec_t *to_confirm;         /* certificate response still waiting for certConf */
+    gboolean  ic_requested;       /* a request asked for implicitConfirm */
+    guint32   ic_granted_in;      /* frame that granted implicitConfirm, 0 if none */
+    guint32   ended_in;           /* frame of the final answer, 0 while open */
+    tx_bytes_t nonce[2];          /* last senderNonce of the client and the server */
+    guint32   nonce_frame[2];     /* the frames that sent them */
+};
+
+/* One TCP connection (conversation): its latest transaction, which is what
+ * messages without a transactionID (and TCP-framing messages, which have
+ * none) belong to. */
+typedef struct {
+    tx_t *tx;                     /* NULL until a message is seen */
+} tx_conv_t;
+
+/* Transactions are found by transactionID plus the unordered pair of
+ * addresses, without ports: HTTP clients open a new connection (a new
+ * client port) for each message of a transaction, v0 polling clients
+ * reconnect, and the TCP framing polls on fresh connections, so ports
+ * would split one transaction.  The addresses keep two hops of an RA
+ * (EE-RA and RA-CA, often with the same transactionID) apart.  Two
+ * clients behind one NAT address picking the same 128-bit random ID is
+ * not a practical concern.  Messages without a transactionID fall back to
+ * the TCP connection's latest transaction. */
+typedef struct {
+    address a, b;                 /* the two addresses, a <= b */
+    tx_bytes_t tid;               /* the transactionID */
+} tx_key_t;
+
+/* Per-capture state. */
+static wmem_map_t *tx_by_key;        /* tx_key_t * -> tx_t * */
+static wmem_map_t *tx_by_conv;       /* conversation index -> tx_conv_t * */
+static wmem_map_t *sender_nonces;    /* tx_bytes_t * -> tx_rec_t * of its first sender */
+static guint32 tx_next_index;        /* the next pkixcmp.transaction */
+
+/* What the taps receive (packet scope). */
+typedef struct {
+    const pkixcmp_msg_t *msg;     /* NULL for a TCP-framing message */
+    const tx_rec_t *rec;          /* NULL when nothing is tracked */
+    tvbuff_t *tvb;                /* the PKIMessage (or framing message) */
+    const pkixcmp_scan_t *scan;   /* key material and genp caCerts, NULL for framing */
+    gboolean later_pass;          /* the frame was dissected before: the whole capture was
+                                     read (taps run after the frame is marked visited,
+                                     so they cannot ask PINFO_FD_VISITED themselves) */
+} pkixcmp_tap_info_t;
+
+/* ------------------------------------------------------------------------
+ * Helpers
+ */
+static guint
+bytes_hash(gconstpointer key)
+{
+    const tx_bytes_t *b = (const tx_bytes_t *)key;
+    return wmem_strong_hash(b->data, b->len);
+}
+
+static gboolean
+bytes_equal(const tx_bytes_t *x, const tx_bytes_t *y)
+{
+    return x->len == y->len && (x->len == 0 || memcmp(x->data, y->data, x->len) == 0);
+}
+
+static gboolean
+bytes_equal_cb(gconstpointer x, gconstpointer y)
+{
+    return bytes_equal((const tx_bytes_t *)x, (const tx_bytes_t *)y);
+}
+
+static tx_bytes_t
+bytes_keep(const pkixcmp_bytes_t *in)
+{
+    tx_bytes_t out = { NULL, 0 };
+    if (in->data) {
+        out.data = (guint8 *)wmem_memdup(wmem_file_scope(), in->data, in->len);
+        out.len = in->len;
+    }
+    return out;
+}
+
+/* Hex of a nonce or transactionID for expert texts (packet scope: the
+ * texts are copied). */
+static const char *
+bytes_hex(const guint8 *data, guint len)
+{
+    wmem_strbuf_t *hex;
+
+    if (!data)
+        return "(none)";
+    hex = wmem_strbuf_new(wmem_packet_scope(), NULL);
+    for (guint i = 0; i < len; i++)
+        wmem_strbuf_append_printf(hex, "%02x", data[i]);
+    return wmem_strbuf_get_str(hex);
+}
+
+static guint
+key_hash(gconstpointer k)
+{
+    const tx_key_t *key = (const tx_key_t *)k;
+    guint hash = bytes_hash(&key->tid);
+    hash = add_address_to_hash(hash, &key->a);
+    return add_address_to_hash(hash, &key->b);
+}
+
+static gboolean
+key_equal(gconstpointer x, gconstpointer y)
+{
+    const tx_key_t *p = (const tx_key_t *)x, *q = (const tx_key_t *)y;
+    return addresses_equal(&p->a, &q->a) && addresses_equal(&p->b, &q->b) && bytes_equal(&p->tid, &q->tid);
+}
+
+static void
+key_fill(tx_key_t *key, packet_info *pinfo, const pkixcmp_bytes_t *tid, wmem_allocator_t *scope)
+{
+    gboolean swap = cmp_address(&pinfo->src, &pinfo->dst) > 0;
+    copy_address_wmem(scope, &key->a, swap ? &pinfo->dst : &pinfo->src);
+    copy_address_wmem(scope, &key->b, swap ? &pinfo->src : &pinfo->dst);
+    key->tid.data = (guint8 *)tid->data;
+    key->tid.len = tid->len;
+}
+
+/* Name of a body or framing pseudo body. */
+static const char *
+body_name(gint body)
+{
+    switch (body) {
+    case PKIXCMP_FRAMING_V0_BASE + 1:  return "pollRep (RFC 2510 TCP)";
+    case PKIXCMP_FRAMING_V0_BASE + 2:  return "pollReq (RFC 2510 TCP)";
+    case PKIXCMP_FRAMING_V0_BASE + 3:  return "negPollRep (RFC 2510 TCP)";
+    case PKIXCMP_FRAMING_V0_BASE + 6:  return "errorMsgRep (RFC 2510 TCP)";
+    case PKIXCMP_FRAMING_V10_BASE + 1: return "pollRep (TCP version 10)";
+    case PKIXCMP_FRAMING_V10_BASE + 2: return "pollReq (TCP version 10)";
+    case PKIXCMP_FRAMING_V10_BASE + 3: return "finRep (TCP version 10)";
+    case PKIXCMP_FRAMING_V10_BASE + 6: return "errorMsgRep (TCP version 10)";
+    default:
+        if (body >= PKIXCMP_FRAMING_V0_BASE)
+            return "TCP framing message";
+        return pkixcmp_body_name((guint32)body);
+    }
+}
+
+static void
+add_finding(tx_rec_t *rec, expert_field *ei, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+static void
+add_finding(tx_rec_t *rec, expert_field *ei, const char *fmt, ...)
+{
+    tx_finding_t *f = wmem_new0(wmem_file_scope(), tx_finding_t);
+    va_list ap;
+
+    va_start(ap, fmt);
+    f->ei = ei;
+    f->text = wmem_strdup_vprintf(wmem_file_scope(), fmt, ap);
+    va_end(ap);
+    if (rec->last_finding)
+        rec->last_finding->next = f;
+    else
+        rec->findings = f;
+    rec->last_finding = f;
+}
+
+/* Index of the next message in this frame (several PDUs may share one). */
+static guint32
+next_message_index(packet_info *pinfo)
+{
+    guint32 n = GPOINTER_TO_UINT(p_get_proto_data(pinfo->pool, pinfo, proto_pkixcmp, TX_KEY_COUNTER));
+    p_set_proto_data(pinfo->pool, pinfo, proto_pkixcmp, TX_KEY_COUNTER, GUINT_TO_POINTER(n + 1));
+    return n;
+}
+
+static tx_conv_t *
+conv_state(packet_info *pinfo)
+{
+    conversation_t *conv = find_or_create_conversation(pinfo);
+    tx_conv_t *state = (tx_conv_t *)wmem_map_lookup(tx_by_conv, GUINT_TO_POINTER(conv->conv_index));
+
+    if (!state) {
+        state = wmem_new0(wmem_file_scope(), tx_conv_t);
+        wmem_map_insert(tx_by_conv, GUINT_TO_POINTER(conv->conv_index), state);
+    }
+    return state;
+}
+
+static void
+tx_init(void)
+{
+    tx_next_index = 0;
+}
+
+/* ------------------------------------------------------------------------
+ * First pass: checks of one message on its own
+ */
+static void
+check_protection(tx_rec_t *rec, const pkixcmp_msg_t *msg)
+{
+    gboolean has_alg = msg->protection_alg != NULL;
+
+    if (has_alg != msg->has_protection)
+        add_finding(rec, &ei_protection_mismatch, has_alg ? "protectionAlg is present, but the protection is missing"
+                                                          : "protection is present without a protectionAlg");
+    if (!has_alg && !msg->has_protection)
+        add_finding(rec, &ei_unprotected, msg->body == PKIXCMP_BODY_ERROR
+                        ? "Unprotected error message: anyone on the path could have sent it"
+                        : "Unprotected %s: neither its origin nor its integrity can be checked",
+                    body_name(msg->body));
+    if (has_alg && strcmp(msg->protection_alg, "1.2.840.113533.7.66.13") == 0) {
+        GString *why = g_string_new(NULL);
+        pkixcmp_pbm_strength_t strength = pkixcmp_pbm_check(msg->pbm_owf, msg->pbm_mac, msg->pbm_iterations, why);
+        if (strength != PKIXCMP_PBM_OK)
+            add_finding(rec, &ei_weak_protection, "Weak PasswordBasedMac: %s", why->str);
+        if (strength == PKIXCMP_PBM_BROKEN)
+            add_finding(rec, &ei_broken_protection,
+                        "PasswordBasedMac with %" G_GINT64_FORMAT " iterations: RFC 4211 section 4.4 asks for at least 100",
+                        msg->pbm_iterations);
+        g_string_free(why, TRUE);
+    }
+}
+
+static void
+check_status(tx_rec_t *rec, const pkixcmp_msg_t *msg)
+{
+    if (msg->status == 2)
+        add_finding(rec, &ei_rejected, "%s: status rejection", body_name(msg->body));
+    else if (msg->status == 3)
+        add_finding(rec, &ei_waiting, "%s: status waiting, the client is to poll", body_name(msg->body));
+    if (msg->has_fail_info && msg->fail_info) {
+        GString *bits = g_string_new(NULL);
+        for (guint bit = 0; bit < 32; bit++) {
+            if (msg->fail_info & (1u << bit)) {
+                const char *name = pkixcmp_fail_info_name(bit);
+                if (bits->len)
+                    g_string_append(bits, ", ");
+                if (name)
+                    g_string_append(bits, name);
+                else
+                    g_string_append_printf(bits, "bit %u", bit);
+            }
+        }
+        add_finding(rec, &ei_rejected, "%s: failInfo %s", body_name(msg->body), bits->str);
+        g_string_free(bits, TRUE);
+    }
+}
+
+static void
+check_transaction_id(tx_rec_t *rec, const pkixcmp_msg_t *msg)
+{
+    if (!msg->transaction_id.data)
+        add_finding(rec, &ei_transaction_id, "No transactionID");
+    else if (msg->transaction_id.len < 16)
+        add_finding(rec, &ei_transaction_id, "transactionID of %u bits: RFC 9810 asks for 128 bits of randomness",
+                    msg->transaction_id.len * 8);
+}
+
+static void
+check_key_material(tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t *scan)
+{
+    if (msg->body == PKIXCMP_BODY_KRP)
+        add_finding(rec, &ei_private_key, "krp: a key recovery response carries private keys");
+    else if (scan->private_key)
+        add_finding(rec, &ei_private_key, "%s carries a privateKey (the CA generated or recovered the key)",
+                    body_name(msg->body));
+    if (scan->archive_options)
+        add_finding(rec, &ei_private_key, "pkiArchiveOptions: the private key is sent to the CA for archival");
+    if (scan->central_keygen)
+        add_finding(rec, &ei_private_key,
+                    "certTemplate without a public key: the CA is asked to generate the key pair and send the private key");
+}
+
+static void
+check_nonce_reuse(tx_rec_t *rec, const pkixcmp_msg_t *msg)
+{
+    tx_bytes_t probe, *kept;
+    tx_rec_t *first;
+
+    if (!msg->sender_nonce.data || msg->sender_nonce.len == 0)
+        return;
+    probe.data = (guint8 *)msg->sender_nonce.data;
+    probe.len = msg->sender_nonce.len;
+    first = (tx_rec_t *)wmem_map_lookup(sender_nonces, &probe);
+    if (first) {
+        add_finding(rec, &ei_nonce_reuse, "senderNonce %s was already sent in frame %u",
+                    bytes_hex(probe.data, probe.len), first->frame);
+        return;
+    }
+    kept = wmem_new(wmem_file_scope(), tx_bytes_t);
+    *kept = bytes_keep(&msg->sender_nonce);
+    wmem_map_insert(sender_nonces, kept, rec);
+}
+
+/* ------------------------------------------------------------------------
+ * First pass: the transaction a message belongs to
+ */
+static tx_t *
+tx_new(packet_info *pinfo, const pkixcmp_msg_t *msg)
+{
+    tx_t *tx = wmem_new0(wmem_file_scope(), tx_t);
+
+    tx->index = tx_next_index++;
+    tx->first_request = tx->pending_orig = tx->delayed = -1;
+    if (msg && msg->transaction_id.data) {
+        tx_key_t *key = wmem_new(wmem_file_scope(), tx_key_t);
+        tx->tid = bytes_keep(&msg->transaction_id);
+        key_fill(key, pinfo, &msg->transaction_id, wmem_file_scope());
+        key->tid = tx->tid;
+        wmem_map_insert(tx_by_key, key, tx);
+    }
+    return tx;
+}
+
+/* Finds (or opens) the transaction of a message; msg is NULL for a
+ * TCP-framing message, which only follows its connection.  *is_new tells
+ * whether this message opened it. */
+static tx_t *
+tx_find(packet_info *pinfo, const pkixcmp_msg_t *msg, tx_rec_t *rec, gboolean *is_new)
+{
+    tx_conv_t *conv = conv_state(pinfo);
+    tx_t *tx = NULL;
+    pkixcmp_role_t role = pkixcmp_body_role(rec->body);
+    gboolean has_tid = msg && msg->transaction_id.data;
+    gboolean answers = role == PKIXCMP_ROLE_RESPONSE
+                    || (role == PKIXCMP_ROLE_EITHER && conv->tx && conv->tx->pending);
+
+    *is_new = FALSE;
+    if (has_tid) {
+        tx_key_t key;
+        key_fill(&key, pinfo, &msg->transaction_id, pinfo->pool);
+        tx = (tx_t *)wmem_map_lookup(tx_by_key, &key);
+    }
+    /* A response answers the request outstanding on its connection, even
+     * when its transactionID says otherwise. */
+    if (answers && conv->tx && conv->tx->pending && conv->tx != tx) {
+        if (has_tid && conv->tx->tid.data)
+            add_finding(rec, &ei_transaction_id, "transactionID %s differs from the request's %s (frame %u)",
+                        bytes_hex(msg->transaction_id.data, msg->transaction_id.len),
+                        bytes_hex(conv->tx->tid.data, conv->tx->tid.len), conv->tx->pending->frame);
+        tx = conv->tx;
+    }
+    if (!tx && !has_tid)
+        tx = conv->tx;
+    if (!tx) {
+        if (!msg)
+            return NULL;    /* a framing message outside any known transaction */
+        tx = tx_new(pinfo, msg);
+        *is_new = TRUE;
+    }
+    conv->tx = tx;
+    return tx;
+}
+
+/* recipNonce must repeat the peer's last senderNonce (RFC 9810 5.1.1). */
+static void
+check_nonces(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg)
+{
+    int peer = !rec->side;
+    const tx_bytes_t *expected = &tx->nonce[peer];
+
+    if (expected->data) {
+        if (!msg->recip_nonce.data)
+            add_finding(rec, &ei_nonce_mismatch, "recipNonce is missing; the peer's last senderNonce was %s (frame %u)",
+                        bytes_hex(expected->data, expected->len), tx->nonce_frame[peer]);
+        else if (msg->recip_nonce.len != expected->len || memcmp(msg->recip_nonce.data, expected->data, expected->len) != 0)
+            add_finding(rec, &ei_nonce_mismatch, "recipNonce %s is not the peer's last senderNonce %s (frame %u)",
+                        bytes_hex(msg->recip_nonce.data, msg->recip_nonce.len),
+                        bytes_hex(expected->data, expected->len), tx->nonce_frame[peer]);
+    }
+    if (msg->sender_nonce.data) {
+        tx->nonce[rec->side] = bytes_keep(&msg->sender_nonce);
+        tx->nonce_frame[rec->side] = rec->frame;
+    }
+}
+
+/* A request (or a client's confirmation or error) enters the transaction. */
+static void
+track_request(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_new)
+{
+    gint body = rec->body;
+    gint framing = pkixcmp_framing_type(body);
+
+    if (tx->pending)
+        add_finding(rec, &ei_unexpected, "%s while the %s of frame %u is still unanswered",
+                    body_name(body), body_name(tx->pending->body), tx->pending->frame);
+
+    rec->expects_response = TRUE;
+    tx->pending_orig = body;
+    if (body == PKIXCMP_BODY_POLLREQ || framing == PKIXCMP_FRAMING_POLLREQ) {
+        if (tx->delayed < 0 && !is_new)
+            add_finding(rec, &ei_unexpected, "%s, but no response asked to poll", body_name(body));
+        tx->pending_orig = tx->delayed;
+    } else if (body == PKIXCMP_BODY_POPDECR) {
+        tx->pending_orig = tx->first_request;
+    } else if (body == PKIXCMP_BODY_CERTCONF) {
+        if (tx->ic_granted_in)
+            add_finding(rec, &ei_unexpected, "certConf, but implicitConfirm was granted in frame %u", tx->ic_granted_in);
+        else if (!tx->to_confirm && !is_new)
+            add_finding(rec, &ei_unexpected, "certConf, but no certificate waits for confirmation");
+        if (tx->to_confirm)
+            tx->to_confirm->needs_confirm = FALSE;
+        tx->to_confirm = NULL;
+    } else if (body == PKIXCMP_BODY_PKICONF) {
+        /* cmp1999 (RFC 2510): the client confirms with pkiconf; only the
+         * RFC 2510 TCP framing answers it (negPollRep). */
+        rec->expects_response = FALSE;
+        if (tx->to_confirm)
+            tx->to_confirm->needs_confirm = FALSE;
+        tx->to_confirm = NULL;
+    } else if (body == PKIXCMP_BODY_ERROR) {
+        /* A client's error may, but need not, be answered by pkiconf. */
+        rec->expects_response = FALSE;
+    } else if (pkixcmp_body_requests_cert(body) || body == PKIXCMP_BODY_RR || body == PKIXCMP_BODY_KRR
+               || body == PKIXCMP_BODY_GENM) {
+        if (tx->ended_in)
+            add_finding(rec, &ei_unexpected, "transactionID reused: its transaction ended in frame %u", tx->ended_in);
+        if (tx->first_request < 0)
+            tx->first_request = body;
+        if (msg && msg->implicit_confirm)
+            tx->ic_requested = TRUE;
+    }
+    tx->pending = rec;
+}
+
+/* A response (or a server's pkiconf, error or TCP marker) enters the
+ * transaction. */
+static void
+track_response(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_new)
+{
+    tx_rec_t *req = tx->pending;
+    gint body = rec->body;
+    gint framing = pkixcmp_framing_type(body);
+    gint status = msg ? msg->status : -1;
+    gboolean req_is_poll = req && (req->body == PKIXCMP_BODY_POLLREQ
+                                    || pkixcmp_framing_type(req->body) == PKIXCMP_FRAMING_POLLREQ);
+
+    if (req) {
+        if (!pkixcmp_response_allowed(req->body, tx->pending_orig, body))
+            add_finding(rec, &ei_unexpected, "%s does not answer the %s of frame %u",
+                        body_name(body), body_name(req->body), req->frame);
+        if (!req->response_in)
+            req->response_in = rec->frame;
+        rec->response_to = req->frame;
+        rec->request_body = req->body;
+        rec->request_time = req->time;
+        nstime_delta(&rec->response_time, &rec->time, &req->time);
+        if (msg && req->pvno >= 0 && msg->pvno >= 0 && msg->pvno != req->pvno)
+            add_finding(rec, &ei_pvno_mismatch, "pvno %d, but the request (frame %u) has pvno %d",
+                        msg->pvno, req->frame, req->pvno);
+        tx->pending = NULL;
+    } else if (!is_new && body != PKIXCMP_BODY_POPDECC) {
+        add_finding(rec, &ei_unexpected, "%s answers no outstanding request", body_name(body));
+    }
+
+    if (body == PKIXCMP_BODY_POLLREP || framing == PKIXCMP_FRAMING_POLLREP || status == 3) {
+        /* The answer comes later: remember to which request. */
+        if (req)
+            tx->delayed = req_is_poll ? tx->pending_orig : req->body;
+        return;
+    }
+    if (body == PKIXCMP_BODY_POPDECC)
+        return;
+    tx->delayed = -1;
+
+    if (body == PKIXCMP_BODY_ERROR)
+        rec->outcome = TX_OUTCOME_ERROR;
+    else if (framing == PKIXCMP_FRAMING_ERROR)
+        rec->outcome = TX_OUTCOME_TRANSPORT_ERROR;
+    else if (status == 2)
+        rec->outcome = TX_OUTCOME_REJECTED;
+    else if (pkixcmp_body_delivers_cert(body)) {
+        if (msg && msg->implicit_confirm) {
+            if (!tx->ic_requested)
+                add_finding(rec, &ei_implicit_confirm, "implicitConfirm granted, but no request asked for it");
+            tx->ic_granted_in = rec->frame;
+            rec->outcome = TX_OUTCOME_IMPLICIT;
+        } else {
+            /* Known at the end: does a certConf follow? */
+            rec->needs_confirm = TRUE;
+            tx->to_confirm = rec;
+        }
+    } else if (body == PKIXCMP_BODY_PKICONF) {
+        rec->outcome = TX_OUTCOME_CONFIRMED;
+    } else if (framing == PKIXCMP_FRAMING_END) {
+        rec->outcome = req && req->body == PKIXCMP_BODY_PKICONF ? TX_OUTCOME_CONFIRMED : TX_OUTCOME_NOTHING;
+    } else if (body == PKIXCMP_BODY_RP || body == PKIXCMP_BODY_GENP || body == PKIXCMP_BODY_KRP) {
+        rec->outcome = TX_OUTCOME_COMPLETED;
+    }
+    if (rec->outcome != TX_OUTCOME_NONE)
+        tx->ended_in = rec->frame;
+}
+
+/* Everything the first pass learns about one message.  msg is NULL for a
+ * TCP-framing message. */
+static tx_rec_t *
+analyse(packet_info *pinfo, const pkixcmp_msg_t *msg, gint body, const pkixcmp_scan_t *scan)
+{
+    tx_rec_t *rec = wmem_new0(wmem_file_scope(), tx_rec_t);
+    pkixcmp_role_t role = pkixcmp_body_role(body);
+    gboolean is_new;
+    tx_t *tx;
+
+    rec->frame = pinfo->num;
+    rec->time = pinfo->abs_ts;
+    rec->body = body;
+    rec->pvno = msg ? msg->pvno : -1;
+    rec->request_body = -1;
+
+    if (msg) {
+        check_protection(rec, msg);
+        check_transaction_id(rec, msg);
+        check_status(rec, msg);
+        check_key_material(rec, msg, scan);
+        check_nonce_reuse(rec, msg);
+        if (body == PKIXCMP_BODY_RR)
+            add_finding(rec, &ei_revocation, "Revocation request");
+    }
+
+    tx = tx_find(pinfo, msg, rec, &is_new);
+    rec->tx = tx;
+    if (!tx)
+        return rec;
+
+    if (role == PKIXCMP_ROLE_EITHER)
+        rec->side = tx->pending ? TX_SERVER : TX_CLIENT;
+    else
+        rec->side = role == PKIXCMP_ROLE_REQUEST ? TX_CLIENT : TX_SERVER;
+
+    if (msg && role != PKIXCMP_ROLE_ANNOUNCEMENT)
+        check_nonces(tx, rec, msg);
+    if (role == PKIXCMP_ROLE_ANNOUNCEMENT)
+        return rec;
+    if (rec->side == TX_CLIENT)
+        track_request(tx, rec, msg, is_new);
+    else
+        track_response(tx, rec, msg, is_new);
+    return rec;
+}
+
+/* ------------------------------------------------------------------------
+ * Every pass: show what was learnt
+ */
+static void
+show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tx_rec_t *rec)
+{
+    proto_item *pi;
+
+    if (rec->tx) {
+        pi = proto_tree_add_uint(tree, hf_pkixcmp_transaction, tvb, 0, 0, rec->tx->index);
+        proto_item_set_generated(pi);
+    }
+    if (rec->response_in) {
+        pi = proto_tree_add_uint(tree, hf_pkixcmp_response_in, tvb, 0, 0, rec->response_in);
+        proto_item_set_generated(pi);
+    }
+    if (rec->response_to) {
+        pi = proto_tree_add_uint(tree, hf_pkixcmp_response_to, tvb, 0, 0, rec->response_to);
+        proto_item_set_generated(pi);
+        pi = proto_tree_add_time(tree, hf_pkixcmp_response_time, tvb, 0, 0, &rec->response_time);
+        proto_item_set_generated(pi);
+    }
+    for (const tx_finding_t *f = rec->findings; f; f = f->next)
+        proto_tree_add_expert_format(tree, pinfo, f->ei, tvb, 0, 0, "%s", f->text);
+
+    /* Known only once the whole capture was read. */
+    if (PINFO_FD_VISITED(pinfo)) {
+        if (rec->expects_response && !rec->response_in)
+            proto_tree_add_expert_format(tree, pinfo, &ei_no_response, tvb, 0, 0,
+                                         "%s never answered in this capture", body_name(rec->body));
+        if (rec->needs_confirm)
+            proto_tree_add_expert_format(tree, pinfo, &ei_implicit_confirm, tvb, 0, 0,
+                                         "Certificate neither implicitly confirmed nor followed by certConf");
+    }
+}
+
+static tx_rec_t *
+record_for(packet_info *pinfo, const pkixcmp_msg_t *msg, gint body, const pkixcmp_scan_t *scan)
+{
+    guint32 key = TX_KEY_RECORD + next_message_index(pinfo);
+    tx_rec_t *rec;
+
+    if (!PINFO_FD_VISITED(pinfo)) {
+        rec = analyse(pinfo, msg, body, scan);
+        p_add_proto_data(wmem_file_scope(), pinfo, proto_pkixcmp, key, rec);
+    } else {
+        rec = (tx_rec_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_pkixcmp, key);
+    }
+    return rec;
+}
+
+/* ------------------------------------------------------------------------
+ * Hooks
+ */
+void
+pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg)
+{
+    pkixcmp_scan_t *scan;
+    pkixcmp_tap_info_t *info;
+    tx_rec_t *rec;
+    guint len;
+
+    /* msg->decoded is set after this hook runs: the body tells instead. */
+    if (!msg || msg->depth > 0 || msg->body < 0)
+        return;
+
+    scan = wmem_new0(pinfo->pool, pkixcmp_scan_t);
+    len = tvb_captured_length(tvb);
+    if (len)
+        pkixcmp_scan_message(tvb_get_ptr(tvb, 0, len), len, scan);
+
+    rec = record_for(pinfo, msg, msg->body, scan);
+    if (rec)
+        show(tvb, pinfo, tree, rec);
+
+    info = wmem_new0(pinfo->pool, pkixcmp_tap_info_t);
+    info->msg = msg;
+    info->rec = rec;
+    info->tvb = tvb;
+    info->scan = scan;
+    info->later_pass = PINFO_FD_VISITED(pinfo);
+    tap_queue_packet(pkixcmp_tap, pinfo, info);
+    if ((msg->certificates && wmem_list_count(msg->certificates)) || scan->n_ca_certs)
+        tap_queue_packet(pkixcmp_eo_tap, pinfo, info);
+}
 
 void
-pkixcmp_transactions_register(int proto_pkixcmp _U_)
+entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gboolean v10, guint8 type)
 {
+    gint body = (v10 ? PKIXCMP_FRAMING_V10_BASE : PKIXCMP_FRAMING_V0_BASE) + type;
+    pkixcmp_tap_info_t *info;
+    tx_rec_t *rec;
+
+    /* Only the messages that take part in request/response pairs. */
+    if (type != PKIXCMP_FRAMING_POLLREP && type != PKIXCMP_FRAMING_POLLREQ
+            && type != PKIXCMP_FRAMING_END && type != PKIXCMP_FRAMING_ERROR)
+        return;
+    rec = record_for(pinfo, NULL, body, NULL);
+    if (rec)
+        show(tvb, pinfo, tree, rec);
+
+    info = wmem_new0(pinfo->pool, pkixcmp_tap_info_t);
+    info->rec = rec;
+    info->tvb = tvb;
+    info->later_pass = PINFO_FD_VISITED(pinfo);
+    tap_queue_packet(pkixcmp_tap, pinfo, info);
+}
+
+/* ------------------------------------------------------------------------
+ * Statistics: -z pkixcmp,tree
+ */
+static int st_body = -1, st_status = -1, st_fail_info = -1, st_protection = -1, st_outcome = -1;
+
+static void
+stats_init(stats_tree *st)
+{
+    st_body = stats_tree_create_pivot(st, "Messages by body type", 0);
+    st_status = stats_tree_create_pivot(st, "Messages by status", 0);
+    st_fail_info = stats_tree_create_pivot(st, "Failure info bits", 0);
+    st_protection = stats_tree_create_pivot(st, "Protection algorithm", 0);
+    st_outcome = stats_tree_create_pivot(st, "Transaction outcome", 0);
+}
+
+static tap_packet_status
+stats_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_, const void *data, tap_flags_t flags _U_)
+{
+    const pkixcmp_tap_info_t *info = (const pkixcmp_tap_info_t *)data;
+    const pkixcmp_msg_t *msg = info->msg;
+    const tx_rec_t *rec = info->rec;
+
+    if (msg) {
+        stats_tree_tick_pivot(st, st_body, body_name(msg->body));
+        if (msg->status >= 0) {
+            const char *name = pkixcmp_status_name(msg->status);
+            stats_tree_tick_pivot(st, st_status, name ? name : wmem_strdup_printf(pinfo->pool, "status %d", msg->status));
+        }
+        if (msg->has_fail_info)
+            for (guint bit = 0; bit < 32; bit++)
+                if (msg->fail_info & (1u << bit)) {
+                    const char *name = pkixcmp_fail_info_name(bit);
+                    stats_tree_tick_pivot(st, st_fail_info, name ? name : wmem_strdup_printf(pinfo->pool, "bit %u", bit));
+                }
+        if (msg->protection_alg) {
+            const char *name = oid_resolved_from_string(pinfo->pool, msg->protection_alg);
+            stats_tree_tick_pivot(st, st_protection, name ? name : msg->protection_alg);
+        } else {
+            stats_tree_tick_pivot(st, st_protection, "unprotected");
+        }
+    } else if (rec) {
+        stats_tree_tick_pivot(st, st_body, body_name(rec->body));
+    }
+    if (rec && rec->outcome != TX_OUTCOME_NONE)
+        stats_tree_tick_pivot(st, st_outcome, val_to_str_const(rec->outcome, tx_outcome_vals, "?"));
+    /* Seen only when the tap runs after the whole capture was read (-2). */
+    if (rec && info->later_pass && rec->expects_response && !rec->response_in)
+        stats_tree_tick_pivot(st, st_outcome, val_to_str_const(TX_OUTCOME_NO_RESPONSE, tx_outcome_vals, "?"));
+    return TAP_PACKET_REDRAW;
+}
+
+/* ------------------------------------------------------------------------
+ * Service response time: -z pkixcmp,srt
+ */
+static const gint srt_requests[] = {
+    PKIXCMP_BODY_IR, PKIXCMP_BODY_CR, PKIXCMP_BODY_P10CR, PKIXCMP_BODY_KUR, PKIXCMP_BODY_CCR,
+    PKIXCMP_BODY_KRR, PKIXCMP_BODY_RR, PKIXCMP_BODY_GENM, PKIXCMP_BODY_CERTCONF,
+    PKIXCMP_BODY_POLLREQ, PKIXCMP_BODY_POPDECR, PKIXCMP_BODY_NESTED, PKIXCMP_BODY_PKICONF,
+    PKIXCMP_BODY_ERROR,
+    PKIXCMP_FRAMING_V0_BASE + PKIXCMP_FRAMING_POLLREQ, PKIXCMP_FRAMING_V10_BASE + PKIXCMP_FRAMING_POLLREQ,
+};
+
+static void
+srt_init(struct register_srt *srt _U_, GArray *srt_array)
+{
+    srt_stat_table *table = init_srt_table("PKIX-CMP request types", NULL, srt_array,
+                                           (int)G_N_ELEMENTS(srt_requests), "Request", NULL, NULL);
+    for (gsize i = 0; i < G_N_ELEMENTS(srt_requests); i++)
+        init_srt_table_row(table, (int)i, body_name(srt_requests[i]));
+}
+
+static tap_packet_status
+srt_packet(void *pss, packet_info *pinfo, epan_dissect_t *edt _U_, const void *data, tap_flags_t flags _U_)
+{
+    srt_data_t *srt = (srt_data_t *)pss;
+    const pkixcmp_tap_info_t *info = (const pkixcmp_tap_info_t *)data;
+    srt_stat_table *table;
+
+    if (!info->rec || !info->rec->response_to)
+        return TAP_PACKET_DONT_REDRAW;
+    table = g_array_index(srt->srt_array, srt_stat_table *, 0);
+    for (gsize i = 0; i < G_N_ELEMENTS(srt_requests); i++) {
+        if (srt_requests[i] == info->rec->request_body) {
+            add_srt_table_data(table, (int)i, &info->rec->request_time, pinfo);
+            return TAP_PACKET_REDRAW;
+        }
+    }
+    return TAP_PACKET_DONT_REDRAW;
+}
+
+/* ------------------------------------------------------------------------
+ * Export Objects: --export-objects pkixcmp,DIR
+ */
+static void
+export_certificate(export_object_list_t *list, packet_info *pinfo, const guint8 *der, gsize len)
+{
+    export_object_entry_t *entry = g_new0(export_object_entry_t, 1);
+
+    entry->pkt_num = pinfo->num;
+    entry->hostname = address_to_display(NULL, &pinfo->src);
+    entry->content_type = g_strdup("application/pkix-cert");
+    entry->filename = pkixcmp_cert_file_name(der, len);
+    entry->payload_len = len;
+    entry->payload_data = (guint8 *)g_memdup2(der, len);
+    list->add_entry(list->gui_data, entry);
+}
+
+static tap_packet_status
+eo_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_, const void *data, tap_flags_t flags _U_)
+{
+    export_object_list_t *list = (export_object_list_t *)tapdata;
+    const pkixcmp_tap_info_t *info = (const pkixcmp_tap_info_t *)data;
+    gboolean have_ca_certs = FALSE;
+
+    if (!info->msg)
+        return TAP_PACKET_DONT_REDRAW;
+    if (info->msg->certificates) {
+        for (wmem_list_frame_t *f = wmem_list_head(info->msg->certificates); f; f = wmem_list_frame_next(f)) {
+            const pkixcmp_cert_t *cert = (const pkixcmp_cert_t *)wmem_list_frame_data(f);
+            guint len = tvb_captured_length(cert->tvb);
+            if (cert->where && strcmp(cert->where, "caCerts") == 0)
+                have_ca_certs = TRUE;
+            if (len == 0 || len != tvb_reported_length(cert->tvb))
+                continue;   /* cut short by the snapshot length */
+            export_certificate(list, pinfo, tvb_get_ptr(cert->tvb, 0, len), len);
+        }
+    }
+    /* genp caCerts, when the decoder did not list them itself. */
+    if (!have_ca_certs && info->scan && info->scan->n_ca_certs) {
+        guint avail = tvb_captured_length(info->tvb);
+        const guint8 *buf = tvb_get_ptr(info->tvb, 0, avail);
+        for (guint i = 0; i < info->scan->n_ca_certs; i++)
+            if (info->scan->ca_cert_offset[i] + info->scan->ca_cert_len[i] <= avail)
+                export_certificate(list, pinfo, buf + info->scan->ca_cert_offset[i], info->scan->ca_cert_len[i]);
+    }
+    return TAP_PACKET_REDRAW;
+}
+
+/* ------------------------------------------------------------------------
+ * Entrust's ports: who talks, and in clear text?
+ */
+static gboolean
+address_is_internal(const address *addr)
+{
+    if (addr->type == AT_IPv4 && addr->len == 4)
+        return pkixcmp_ipv4_is_internal((const guint8 *)addr->data);
+    if (addr->type == AT_IPv6 && addr->len == 16)
+        return pkixcmp_ipv6_is_internal((const guint8 *)addr->data);
+    return TRUE;    /* not IP: nothing to say */
+}
+
+static gboolean
+is_entrust_port(guint32 port)
+{
+    return port == 709 || port == 710 || port == 829;
+}
+
+void
+entrust_analysis_check(packet_info *pinfo, proto_tree *tree, gboolean tls)
+{
+    /* The expert items hang on the entrust protocol item, tree's parent. */
+    proto_item *item = tree ? proto_tree_get_parent(tree) : NULL;
+
+    if (!is_entrust_port(pinfo->srcport) && !is_entrust_port(pinfo->destport))
+        return;
+    if (!address_is_internal(&pinfo->src) || !address_is_internal(&pinfo->dst)) {
+        const address *outside = address_is_internal(&pinfo->src) ? &pinfo->dst : &pinfo->src;
+        expert_add_info_format(pinfo, item, &ei_entrust_public_address,
+                               "Entrust PKI service traffic with a public address (%s): these ports are meant for internal networks",
+                               address_to_str(pinfo->pool, outside));
+    }
+    if ((pinfo->srcport == 710 || pinfo->destport == 710) && !tls)
+        expert_add_info_format(pinfo, item, &ei_entrust_cleartext_admin,
+                               "Administration service (port 710) without TLS");
+}
+
+void
+entrust_analysis_register(int proto_entrust)
+{
+    static ei_register_info ei[] = {
+        { &ei_entrust_public_address,
+          { "entrust.analysis.public_address", PI_SECURITY, PI_WARN,
+            "Entrust PKI service traffic with a public address", EXPFILL } },
+        { &ei_entrust_cleartext_admin,
+          { "entrust.analysis.cleartext_admin", PI_SECURITY, PI_NOTE,
+            "Administration service without TLS", EXPFILL } },
+    };
+    expert_register_field_array(expert_register_protocol(proto_entrust), ei, array_length(ei));
+}
+
+/* ------------------------------------------------------------------------
+ * Registration
+ */
+void
+pkixcmp_transactions_register(int proto)
+{
+    static hf_register_info hf[] = {
+        { &hf_pkixcmp_transaction,
+          { "Transaction", "pkixcmp.transaction", FT_UINT32, BASE_DEC, NULL, 0,
+            "Index of the CMP transaction in this capture, from 0", HFILL } },
+        { &hf_pkixcmp_response_in,
+          { "Response in", "pkixcmp.response_in", FT_FRAMENUM, BASE_NONE,
+            FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE), 0, "The frame of this request's answer", HFILL } },
+        { &hf_pkixcmp_response_to,
+          { "Response to", "pkixcmp.response_to", FT_FRAMENUM, BASE_NONE,
+            FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0, "The frame of the request this answers", HFILL } },
+        { &hf_pkixcmp_response_time,
+          { "Response time", "pkixcmp.response_time", FT_RELATIVE_TIME, BASE_NONE, NULL, 0,
+            "Time since the request", HFILL } },
+    };
+
+    static ei_register_info ei[] = {
+        { &ei_unprotected,
+          { "pkixcmp.analysis.unprotected", PI_SECURITY, PI_WARN,
+            "The message has no protection", EXPFILL } },
+        { &ei_protection_mismatch,
+          { "pkixcmp.analysis.protection_mismatch", PI_MALFORMED, PI_ERROR,
+            "protectionAlg and protection do not go together", EXPFILL } },
+        { &ei_weak_protection,
+          { "pkixcmp.analysis.weak_protection", PI_SECURITY, PI_WARN,
+            "Weak PasswordBasedMac parameters", EXPFILL } },
+        { &ei_broken_protection,
+          { "pkixcmp.analysis.weak_protection.iterations", PI_SECURITY, PI_ERROR,
+            "PasswordBasedMac with fewer than 100 iterations", EXPFILL } },
+        { &ei_nonce_mismatch,
+          { "pkixcmp.analysis.nonce_mismatch", PI_SEQUENCE, PI_WARN,
+            "recipNonce is not the peer's previous senderNonce", EXPFILL } },
+        { &ei_nonce_reuse,
+          { "pkixcmp.analysis.nonce_reuse", PI_SECURITY, PI_WARN,
+            "senderNonce already seen in this capture", EXPFILL } },
+        { &ei_transaction_id,
+          { "pkixcmp.analysis.transaction_id", PI_SEQUENCE, PI_WARN,
+            "transactionID missing, short, or changed within the transaction", EXPFILL } },
+        { &ei_unexpected,
+          { "pkixcmp.analysis.unexpected", PI_SEQUENCE, PI_WARN,
+            "Message not allowed at this point of its transaction", EXPFILL } },
+        { &ei_no_response,
+          { "pkixcmp.analysis.no_response", PI_SEQUENCE, PI_WARN,
+            "Request never answered in this capture", EXPFILL } },
+        { &ei_pvno_mismatch,
+          { "pkixcmp.analysis.pvno_mismatch", PI_PROTOCOL, PI_WARN,
+            "The response's pvno differs from the request's", EXPFILL } },
+        { &ei_implicit_confirm,
+          { "pkixcmp.analysis.implicit_confirm", PI_PROTOCOL, PI_WARN,
+            "implicitConfirm granted unasked, or a certificate never confirmed", EXPFILL } },
+        { &ei_private_key,
+          { "pkixcmp.analysis.private_key", PI_SECURITY, PI_WARN,
+            "Private-key material on the wire", EXPFILL } },
+        { &ei_rejected,
+          { "pkixcmp.analysis.rejected", PI_RESPONSE_CODE, PI_WARN,
+            "Rejection or failure information", EXPFILL } },
+        { &ei_waiting,
+          { "pkixcmp.analysis.waiting", PI_RESPONSE_CODE, PI_NOTE,
+            "Status waiting", EXPFILL } },
+        { &ei_revocation,
+          { "pkixcmp.analysis.revocation", PI_REQUEST_CODE, PI_NOTE,
+            "Revocation request", EXPFILL } },
+    };
+
+    proto_pkixcmp = proto;
+    proto_register_field_array(proto, hf, array_length(hf));
+    expert_register_field_array(expert_register_protocol(proto), ei, array_length(ei));
+
+    tx_by_key = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), key_hash, key_equal);
+    tx_by_conv = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
+    sender_nonces = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), bytes_hash, bytes_equal_cb);
+    register_init_routine(tx_init);
+
+    pkixcmp_tap = register_tap("pkixcmp");
+    pkixcmp_eo_tap = register_export_object(proto, eo_packet, NULL);
+    register_srt_table(proto, NULL, 1, srt_packet, srt_init, NULL);
 }
 
 void
 pkixcmp_transactions_handoff(void)
 {
-}
-
-void
-pkixcmp_track_message(tvbuff_t *tvb _U_, packet_info *pinfo _U_, proto_tree *tree _U_, pkixcmp_msg_t *msg _U_)
-{
-}
-
-void
-entrust_track_framing(tvbuff_t *tvb _U_, packet_info *pinfo _U_, proto_tree *tree _U_, gboolean v10 _U_, guint8 type _U_)
-{
+    stats_tree_register_plugin("pkixcmp", "pkixcmp", "PKIX-CMP", 0, stats_packet, stats_init, NULL);
 }

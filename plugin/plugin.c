@@ -32,13 +32,15 @@ plugin_describe(void)
 void
 plugin_register(void)
 {
-    /* pkixcmp first: entrust's hand-off looks up pkixcmp's handle. */
+    /* pkixcmp must register first: proto_register_entrust() looks it up.
+     * Wireshark 4.0 calls the plugins' routines in the reverse order of
+     * proto_register_plugin(), hence entrust is handed over first here. */
     static proto_plugin pkixcmp_plugin = {
         proto_register_pkixcmp, proto_reg_handoff_pkixcmp
     };
     static proto_plugin entrust_plugin = {
         proto_register_entrust, proto_reg_handoff_entrust
     };
-    proto_register_plugin(&pkixcmp_plugin);
     proto_register_plugin(&entrust_plugin);
+    proto_register_plugin(&pkixcmp_plugin);
 }

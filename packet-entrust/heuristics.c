@@ -1,0 +1,139 @@
+/* heuristics.c - finding CMP on any TCP port and in HTTP bodies
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "heuristics.h"
+#include "framing.h"
+#include "der.h"
+
+static guint32
+read_be32(const guint8 *p)
+{
+    return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
+/* Where the PKIMessage of the frame at buf starts, or 0 when the frame's
+ * type carries none. */
+static gsize
+framed_message_offset(const guint8 *buf)
+{
+    guint msg_offset;
+
+    if (buf[4] == CMP_TCP_V10_VERSION)
+        return cmp_v10_type_has_pkimessage(buf[6]) ? CMP_TCP_V10_HEADER_LEN : 0;
+    if (cmp_v0_type_has_pkimessage(buf[4], &msg_offset))
+        return CMP_TCP_V0_HEADER_LEN + msg_offset;
+    return 0;
+}
+
+gboolean
+cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
+{
+    der_pkimessage_peek peek;
+    guint64 der_size;
+    gsize at;
+
+    if (!buf || len < CMP_TCP_V10_HEADER_LEN || !cmp_tcp_header_plausible(buf, len, max_pdu))
+        return FALSE;
+    at = framed_message_offset(buf);
+    if (at == 0 || at >= len)
+        return FALSE;
+    if (!der_looks_like_pkimessage(buf + at, len - at, &peek) || peek.pvno < 1 || peek.pvno > 3)
+        return FALSE;
+    /* cmp_tcp_header_plausible checked this already; it is the heart of
+     * the heuristic, so it is checked here too. */
+    if (der_element_size(buf + at, len - at, &der_size) != DER_OK
+            || der_size + (at - CMP_TCP_LENGTH_LEN) != read_be32(buf))
+        return FALSE;
+    return TRUE;
+}
+
+/* A GeneralName: context-specific tag 0..8, definite length, inside limit. */
+static gboolean
+read_general_name(const guint8 *buf, gsize len, gsize *pos, gsize limit)
+{
+    der_header h;
+
+    if (*pos >= limit || der_read_header(buf + *pos, len - *pos, &h) != DER_OK)
+        return FALSE;
+    if (h.cls != DER_CLASS_CONTEXT || h.tag > 8 || h.indefinite
+            || h.header_len + h.content_len > limit - *pos)
+        return FALSE;
+    *pos += h.header_len + (gsize)h.content_len;
+    return TRUE;
+}
+
+gboolean
+cmp_heur_bare_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
+{
+    der_header msg, hdr, pvno, body;
+    der_pkimessage_peek peek;
+    gsize pos, msg_end, hdr_end;
+
+    if (!buf || len < 2 || buf[0] != 0x30)
+        return FALSE;
+    if (!der_looks_like_pkimessage(buf, len, &peek) || peek.pvno < 1 || peek.pvno > 3
+            || peek.body_tag < 0 || peek.body_tag > 26)
+        return FALSE;
+    if (der_read_header(buf, len, &msg) != DER_OK || msg.header_len + msg.content_len > max_pdu)
+        return FALSE;
+    msg_end = msg.header_len + (gsize)msg.content_len;
+    pos = msg.header_len;
+    if (der_read_header(buf + pos, len - pos, &hdr) != DER_OK)
+        return FALSE;
+    pos += hdr.header_len;
+    hdr_end = pos + (gsize)hdr.content_len;
+    if (hdr_end > len)
+        return FALSE;   /* the header must be in this segment */
+    if (der_read_header(buf + pos, len - pos, &pvno) != DER_OK)
+        return FALSE;
+    pos += pvno.header_len + (gsize)pvno.content_len;
+    /* sender, recipient */
+    if (!read_general_name(buf, len, &pos, hdr_end) || !read_general_name(buf, len, &pos, hdr_end))
+        return FALSE;
+    /* The body fits in the message. */
+    if (der_read_header(buf + hdr_end, len - hdr_end, &body) != DER_OK || body.indefinite
+            || hdr_end + body.header_len + body.content_len > msg_end)
+        return FALSE;
+    return TRUE;
+}
+
+gboolean
+cmp_heur_tcp(const guint8 *buf, gsize len, guint32 max_pdu)
+{
+    if (!buf || len == 0)
+        return FALSE;
+    if (buf[0] == 0x00)
+        return cmp_heur_framed_pkimessage(buf, len, max_pdu);
+    return cmp_heur_bare_pkimessage(buf, len, max_pdu);
+}
+
+cmp_http_body_kind
+cmp_heur_http_body(const guint8 *buf, gsize len)
+{
+    guint64 size;
+    gsize pos;
+
+    if (!buf || len < 2)
+        return CMP_HTTP_BODY_NONE;
+    if (buf[0] == 0x30) {
+        if (cmp_heur_bare_pkimessage(buf, len, (guint32)MIN(len, G_MAXUINT32))
+                && der_element_size(buf, len, &size) == DER_OK && size == len)
+            return CMP_HTTP_BODY_PKIMESSAGE;
+        return CMP_HTTP_BODY_NONE;
+    }
+    /* Frames: the first carries a PKIMessage and passes every check; the
+     * length fields chain to the exact end of the body. */
+    if (!cmp_heur_framed_pkimessage(buf, len, (guint32)MIN(len, G_MAXUINT32)))
+        return CMP_HTTP_BODY_NONE;
+    for (pos = 0; pos < len; ) {
+        guint64 frame;
+        if (len - pos < CMP_TCP_V0_HEADER_LEN)
+            return CMP_HTTP_BODY_NONE;
+        frame = (guint64)read_be32(buf + pos) + CMP_TCP_LENGTH_LEN;
+        if (frame < CMP_TCP_V0_HEADER_LEN || frame > len - pos)
+            return CMP_HTTP_BODY_NONE;
+        pos += (gsize)frame;
+    }
+    return CMP_HTTP_BODY_FRAMED;
+}

@@ -1,0 +1,41 @@
+/* heuristics.h - finding CMP on any TCP port and in HTTP bodies
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * The heuristic dissectors (identify.c) claim data only when these strict
+ * checks pass: a v0 or v10 frame carrying a PKIMessage whose DER size fills
+ * the frame exactly and whose pvno is 1..3, or a bare PKIMessage whose
+ * header is complete.  Ordinary traffic (HTTP, TLS, random bytes) fails
+ * them.  Nothing here needs libwireshark; it is unit-tested on its own.
+ */
+#ifndef ENTRUST_HEURISTICS_H
+#define ENTRUST_HEURISTICS_H
+
+#include <glib.h>
+
+/* TRUE when buf starts with a v0 or v10 frame of a type that carries a
+ * PKIMessage (v0 pkiMsg, partialMsgRep, finalMsgRep; v10 pkiReq, pkiRep)
+ * with a valid header (cmp_tcp_header_plausible), whose payload starts a
+ * PKIMessage with pvno 1..3 and, where its DER header is visible, exactly
+ * fills the frame.  The bytes up to pvno must be present. */
+gboolean cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu);
+
+/* TRUE when buf starts with a bare DER PKIMessage of at most max_pdu
+ * bytes: pvno 1..3, sender and recipient GeneralNames, the header
+ * complete and followed by a known PKIBody tag (0..26) that fits. */
+gboolean cmp_heur_bare_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu);
+
+/* TRUE when the first bytes of a TCP stream segment are CMP: either of
+ * the above. */
+gboolean cmp_heur_tcp(const guint8 *buf, gsize len, guint32 max_pdu);
+
+typedef enum {
+    CMP_HTTP_BODY_NONE = 0,
+    CMP_HTTP_BODY_PKIMESSAGE,   /* one bare PKIMessage, exactly the body */
+    CMP_HTTP_BODY_FRAMED        /* v0/v10 frames that exactly fill the body */
+} cmp_http_body_kind;
+
+/* What a whole HTTP body (len bytes, all present) holds. */
+cmp_http_body_kind cmp_heur_http_body(const guint8 *buf, gsize len);
+
+#endif /* ENTRUST_HEURISTICS_H */

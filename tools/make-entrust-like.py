@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Makes an Entrust-like PKIMessage from a real one, for identification tests.
+
+    tools/make-entrust-like.py IN.der OUT.der [--free-text TEXT]
+        [--itav OID[=UTF8VALUE]]... [--pvno N] [--keep-general-info]
+
+The header's freeText ([7]) is replaced by TEXT and generalInfo ([8]) by the
+given ITAVs (OIDs under Entrust's arc 2.16.840.1.114027.50, as Entrust
+Authority 5.0 sends, or any other); --pvno rewrites pvno (Entrust 5.0 sends
+1).  Everything else is copied byte for byte, so the protection no longer
+verifies: the result is for dissector tests, not for a CMP peer.
+
+Examples:
+    make-entrust-like.py 02-ip.der ip-entrust.der --free-text "Entrust PKIX-CMP server v5.0"
+    make-entrust-like.py 01-genm.der genm-entrust.der --itav 2.16.840.1.114027.50.3 --pvno 1
+
+Only the Python standard library is used.
+"""
+import argparse
+import sys
+
+
+def read_tlv(buf, pos):
+    """(header length, content length) of the element at pos."""
+    start = pos
+    if buf[pos] & 0x1F == 0x1F:
+        pos += 1
+        while buf[pos] & 0x80:
+            pos += 1
+    pos += 1
+    first = buf[pos]
+    pos += 1
+    if first < 0x80:
+        length = first
+    elif first == 0x80:
+        raise ValueError("indefinite length: not DER")
+    else:
+        n = first & 0x7F
+        length = int.from_bytes(buf[pos:pos + n], "big")
+        pos += n
+    return pos - start, length
+
+
+def children(buf):
+    """Splits the content of a constructed element into whole elements."""
+    out = []
+    pos = 0
+    while pos < len(buf):
+        hlen, clen = read_tlv(buf, pos)
+        out.append(buf[pos:pos + hlen + clen])
+        pos += hlen + clen
+    return out
+
+
+def content(element):
+    hlen, clen = read_tlv(element, 0)
+    return element[hlen:hlen + clen]
+
+
+def encode_length(n):
+    if n < 0x80:
+        return bytes([n])
+    b = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(b)]) + b
+
+
+def tlv(tag, body):
+    return bytes([tag]) + encode_length(len(body)) + body
+
+
+def encode_oid(dotted):
+    arcs = [int(a) for a in dotted.split(".")]
+    if len(arcs) < 2:
+        raise ValueError("an OID has at least two arcs: " + dotted)
+    out = bytearray()
+    for arc in [arcs[0] * 40 + arcs[1]] + arcs[2:]:
+        chunk = [arc & 0x7F]
+        arc >>= 7
+        while arc:
+            chunk.append(0x80 | (arc & 0x7F))
+            arc >>= 7
+        out += bytes(reversed(chunk))
+    return tlv(0x06, bytes(out))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("input")
+    ap.add_argument("output")
+    ap.add_argument("--free-text", help="freeText string (UTF8String)")
+    ap.add_argument("--itav", action="append", default=[],
+                    help="generalInfo InfoTypeAndValue: OID or OID=UTF8 text value")
+    ap.add_argument("--pvno", type=int, choices=(1, 2, 3))
+    ap.add_argument("--keep-general-info", action="store_true",
+                    help="append the ITAVs to the existing generalInfo instead of replacing it")
+    args = ap.parse_args()
+
+    msg = open(args.input, "rb").read()
+    if msg[0] != 0x30:
+        sys.exit("not a PKIMessage: " + args.input)
+    parts = children(content(msg))
+    header = children(content(parts[0]))
+
+    if args.pvno:
+        header[0] = tlv(0x02, bytes([args.pvno]))
+
+    fields = {}
+    order = []
+    for i, el in enumerate(header):
+        if i < 3:
+            order.append(el)   # pvno, sender, recipient
+        else:
+            fields[el[0]] = el   # context tags 0xa0..0xa8 (or 0x80.. primitive)
+
+    if args.free_text is not None:
+        fields[0xA7] = tlv(0xA7, tlv(0x30, tlv(0x0C, args.free_text.encode("utf-8"))))
+    if args.itav:
+        itavs = []
+        if args.keep_general_info and 0xA8 in fields:
+            itavs = children(content(content(fields[0xA8])))
+        for spec in args.itav:
+            oid, _, value = spec.partition("=")
+            body = encode_oid(oid)
+            if value:
+                body += tlv(0x0C, value.encode("utf-8"))
+            itavs.append(tlv(0x30, body))
+        fields[0xA8] = tlv(0xA8, tlv(0x30, b"".join(itavs)))
+
+    new_header = b"".join(order) + b"".join(fields[t] for t in sorted(fields))
+    parts[0] = tlv(0x30, new_header)
+    out = tlv(0x30, b"".join(parts))
+    open(args.output, "wb").write(out)
+
+
+if __name__ == "__main__":
+    main()
