@@ -25,7 +25,7 @@ trap 'kill $xvfb 2>/dev/null; [ -n "${ws:-}" ] && kill $ws 2>/dev/null; rm -rf "
 sleep 2
 # Open the expert info and the details pane of the chosen frame.
 $as_user env DISPLAY="$display" HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" \
-    wireshark -r "$capture" -Y pkixcmp -g "$frame" >"$home/log" 2>&1 &
+    wireshark -r "$capture" -Y pkixcmp -g "$frame" -o gui.layout_content_3:NONE >"$home/log" 2>&1 &
 ws=$!
 # Wait for the main window.
 for _ in $(seq 1 30); do
