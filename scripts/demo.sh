@@ -9,7 +9,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-capture=${1:-test-captures/v0-829-ir-transaction.pcap}
+capture=${1:-test-captures/transactions.pcap}
 
 sh scripts/install-deps.sh
 if [ "$(id -u)" = 0 ]; then system=ON; else system=OFF; fi
