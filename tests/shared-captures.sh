@@ -5,15 +5,19 @@
 # implementations) must decode with the pvno and body its inventory names,
 # with no malformed frame and no BER error; the real pcaps there must
 # decode without a malformed frame.  Skips (exit 77) when ../shared is absent.
-#   tests/shared-captures.sh PLUGIN_DIR SHARED_CAPTURES_DIR
+# Where Wireshark's built-in CMP dissector decodes a message too, the body,
+# transactionID and status of both must agree.
+#   tests/shared-captures.sh PLUGIN_DIR SHARED_CAPTURES_DIR CAPBUILD
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 plugin_dir=$1
 shared=$2
+capbuild=$3
 if [ ! -f "$shared/inventory.tsv" ]; then
     echo "SKIP: $shared not present (a fresh clone has no ../shared/captures)"
     exit 77
 fi
+shared=$(cd "$shared" && pwd)
 work=$(mktemp -d)
 chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
@@ -52,6 +56,33 @@ while IFS='	' read -r path class; do
     fi
 done < "$work/list"
 echo "$n messages from ../shared/captures checked, $failures failed"
+
+# The same messages in RFC 2510 framing on 829, which the built-in CMP
+# dissector decodes too (Decode As); compared frame by frame.
+{
+    echo "connection 10.0.0.1 40000 10.0.0.2 829"
+    while IFS='	' read -r path class; do echo "c v0 pkiMsg file:$shared/$path"; done < "$work/list"
+} > "$work/framed.scn"
+"$capbuild" "$work/framed.scn" "$work/framed.pcap"
+chmod 644 "$work/framed.pcap"
+"$here/tshark.sh" "$plugin_dir" -r "$work/framed.pcap" -Y pkixcmp -T fields -E separator=/t -E occurrence=f \
+    -e frame.number -e pkixcmp.body -e pkixcmp.transaction_id -e pkixcmp.status > "$work/ours"
+"$here/tshark.sh" "$plugin_dir" -r "$work/framed.pcap" -d tcp.port==829,cmp -Y 'cmp.body' -T fields \
+    -E separator=/t -E occurrence=f -e frame.number -e cmp.body -e cmp.transactionID -e cmp.status > "$work/builtin"
+compared=0
+while IFS='	' read -r frame body tid status; do
+    ours=$(awk -F'\t' -v f="$frame" '$1 == f' "$work/ours")
+    [ -n "$ours" ] || { echo "FAIL: frame $frame: the built-in decodes a PKIMessage we do not"; failures=$((failures + 1)); continue; }
+    our_body=$(echo "$ours" | cut -f2)
+    our_tid=$(echo "$ours" | cut -f3)
+    our_status=$(echo "$ours" | cut -f4)
+    if [ "$body" != "$our_body" ] || [ "$tid" != "$our_tid" ] || { [ -n "$status" ] && [ "$status" != "$our_status" ]; }; then
+        echo "FAIL: frame $frame: built-in body=$body tid=$tid status=$status, ours body=$our_body tid=$our_tid status=$our_status"
+        failures=$((failures + 1))
+    fi
+    compared=$((compared + 1))
+done < "$work/builtin"
+echo "$compared messages decoded by both dissectors agree on body, transactionID and status ($(wc -l < "$work/ours") decoded by ours)"
 
 for pcap in "$shared"/wireshark-samplecaptures/*.pcap*; do
     cp "$pcap" "$work/"
