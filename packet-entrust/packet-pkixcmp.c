@@ -1813,7 +1813,7 @@ dissect_pki_body(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn
     /* The explicit [tag] wrapper holds exactly one element of the body's
      * type; it is handed over alone so that it cannot read past the tag. */
     content_tvb = tvb_new_subset_length(tvb, content, size - (content - offset));
-    pkixcmp_body_dissectors[tag](FALSE, content_tvb, 0, actx, body_tree, hf_pkixcmp_unknown);
+    pkixcmp_body_dissectors[tag](FALSE, content_tvb, 0, actx, body_tree, -1);
     if (ctx)
         ctx->in_body = FALSE;
     return offset + size;
