@@ -1003,7 +1003,7 @@ pkixcmp_transactions_register(int proto)
           { "pkixcmp.analysis.unprotected", PI_SECURITY, PI_WARN,
             "The message has no protection", EXPFILL } },
         { &ei_protection_mismatch,
-          { "pkixcmp.analysis.protection_mismatch", PI_MALFORMED, PI_ERROR,
+          { "pkixcmp.analysis.protection_mismatch", PI_SECURITY, PI_ERROR,
             "protectionAlg and protection do not go together", EXPFILL } },
         { &ei_weak_protection,
           { "pkixcmp.analysis.weak_protection", PI_SECURITY, PI_WARN,
