@@ -67,7 +67,7 @@ der_element_size(const guint8 *buf, gsize len, guint64 *out)
 
     if (st != DER_OK)
         return st;
-    if (hdr.indefinite)
+    if (hdr.indefinite || hdr.content_len > G_MAXUINT64 - hdr.header_len)
         return DER_INVALID;
     *out = hdr.header_len + hdr.content_len;
     return DER_OK;
@@ -101,8 +101,7 @@ der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *pee
     if (st == DER_NEED_MORE)
         return pos == len || buf[pos] == 0x30;
     if (st != DER_OK || hdr.cls != DER_CLASS_UNIVERSAL || hdr.tag != DER_TAG_SEQUENCE
-            || !hdr.constructed || hdr.indefinite
-            || hdr.header_len + hdr.content_len > msg.content_len)
+            || !hdr.constructed || !der_fits(&hdr, msg.content_len))
         return FALSE;
     pos += hdr.header_len;
 
@@ -111,7 +110,7 @@ der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *pee
     if (st == DER_NEED_MORE)
         return pos == len || buf[pos] == 0x02;
     if (st != DER_OK || pvno.cls != DER_CLASS_UNIVERSAL || pvno.tag != DER_TAG_INTEGER
-            || pvno.constructed || pvno.content_len != 1 || pvno.header_len + 1 > hdr.content_len)
+            || pvno.constructed || pvno.content_len != 1 || !der_fits(&pvno, hdr.content_len))
         return FALSE;
     pos += pvno.header_len;
     if (pos >= len)
@@ -121,10 +120,12 @@ der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *pee
     if (peek)
         peek->pvno = buf[pos];
 
-    /* The body follows the header: a context-specific, constructed tag. */
-    pos = msg.header_len + hdr.header_len + (gsize)hdr.content_len;
-    if (pos >= len)
+    /* The body follows the header: a context-specific, constructed tag.
+     * The header fits in the message, but the message may claim more than
+     * the buffer holds. */
+    if (hdr.header_len + hdr.content_len >= len - msg.header_len)
         return TRUE;
+    pos = msg.header_len + hdr.header_len + (gsize)hdr.content_len;
     st = der_read_header(buf + pos, len - pos, &body);
     if (st == DER_NEED_MORE)
         return (buf[pos] & 0xe0) == 0xa0;
@@ -150,7 +151,7 @@ der_looks_like_ber(const guint8 *buf, gsize len)
     if (!outer.constructed || (!outer.indefinite && outer.content_len > 16 * 1024 * 1024))
         return FALSE;
     pos = outer.header_len;
-    end = outer.indefinite ? len : (gsize)MIN((guint64)len, outer.header_len + outer.content_len);
+    end = outer.indefinite ? len : (gsize)MIN((guint64)len - outer.header_len, outer.content_len) + outer.header_len;
     /* Walk the first children; each must have a valid header that fits. */
     while (pos < end && elements < 8) {
         der_header child;
@@ -161,8 +162,7 @@ der_looks_like_ber(const guint8 *buf, gsize len)
             return FALSE;
         if (child.indefinite)
             return TRUE;
-        if (!outer.indefinite && pos + child.header_len + child.content_len
-                > outer.header_len + outer.content_len)
+        if (!outer.indefinite && !der_fits(&child, outer.header_len + outer.content_len - pos))
             return FALSE;
         pos += child.header_len + (gsize)child.content_len;
         elements++;
@@ -205,27 +205,40 @@ invalid:
 }
 
 /* Short names of the attribute types seen in CMP names (RFC 4514 and the
- * ones OpenSSL prints). */
+ * ones OpenSSL prints), matched on their encoded content octets so that the
+ * common case formats no OID at all. */
 static const struct {
-    const char *oid;
+    guint8 len;
+    guint8 oid[10];
     const char *name;
 } attribute_short_names[] = {
-    { "2.5.4.3",  "CN" },
-    { "2.5.4.4",  "SN" },
-    { "2.5.4.5",  "serialNumber" },
-    { "2.5.4.6",  "C" },
-    { "2.5.4.7",  "L" },
-    { "2.5.4.8",  "ST" },
-    { "2.5.4.9",  "street" },
-    { "2.5.4.10", "O" },
-    { "2.5.4.11", "OU" },
-    { "2.5.4.12", "title" },
-    { "2.5.4.42", "GN" },
-    { "2.5.4.46", "dnQualifier" },
-    { "0.9.2342.19200300.100.1.1",  "UID" },
-    { "0.9.2342.19200300.100.1.25", "DC" },
-    { "1.2.840.113549.1.9.1", "emailAddress" },
+    { 3, { 0x55, 0x04, 3 },  "CN" },                     /* 2.5.4.3 */
+    { 3, { 0x55, 0x04, 4 },  "SN" },
+    { 3, { 0x55, 0x04, 5 },  "serialNumber" },
+    { 3, { 0x55, 0x04, 6 },  "C" },
+    { 3, { 0x55, 0x04, 7 },  "L" },
+    { 3, { 0x55, 0x04, 8 },  "ST" },
+    { 3, { 0x55, 0x04, 9 },  "street" },
+    { 3, { 0x55, 0x04, 10 }, "O" },
+    { 3, { 0x55, 0x04, 11 }, "OU" },
+    { 3, { 0x55, 0x04, 12 }, "title" },
+    { 3, { 0x55, 0x04, 42 }, "GN" },
+    { 3, { 0x55, 0x04, 46 }, "dnQualifier" },
+    /* 0.9.2342.19200300.100.1.1 and .25 */
+    { 10, { 0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x01 }, "UID" },
+    { 10, { 0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x19 }, "DC" },
+    /* 1.2.840.113549.1.9.1 */
+    { 9, { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01 }, "emailAddress" },
 };
+
+static const char *
+attribute_short_name(const guint8 *oid, gsize len)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(attribute_short_names); i++)
+        if (attribute_short_names[i].len == len && memcmp(attribute_short_names[i].oid, oid, len) == 0)
+            return attribute_short_names[i].name;
+    return NULL;
+}
 
 static void
 append_attribute_value(const guint8 *buf, const der_header *hdr, GString *out)
@@ -259,7 +272,7 @@ der_format_name(const guint8 *buf, gsize len, GString *out)
     gboolean first_rdn = TRUE;
 
     if (der_read_header(buf, len, &seq) != DER_OK || seq.tag != DER_TAG_SEQUENCE
-            || seq.indefinite || seq.header_len + seq.content_len > len)
+            || !der_fits(&seq, len))
         return FALSE;
     pos = seq.header_len;
     end = seq.header_len + (gsize)seq.content_len;
@@ -267,7 +280,7 @@ der_format_name(const guint8 *buf, gsize len, GString *out)
         gsize set_end;
         gboolean first_atv = TRUE;
         if (der_read_header(buf + pos, end - pos, &set) != DER_OK || set.tag != 17
-                || set.indefinite || pos + set.header_len + set.content_len > end)
+                || !der_fits(&set, end - pos))
             goto invalid;
         set_end = pos + set.header_len + (gsize)set.content_len;
         pos += set.header_len;
@@ -277,34 +290,28 @@ der_format_name(const guint8 *buf, gsize len, GString *out)
         while (pos < set_end) {
             gsize atv_end;
             if (der_read_header(buf + pos, set_end - pos, &atv) != DER_OK
-                    || atv.tag != DER_TAG_SEQUENCE || atv.indefinite
-                    || pos + atv.header_len + atv.content_len > set_end)
+                    || atv.tag != DER_TAG_SEQUENCE || !der_fits(&atv, set_end - pos))
                 goto invalid;
             atv_end = pos + atv.header_len + (gsize)atv.content_len;
             pos += atv.header_len;
             if (der_read_header(buf + pos, atv_end - pos, &oid) != DER_OK || oid.tag != 6
-                    || oid.indefinite || pos + oid.header_len + oid.content_len > atv_end)
+                    || !der_fits(&oid, atv_end - pos))
                 goto invalid;
             if (!first_atv)
                 g_string_append_c(out, '+');
             first_atv = FALSE;
 
-            GString *dotted = g_string_new(NULL);
-            const char *short_name = NULL;
-            if (!der_oid_to_string(buf + pos + oid.header_len, (gsize)oid.content_len, dotted)) {
-                g_string_free(dotted, TRUE);
+            const guint8 *oid_octets = buf + pos + oid.header_len;
+            const char *short_name = attribute_short_name(oid_octets, (gsize)oid.content_len);
+            if (short_name)
+                g_string_append(out, short_name);
+            else if (!der_oid_to_string(oid_octets, (gsize)oid.content_len, out))
                 goto invalid;
-            }
-            for (gsize i = 0; i < G_N_ELEMENTS(attribute_short_names); i++)
-                if (strcmp(dotted->str, attribute_short_names[i].oid) == 0)
-                    short_name = attribute_short_names[i].name;
-            g_string_append(out, short_name ? short_name : dotted->str);
-            g_string_free(dotted, TRUE);
             g_string_append_c(out, '=');
             pos += oid.header_len + (gsize)oid.content_len;
 
-            if (der_read_header(buf + pos, atv_end - pos, &value) != DER_OK || value.indefinite
-                    || pos + value.header_len + value.content_len > atv_end)
+            if (der_read_header(buf + pos, atv_end - pos, &value) != DER_OK
+                    || !der_fits(&value, atv_end - pos))
                 goto invalid;
             append_attribute_value(buf + pos, &value, out);
             pos = atv_end;
@@ -314,4 +321,52 @@ der_format_name(const guint8 *buf, gsize len, GString *out)
 invalid:
     g_string_truncate(out, start);
     return FALSE;
+}
+
+guint
+der_nesting_depth(const guint8 *buf, gsize len, guint limit)
+{
+    /* ends[d] is where the element open at depth d + 1 stops; an indefinite
+     * one inherits its parent's end and closes at its end-of-contents. */
+    gsize *ends = g_new(gsize, (gsize)limit + 1);
+    gboolean *open_indefinite = g_new0(gboolean, (gsize)limit + 1);
+    guint depth = 0, deepest = 0;
+    gsize pos = 0, end = len;
+
+    while (pos < end || depth > 0) {
+        der_header hdr;
+        if (pos >= end) {           /* the element at this depth is done */
+            depth--;
+            end = depth ? ends[depth - 1] : len;
+            continue;
+        }
+        if (der_read_header(buf + pos, end - pos, &hdr) != DER_OK)
+            break;                  /* malformed: what was seen so far counts */
+        if (depth > 0 && open_indefinite[depth - 1] && hdr.cls == DER_CLASS_UNIVERSAL
+                && hdr.tag == 0 && !hdr.constructed && hdr.content_len == 0) {
+            pos += hdr.header_len;  /* end-of-contents */
+            depth--;
+            end = depth ? ends[depth - 1] : len;
+            continue;
+        }
+        if (depth + 1 > deepest)
+            deepest = depth + 1;
+        if (deepest > limit)
+            break;
+        if (hdr.constructed) {
+            gsize child_end = hdr.indefinite || !der_fits(&hdr, end - pos)
+                ? end : pos + hdr.header_len + (gsize)hdr.content_len;
+            open_indefinite[depth] = hdr.indefinite;
+            ends[depth++] = child_end;
+            pos += hdr.header_len;
+            end = child_end;
+        } else if (der_fits(&hdr, end - pos)) {
+            pos += hdr.header_len + (gsize)hdr.content_len;
+        } else {
+            break;                  /* truncated */
+        }
+    }
+    g_free(ends);
+    g_free(open_indefinite);
+    return deepest;
 }

@@ -41,6 +41,15 @@ typedef struct {
 /* Reads the identifier and length octets at the start of buf. */
 der_status der_read_header(const guint8 *buf, gsize len, der_header *out);
 
+/* TRUE when the element is definite and, header and content, fits in avail
+ * bytes.  Written so that no sum can wrap: content_len may be near 2^64. */
+static inline gboolean
+der_fits(const der_header *hdr, guint64 avail)
+{
+    return !hdr->indefinite && hdr->header_len <= avail
+        && hdr->content_len <= avail - hdr->header_len;
+}
+
 /* The whole element's size (header plus content); *out is set when DER_OK.
  * Indefinite lengths are DER_INVALID: DER forbids them and CMP is DER. */
 der_status der_element_size(const guint8 *buf, gsize len, guint64 *out);
@@ -71,5 +80,12 @@ gboolean der_oid_to_string(const guint8 *buf, gsize len, GString *out);
  * short names for the usual attribute types and dotted OIDs otherwise.
  * buf holds the whole Name element.  FALSE when it is not a valid Name. */
 gboolean der_format_name(const guint8 *buf, gsize len, GString *out);
+
+/* How deeply the constructed elements at the start of buf nest, looking at
+ * no more than limit levels: returns limit + 1 as soon as it is exceeded.
+ * Walks iteratively along the first child at each level and every sibling,
+ * so neither the stack nor the time depends on what an attacker sends
+ * (each byte is visited at most once). */
+guint der_nesting_depth(const guint8 *buf, gsize len, guint limit);
 
 #endif /* ENTRUST_DER_H */

@@ -90,6 +90,10 @@ void entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
  * every frame the entrust dissector handles. */
 void entrust_identify_show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree);
 
+/* Wireshark's generic BER tree (dissect_unknown_ber), unless the BER nests
+ * deeper than a real value would: then the bytes, with an expert error. */
+int pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *tree);
+
 /* Names of PKIBody tags (ir, ip, ...), for other files' Info texts. */
 const char *pkixcmp_body_name(guint32 tag);
 

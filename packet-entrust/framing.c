@@ -168,7 +168,7 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
         if (!der_looks_like_pkimessage(buf + msg_at, len - msg_at, NULL))
             return FALSE;
         if (der_element_size(buf + msg_at, len - msg_at, &der_size) == DER_OK
-                && der_size + (msg_at - CMP_TCP_LENGTH_LEN) != length)
+                && (der_size > G_MAXUINT32 || der_size + (msg_at - CMP_TCP_LENGTH_LEN) != length))
             return FALSE;
     }
     return TRUE;

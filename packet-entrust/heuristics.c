@@ -42,7 +42,7 @@ cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
         return FALSE;
     /* cmp_tcp_header_plausible checked this already; it is the heart of
      * the heuristic, so it is checked here too. */
-    if (der_element_size(buf + at, len - at, &der_size) != DER_OK
+    if (der_element_size(buf + at, len - at, &der_size) != DER_OK || der_size > G_MAXUINT32
             || der_size + (at - CMP_TCP_LENGTH_LEN) != read_be32(buf))
         return FALSE;
     return TRUE;
@@ -56,8 +56,7 @@ read_general_name(const guint8 *buf, gsize len, gsize *pos, gsize limit)
 
     if (*pos >= limit || der_read_header(buf + *pos, len - *pos, &h) != DER_OK)
         return FALSE;
-    if (h.cls != DER_CLASS_CONTEXT || h.tag > 8 || h.indefinite
-            || h.header_len + h.content_len > limit - *pos)
+    if (h.cls != DER_CLASS_CONTEXT || h.tag > 8 || !der_fits(&h, limit - *pos))
         return FALSE;
     *pos += h.header_len + (gsize)h.content_len;
     return TRUE;
@@ -75,25 +74,24 @@ cmp_heur_bare_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
     if (!der_looks_like_pkimessage(buf, len, &peek) || peek.pvno < 1 || peek.pvno > 3
             || peek.body_tag < 0 || peek.body_tag > 26)
         return FALSE;
-    if (der_read_header(buf, len, &msg) != DER_OK || msg.header_len + msg.content_len > max_pdu)
+    if (der_read_header(buf, len, &msg) != DER_OK || !der_fits(&msg, max_pdu))
         return FALSE;
     msg_end = msg.header_len + (gsize)msg.content_len;
     pos = msg.header_len;
-    if (der_read_header(buf + pos, len - pos, &hdr) != DER_OK)
+    /* the header must be in this segment */
+    if (der_read_header(buf + pos, len - pos, &hdr) != DER_OK || !der_fits(&hdr, len - pos))
         return FALSE;
     pos += hdr.header_len;
     hdr_end = pos + (gsize)hdr.content_len;
-    if (hdr_end > len)
-        return FALSE;   /* the header must be in this segment */
-    if (der_read_header(buf + pos, len - pos, &pvno) != DER_OK)
+    if (der_read_header(buf + pos, hdr_end - pos, &pvno) != DER_OK || !der_fits(&pvno, hdr_end - pos))
         return FALSE;
     pos += pvno.header_len + (gsize)pvno.content_len;
     /* sender, recipient */
     if (!read_general_name(buf, len, &pos, hdr_end) || !read_general_name(buf, len, &pos, hdr_end))
         return FALSE;
     /* The body fits in the message. */
-    if (der_read_header(buf + hdr_end, len - hdr_end, &body) != DER_OK || body.indefinite
-            || hdr_end + body.header_len + body.content_len > msg_end)
+    if (der_read_header(buf + hdr_end, len - hdr_end, &body) != DER_OK
+            || !der_fits(&body, msg_end - hdr_end))
         return FALSE;
     return TRUE;
 }

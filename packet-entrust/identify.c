@@ -198,6 +198,25 @@ entrust_identify_show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree)
  * Heuristics
  */
 
+/* TRUE when Decode As gave one of the connection's ports to a dissector
+ * other than its default: that choice stands, even for segments the chosen
+ * dissector rejects (the built-in CMP dissector rejects some). */
+static gboolean
+port_chosen_by_user(packet_info *pinfo)
+{
+    static dissector_table_t tcp_port_table;
+    const guint32 ports[] = { pinfo->srcport, pinfo->destport };
+
+    if (!tcp_port_table)
+        tcp_port_table = find_dissector_table("tcp.port");
+    for (gsize i = 0; tcp_port_table && i < G_N_ELEMENTS(ports); i++) {
+        dissector_handle_t current = dissector_get_uint_handle(tcp_port_table, ports[i]);
+        if (current && current != dissector_get_default_uint_handle("tcp.port", ports[i]))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* CMP on a TCP port nobody registered: claim the connection for the
  * entrust dissector, which then reads every segment of it. */
 static gboolean
@@ -206,7 +225,7 @@ dissect_pkixcmp_tcp_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     guint avail = tvb_captured_length(tvb);
     conversation_t *conversation;
 
-    if (!entrust_handle || avail < 2)
+    if (!entrust_handle || avail < 2 || port_chosen_by_user(pinfo))
         return FALSE;
     if (!cmp_heur_tcp(tvb_get_ptr(tvb, 0, avail), avail, ENTRUST_DEFAULT_MAX_PDU))
         return FALSE;

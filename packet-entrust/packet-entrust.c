@@ -412,7 +412,7 @@ dissect_entrust_der_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, ent
             conv->session_from_pdu = TRUE;
         }
         col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "BER");
-        dissect_unknown_ber(pinfo, tvb, 0, proto_item_add_subtree(ti, ett_entrust));
+        pkixcmp_dissect_unknown_ber(pinfo, tvb, proto_item_add_subtree(ti, ett_entrust));
     }
     return tvb_reported_length(tvb);
 }

@@ -156,6 +156,7 @@ static expert_field ei_pkixcmp_unknown_body = EI_INIT;
 static expert_field ei_pkixcmp_unknown_oid = EI_INIT;
 static expert_field ei_pkixcmp_not_pkimessage = EI_INIT;
 static expert_field ei_pkixcmp_nesting_too_deep = EI_INIT;
+static expert_field ei_pkixcmp_ber_too_deep = EI_INIT;
 static expert_field ei_pkixcmp_trailing_element = EI_INIT;
 static expert_field ei_pkixcmp_unexpected = EI_INIT;
 static expert_field ei_pkixcmp_implicit_tag = EI_INIT;
@@ -170,6 +171,10 @@ static entrust_pref_bool_t pkixcmp_take_http = TRUE;
 
 /* Nested PKIMessages are decoded recursively; this bounds the recursion. */
 #define PKIXCMP_MAX_NESTING 8
+/* Wireshark's generic BER decoder recurses once per constructed level and
+ * adds two tree levels for each; real values nest a dozen deep.  Deeper ones
+ * are shown as bytes, far from the 500-level tree limit. */
+#define PKIXCMP_MAX_BER_DEPTH 64
 
 static const char *const pkixcmp_http_media_types[] = {
     "application/pkixcmp",
@@ -346,6 +351,21 @@ trim_layers(packet_info *pinfo, guint count)
         wmem_list_remove_frame(pinfo->layers, wmem_list_tail(pinfo->layers));
 }
 
+int
+pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *tree)
+{
+    guint len = tvb_captured_length(tvb);
+
+    if (len > 0 && der_nesting_depth(tvb_get_ptr(tvb, 0, len), len, PKIXCMP_MAX_BER_DEPTH)
+            > PKIXCMP_MAX_BER_DEPTH) {
+        proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, tvb, 0, -1, ENC_NA);
+        expert_add_info_format(pinfo, pi, &ei_pkixcmp_ber_too_deep,
+                               "BER nesting deeper than %d levels: shown as bytes", PKIXCMP_MAX_BER_DEPTH);
+        return tvb_reported_length(tvb);
+    }
+    return dissect_unknown_ber(pinfo, tvb, 0, tree);
+}
+
 /* Hands the element at offset to whatever Wireshark registered for the OID
  * (x509af, cms, crmf, ... or this plugin).  An OID without a dissector is
  * shown raw with an expert info, never silently skipped. */
@@ -365,7 +385,7 @@ pkixcmp_call_oid(const char *oid, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
         trim_layers(actx->pinfo, layers);
     } else if (size == 2 && tvb_get_ntohs(tvb, offset) == 0x0500) {
         /* An absent-parameters NULL needs no dissector. */
-        dissect_unknown_ber(actx->pinfo, element, 0, tree);
+        pkixcmp_dissect_unknown_ber(actx->pinfo, element, tree);
     } else {
         proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, element, 0, size, ENC_NA);
         proto_tree *sub = proto_item_add_subtree(pi, ett_pkixcmp_sequence);
@@ -373,7 +393,7 @@ pkixcmp_call_oid(const char *oid, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
         expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unknown_oid,
                                "%s for %s (%s) is not decoded", what,
                                name ? name : "an unknown OID", oid ? oid : "none");
-        dissect_unknown_ber(actx->pinfo, element, 0, sub);
+        pkixcmp_dissect_unknown_ber(actx->pinfo, element, sub);
     }
     return offset + size;
 }
@@ -397,7 +417,7 @@ pkixcmp_call_syntax(const char *syntax, tvbuff_t *tvb, int offset, asn1_ctx_t *a
         proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, element, 0, size, ENC_NA);
         expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unknown_oid,
                                "No dissector for %s is available in this Wireshark", syntax);
-        dissect_unknown_ber(actx->pinfo, element, 0, proto_item_add_subtree(pi, ett_pkixcmp_sequence));
+        pkixcmp_dissect_unknown_ber(actx->pinfo, element, proto_item_add_subtree(pi, ett_pkixcmp_sequence));
     }
     return offset + size;
 }
@@ -410,7 +430,7 @@ pkixcmp_show_unexpected(tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree 
     proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, element, 0, size, ENC_NA);
 
     expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unexpected, "%s: shown raw", why);
-    dissect_unknown_ber(actx->pinfo, element, 0, proto_item_add_subtree(pi, ett_pkixcmp_sequence));
+    pkixcmp_dissect_unknown_ber(actx->pinfo, element, proto_item_add_subtree(pi, ett_pkixcmp_sequence));
     return offset + size;
 }
 
@@ -829,7 +849,7 @@ pkixcmp_dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int
     } else if (ber_class == BER_CLASS_CON && (tag == 1 || tag == 2 || tag == 6)) {
         proto_tree_add_item(sub, hf_pkixcmp_general_name_value, tvb, content, len, ENC_ASCII);
     } else {
-        dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, size), 0, sub);
+        pkixcmp_dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, size), sub);
     }
     return offset + size;
 }
@@ -889,7 +909,7 @@ pkixcmp_dissect_algorithm_params(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb,
      * parameter is the IV): shown as it is rather than handed to a decoder
      * that would call it malformed. */
     if (tvb_reported_length_remaining(tvb, offset) >= 2 && tvb_get_ntohs(tvb, offset) == 0x0500) {
-        dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, 2), 0, tree);
+        pkixcmp_dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, 2), tree);
         return offset + 2;
     }
     return pkixcmp_call_oid(actx->external.direct_reference, tvb, offset, actx, tree, "Algorithm parameters");
@@ -1024,8 +1044,8 @@ pkixcmp_dissect_generic_ber(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int 
     int size = pkixcmp_element_size(tvb, offset);
     proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
 
-    dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, size), 0,
-                        proto_item_add_subtree(pi, ett_pkixcmp_sequence));
+    pkixcmp_dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, size),
+                                proto_item_add_subtree(pi, ett_pkixcmp_sequence));
     return offset + size;
 }
 
@@ -1801,7 +1821,7 @@ dissect_pki_body(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn
     if (ber_class != BER_CLASS_CON || !pc || tag < 0 || tag >= (gint32)G_N_ELEMENTS(pkixcmp_body_dissectors)) {
         expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unknown_body,
                                "Unknown PKIBody choice [%d] (class %d): shown raw", tag, ber_class);
-        dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, size), 0, body_tree);
+        pkixcmp_dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, size), body_tree);
         if (ctx)
             ctx->summary->body = tag;
         return offset + size;
@@ -2184,6 +2204,9 @@ proto_register_pkixcmp(void)
         { &ei_pkixcmp_nesting_too_deep,
           { "pkixcmp.nesting_too_deep", PI_MALFORMED, PI_ERROR,
             "Nested PKIMessages too deep to decode", EXPFILL } },
+        { &ei_pkixcmp_ber_too_deep,
+          { "pkixcmp.ber_too_deep", PI_MALFORMED, PI_ERROR,
+            "BER nesting too deep to decode: shown as bytes", EXPFILL } },
         { &ei_pkixcmp_trailing_element,
           { "pkixcmp.trailing_data", PI_PROTOCOL, PI_WARN,
             "Data after the end of the PKIMessage", EXPFILL } },

@@ -675,7 +675,7 @@ dissect_x509_attribute(x509_attribute_t *attribute, tvbuff_t *tvb, packet_info *
     if (ber_class != BER_CLASS_UNI || pc || ind || (!is_string_tag(tag) && tag != BER_UNI_TAG_OCTETSTRING)) {
         if (attribute->previous)
             return call_dissector(attribute->previous, tvb, pinfo, tree);
-        return dissect_unknown_ber(pinfo, tvb, 0, tree);
+        return pkixcmp_dissect_unknown_ber(pinfo, tvb, tree);
     }
     len = MIN(len, (guint32)tvb_reported_length_remaining(tvb, content));
     pi = proto_tree_add_item(tree, hf_x509_attribute_value, tvb, content, len,
@@ -765,7 +765,7 @@ dissect_x509_undecoded_value(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree
     proto_item *pi = proto_tree_add_item(tree, hf_x509_undecoded_value, tvb, 0, -1, ENC_NA);
 
     expert_add_info(pinfo, pi, &ei_x509_undecoded_value);
-    dissect_unknown_ber(pinfo, tvb, 0, proto_item_add_subtree(pi, ett_x509_undecoded_value));
+    pkixcmp_dissect_unknown_ber(pinfo, tvb, proto_item_add_subtree(pi, ett_x509_undecoded_value));
     return MAX(tvb_captured_length(tvb), 1);
 }
 

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Installs, on Debian 12, whatever the build and the tests need and is missing.
 set -eu
-packages="tshark libwireshark-dev wireshark-dev libpcap-dev libglib2.0-dev cmake gcc make pkg-config openssl util-linux python3"
+packages="tshark libwireshark-dev wireshark-dev libpcap-dev libglib2.0-dev cmake gcc make pkg-config openssl util-linux python3 clang libclang-rt-14-dev valgrind time"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

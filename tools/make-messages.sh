@@ -9,6 +9,8 @@
 #
 #   tools/make-messages.sh [-o OUTDIR] [TRANSACTION ...]
 #   tools/make-messages.sh -l            list the transactions
+#   tools/make-messages.sh -c [-o OUTDIR] [TRANSACTION ...]
+#                                        only check and list what is there
 #
 # Without TRANSACTION every transaction is made again; with them only those
 # directories are replaced (the others, which committed captures and
@@ -19,15 +21,20 @@
 # Every file is checked: it must parse as DER, and the context tag of its
 # PKIBody (the second element of the top SEQUENCE) must be the body its
 # name says.  A summary (size, body, protection) is printed at the end.
+#
+# $PBM, $SIG and the lists are split into words on purpose:
+# shellcheck disable=SC2086,SC2116,SC2048
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$top/test-captures/messages
 list=0
-while getopts o:l opt; do
+check_only=0
+while getopts o:lc opt; do
     case $opt in
     o) out=$OPTARG ;;
     l) list=1 ;;
-    *) echo "usage: $0 [-o OUTDIR] [-l] [TRANSACTION ...]" >&2; exit 2 ;;
+    c) check_only=1 ;;
+    *) echo "usage: $0 [-o OUTDIR] [-l | -c] [TRANSACTION ...]" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -39,15 +46,54 @@ poll1-cr-pbm error-sig rejected-unprotected unprotected-both
 certconf-rejected-pbm granted-mods-pbm ir-raverified-sig ir-extracerts-sig
 cr-popo-none-pbm cr-popo-keyenc-pbm cr-template-sig rr-rejected-unprotected
 rr-pbm genm-cacerts-pbm genm-hmacsha256-pbm genm-ec-sig"
+ALL=$(echo $ALL)
 if [ $list = 1 ]; then
-    echo $ALL | tr ' ' '\n'
+    echo "$ALL" | tr ' ' '\n'
     exit 0
 fi
-want_list=${*:-$ALL}
+want_list=$(echo ${*:-$ALL})
 for t in $want_list; do
-    case " $(echo $ALL) " in *" $t "*) ;; *) echo "unknown transaction $t" >&2; exit 2 ;; esac
+    case " $ALL " in *" $t "*) ;; *) echo "unknown transaction $t" >&2; exit 2 ;; esac
 done
-want() { case " $(echo $want_list) " in *" $1 "*) return 0 ;; esac; return 1; }
+want() { case " $want_list " in *" $1 "*) return 0 ;; esac; return 1; }
+
+check() {
+    status=0
+    for name in $want_list; do
+        for f in "$out/$name"/*.der; do
+            [ -e "$f" ] || continue
+            parsed=$(openssl asn1parse -inform DER -in "$f") || { echo "${f#"$out"/}: not DER" >&2; status=1; continue; }
+            # The d=1 elements: header SEQUENCE, body [tag], then [0]
+            # protection and [1] extraCerts when present.
+            tag=$(echo "$parsed" | awk '/:d=1 / { n++; if (n == 2) { sub(/.*cont \[ */, ""); sub(/ *\].*/, ""); print; exit } }')
+            body=$(basename "$f" .der | sed 's/^[0-9]*-//')
+            if [ "$tag" != "$(body_tag "$body")" ]; then
+                echo "${f#"$out"/}: body tag $tag, expected $body" >&2
+                status=1
+            fi
+            prot=$(echo "$parsed" | awk '
+                /:d=1 / { n++ }
+                n == 1 && /:d=2 / && /cont \[ 1 \]/ { alg = 1; next }
+                alg == 1 && /OBJECT/ { sub(/.*:/, ""); a = $0; alg = 2 }
+                /:d=1 / && n >= 3 && /cont \[ 0 \]/ { p = 1 }
+                END { if (!p) print "none"; else if (a ~ /password based MAC/) print "PBM"; else print a }')
+            printf '%-40s %6d bytes  body %-8s (%2s)  protection %s\n' "${f#"$out"/}" "$(wc -c < "$f")" "$body" "$tag" "$prot"
+        done
+    done
+    return $status
+}
+body_tag() {
+    case $1 in
+    ir) echo 0 ;; ip) echo 1 ;; cr) echo 2 ;; cp) echo 3 ;; p10cr) echo 4 ;;
+    kur) echo 7 ;; kup) echo 8 ;; rr) echo 11 ;; rp) echo 12 ;; pkiconf) echo 19 ;;
+    genm) echo 21 ;; genp) echo 22 ;; error) echo 23 ;; certConf) echo 24 ;;
+    pollReq) echo 25 ;; pollRep) echo 26 ;; *) echo "?" ;;
+    esac
+}
+if [ $check_only = 1 ]; then
+    check
+    exit
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -209,34 +255,4 @@ run genm-ec-sig 01-genm 02-genp -use_mock_srv -srv_cert ca.crt -srv_key ca.key -
     -cert ec.crt -key ec.key -srvcert ca.crt -digest sha384 -cmd genm -infotype currentCRL
 
 # Check and report.
-body_tag() {
-    case $1 in
-    ir) echo 0 ;; ip) echo 1 ;; cr) echo 2 ;; cp) echo 3 ;; p10cr) echo 4 ;;
-    kur) echo 7 ;; kup) echo 8 ;; rr) echo 11 ;; rp) echo 12 ;; pkiconf) echo 19 ;;
-    genm) echo 21 ;; genp) echo 22 ;; error) echo 23 ;; certConf) echo 24 ;;
-    pollReq) echo 25 ;; pollRep) echo 26 ;; *) echo "?" ;;
-    esac
-}
-status=0
-for name in $want_list; do
-    for f in "$out/$name"/*.der; do
-        [ -e "$f" ] || continue
-        parsed=$(openssl asn1parse -inform DER -in "$f") || { echo "${f#$out/}: not DER" >&2; status=1; continue; }
-        # The d=1 elements: header SEQUENCE, body [tag], then [0] protection
-        # and [1] extraCerts when present.
-        tag=$(echo "$parsed" | awk '/:d=1 / { n++; if (n == 2) { sub(/.*cont \[ */, ""); sub(/ *\].*/, ""); print; exit } }')
-        body=$(basename "$f" .der | sed 's/^[0-9]*-//')
-        if [ "$tag" != "$(body_tag "$body")" ]; then
-            echo "${f#$out/}: body tag $tag, expected $body" >&2
-            status=1
-        fi
-        prot=$(echo "$parsed" | awk '
-            /:d=1 / { n++ }
-            n == 1 && /:d=2 / && /cont \[ 1 \]/ { alg = 1; next }
-            alg == 1 && /OBJECT/ { sub(/.*:/, ""); a = $0; alg = 2 }
-            /:d=1 / && n >= 3 && /cont \[ 0 \]/ { p = 1 }
-            END { if (!p) print "none"; else if (a ~ /password based MAC/) print "PBM"; else print a }')
-        printf '%-40s %6d bytes  body %-8s (%2s)  protection %s\n' "${f#$out/}" "$(wc -c < "$f")" "$body" "$tag" "$prot"
-    done
-done
-exit $status
+check

@@ -102,6 +102,75 @@ test_oid_and_name(void)
     g_string_free(s, TRUE);
 }
 
+/* Lengths near 2^64 must not wrap a bounds check (a real over-read once). */
+static void
+test_length_wrap(void)
+{
+    /* Name SEQUENCE { SET of length 2^64 - 1 } in 12 bytes */
+    static const guint8 wrap_name[] = {
+        0x30, 0x0a, 0x31, 0x88, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    };
+    static const guint8 wrap_msg[] = {
+        0x30, 0x0c, 0x30, 0x88, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xf6, 0x02, 0x01,
+    };
+    der_header h;
+    guint64 size;
+    GString *s = g_string_new(NULL);
+
+    g_assert_false(der_format_name(wrap_name, sizeof wrap_name, s));
+    g_assert_cmpstr(s->str, ==, "");
+    g_assert_cmpint(der_read_header(wrap_name + 2, sizeof wrap_name - 2, &h), ==, DER_OK);
+    g_assert_false(der_fits(&h, sizeof wrap_name - 2));
+    g_assert_cmpint(der_element_size(wrap_name + 2, sizeof wrap_name - 2, &size), ==, DER_INVALID);
+    g_assert_false(der_looks_like_pkimessage(wrap_msg, sizeof wrap_msg, NULL));
+    g_assert_true(der_fits(&(der_header){ .header_len = 2, .content_len = 3 }, 5));
+    g_assert_false(der_fits(&(der_header){ .header_len = 2, .content_len = 4 }, 5));
+    g_assert_false(der_fits(&(der_header){ .header_len = 2, .content_len = 0, .indefinite = TRUE }, 5));
+    g_string_free(s, TRUE);
+}
+
+/* An attribute type without a short name is written dotted. */
+static void
+test_name_dotted_type(void)
+{
+    /* SEQUENCE { SET { SEQUENCE { 2.5.4.97, UTF8 "x" } } } */
+    static const guint8 name[] = {
+        0x30, 0x0c, 0x31, 0x0a, 0x30, 0x08, 0x06, 0x03, 0x55, 0x04, 0x61, 0x0c, 0x01, 'x',
+    };
+    GString *s = g_string_new(NULL);
+
+    g_assert_true(der_format_name(name, sizeof name, s));
+    g_assert_cmpstr(s->str, ==, "2.5.4.97=x");
+    g_string_free(s, TRUE);
+}
+
+static void
+test_nesting_depth(void)
+{
+    static const guint8 primitive[] = { 0x02, 0x01, 0x05 };
+    static const guint8 three[] = { 0x30, 0x04, 0x30, 0x02, 0x05, 0x00 };
+    /* siblings: the deepest one counts */
+    static const guint8 siblings[] = { 0x30, 0x06, 0x05, 0x00, 0x30, 0x02, 0x05, 0x00 };
+    /* indefinite SEQUENCE { NULL } EOC, then a sibling NULL at the top */
+    static const guint8 indefinite[] = { 0x30, 0x80, 0x05, 0x00, 0x00, 0x00, 0x05, 0x00 };
+    guint8 deep[2000];
+
+    g_assert_cmpuint(der_nesting_depth(primitive, sizeof primitive, 64), ==, 1);
+    g_assert_cmpuint(der_nesting_depth(three, sizeof three, 64), ==, 3);
+    g_assert_cmpuint(der_nesting_depth(siblings, sizeof siblings, 64), ==, 3);
+    g_assert_cmpuint(der_nesting_depth(indefinite, sizeof indefinite, 64), ==, 2);
+    /* 1,000 indefinite SEQUENCEs: stops one past the limit */
+    for (gsize i = 0; i < sizeof deep; i += 2) {
+        deep[i] = 0x30;
+        deep[i + 1] = 0x80;
+    }
+    g_assert_cmpuint(der_nesting_depth(deep, sizeof deep, 64), ==, 65);
+    g_assert_cmpuint(der_nesting_depth(deep, sizeof deep, 2000), ==, 1000);
+    /* truncated or invalid: what was seen counts */
+    g_assert_cmpuint(der_nesting_depth(three, 4, 64), ==, 2);
+    g_assert_cmpuint(der_nesting_depth(primitive, 0, 64), ==, 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -109,5 +178,8 @@ main(int argc, char **argv)
     g_test_add_func("/der/header", test_header);
     g_test_add_func("/der/pkimessage", test_pkimessage);
     g_test_add_func("/der/oid-and-name", test_oid_and_name);
+    g_test_add_func("/der/length-wrap", test_length_wrap);
+    g_test_add_func("/der/name-dotted-type", test_name_dotted_type);
+    g_test_add_func("/der/nesting-depth", test_nesting_depth);
     return g_test_run();
 }

@@ -1,0 +1,59 @@
+/* fuzz-scan.c - libFuzzer harness for the other byte-level helpers
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * The heuristics (heuristics.c), the sender-name extraction
+ * (fingerprint.c) and the key-material scan and certificate file names
+ * (pkixcmp-rules.c): every function of entrust_core that reads a buffer.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "heuristics.h"
+#include "fingerprint.h"
+#include "pkixcmp-rules.h"
+
+#define CHECK(cond) do { if (!(cond)) { \
+    fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); abort(); } } while (0)
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    guint8 *buf = malloc(size ? size : 1);
+    GString *s = g_string_new(NULL);
+    pkixcmp_scan_t scan;
+    char *name;
+
+    memcpy(buf, data, size);
+
+    (void)cmp_heur_framed_pkimessage(buf, size, 16u * 1024 * 1024);
+    (void)cmp_heur_bare_pkimessage(buf, size, 16u * 1024 * 1024);
+    (void)cmp_heur_tcp(buf, size, 0xffffffffu);
+    {
+        cmp_http_body_kind k = cmp_heur_http_body(buf, size);
+        CHECK(k == CMP_HTTP_BODY_NONE || k == CMP_HTTP_BODY_PKIMESSAGE || k == CMP_HTTP_BODY_FRAMED);
+    }
+
+    if (!cmp_header_sender_name(buf, size, s))
+        CHECK(s->len == 0);
+
+    memset(&scan, 0, sizeof scan);
+    pkixcmp_scan_message(buf, size, &scan);
+    CHECK(scan.n_ca_certs <= PKIXCMP_SCAN_MAX_CERTS);
+    for (guint i = 0; i < scan.n_ca_certs; i++)
+        CHECK(scan.ca_cert_offset[i] <= size && scan.ca_cert_len[i] <= size - scan.ca_cert_offset[i]);
+
+    name = pkixcmp_cert_file_name(buf, size);
+    CHECK(name != NULL);
+    CHECK(strlen(name) <= 125);
+    for (const char *p = name; *p; p++)
+        CHECK((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')
+              || *p == '.' || *p == '_' || *p == '-');
+    g_free(name);
+
+    g_string_free(s, TRUE);
+    free(buf);
+    return 0;
+}

@@ -1,0 +1,349 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Adversarial inputs: one hostile capture per case, one tshark run.
+#   tests/adversarial.sh PLUGIN_DIR CAPBUILD ADVGEN CASE
+# Every case must hold:
+#  - tshark exits 0 within the time limit, prints no "Dissector bug", and
+#    its peak RSS (GNU time) stays under the bound;
+#  - the expert info that names the fault appears;
+#  - the well-formed PDUs after the bad one still decode, with the right
+#    pkixcmp.body (21 genm, 22 genp, ...).
+# The captures are built at test time by the capture builder from
+# test-captures/adversarial/*.scn, or from scenarios written here around
+# payloads that tests/adversarial/advgen.c makes.  Wireshark's debugging
+# switches are on, as in fuzz/fuzz-tshark.sh.
+set -eu
+plugin_dir=$(cd "$1" && pwd)
+capbuild=$2
+advgen=$3
+case_name=$4
+top=$(cd "$(dirname "$0")/.." && pwd)
+adv=$top/test-captures/adversarial
+msgs=$top/test-captures/messages
+
+export WIRESHARK_DEBUG_WMEM_OVERRIDE=strict
+export WIRESHARK_ABORT_ON_DISSECTOR_BUG=1
+export WIRESHARK_ABORT_ON_TOO_MANY_ITEMS=1
+export MALLOC_CHECK_=3
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/entrust-adv.XXXXXX")
+chmod 755 "$work"
+trap 'rm -rf "$work"' EXIT INT TERM
+
+fail=0
+check() {   # check DESCRIPTION COMMAND...
+    desc=$1; shift
+    if "$@"; then
+        echo "ok: $desc"
+    else
+        echo "FAIL: $desc"
+        fail=1
+    fi
+}
+
+[ -x /usr/bin/time ] || { echo "SKIP: /usr/bin/time (package time) is needed"; exit 77; }
+
+# dissect PCAP SECONDS MAX_RSS_MB [tshark options]: one run, fields to
+# $work/out (frame, length, type, body, expert messages; all occurrences),
+# stderr to $work/err.
+dissect() {
+    pcap=$1; limit=$2; rss_mb=$3; shift 3
+    set +e
+    /usr/bin/time -f '%e %M' -o "$work/time" timeout -k 5 "$limit" \
+        sh "$top/tests/tshark.sh" "$plugin_dir" -r "$pcap" "$@" -T fields -E occurrence=a -E aggregator='|' \
+        -e frame.number -e entrust.len -e entrust.type -e pkixcmp.body -e _ws.expert.message \
+        > "$work/out" 2> "$work/err"
+    rc=$?
+    set -e
+    secs=$(tail -1 "$work/time" | cut -d' ' -f1)
+    kb=$(tail -1 "$work/time" | cut -d' ' -f2)
+    echo "tshark: exit $rc, ${secs}s, peak RSS $((kb / 1024)) MiB (limits ${limit}s, ${rss_mb} MiB), $(wc -l < "$work/out") frames"
+    check "tshark exits 0 (124: timeout/hang, 134: abort)" [ "$rc" = 0 ]
+    check "no dissector bug reported" sh -c "! grep -m3 -E 'Dissector bug|CRITICAL|Aborted' '$work/err'"
+    check "peak RSS under $rss_mb MiB" [ "$((kb / 1024))" -lt "$rss_mb" ]
+}
+
+# count_body BODY: how many PKIMessages with that body were decoded
+count_body() {
+    awk -F'\t' -v b="$1" '{ n = split($4, a, "[|,]"); for (i = 1; i <= n; i++) if (a[i] == b) c++ } END { print c + 0 }' "$work/out"
+}
+# count_expert REGEX: frames whose expert messages match
+count_expert() {
+    awk -F'\t' -v r="$1" '$5 ~ r { c++ } END { print c + 0 }' "$work/out"
+}
+# expect_at_least WHAT N ACTUAL
+expect_at_least() {
+    check "$1: at least $2 (got $3)" [ "$3" -ge "$2" ]
+}
+# the same frame holds an expert matching REGEX and the body BODY
+same_frame() {
+    awk -F'\t' -v r="$1" -v b="$2" '$5 ~ r { n = split($4, a, "[|,]"); for (i = 1; i <= n; i++) if (a[i] == b) c++ } END { exit c ? 0 : 1 }' "$work/out"
+}
+
+build() {   # build SCENARIO PCAP
+    "$capbuild" "$1" "$2"
+}
+
+gen_scn=$work/case.scn
+pcap=$work/case.pcap
+
+case $case_name in
+len-4gib)
+    build "$adv/len-4gib.scn" "$pcap"
+    dissect "$pcap" 60 512
+    expect_at_least "bad_length experts for 4294967295" 2 "$(count_expert 'Length 4294967295')"
+    check "v0 and v10: the genm in the same segment as the bad length decodes" \
+        [ "$(awk -F'\t' '$5 ~ /Length 4294967295/ && $4 ~ /21/' "$work/out" | wc -l)" = 2 ]
+    expect_at_least "genp answers decoded" 2 "$(count_body 22)"
+    ;;
+
+len-max-pdu)
+    # Around the 16 MiB default of entrust.max_pdu_size: 16 MiB - 1 and
+    # 16 MiB are whole, valid errorMsgReps (reassembled from 60 kB
+    # segments); 16 MiB + 1 is refused at once, and the genm after it in
+    # the same segment decodes.
+    max=16777216
+    "$advgen" fill $((max - 2)) "$work/fill-1.txt"
+    "$advgen" fill $((max - 1)) "$work/fill-0.txt"
+    cat > "$gen_scn" <<EOF
+mss 60000
+connection 10.0.0.1 41301 10.0.0.2 829
+c v0 pollReq ref=1
+s v0 errorMsgRep file:$work/fill-1.txt
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+fin
+connection 10.0.0.1 41302 10.0.0.2 829
+c v0 pollReq ref=1
+s v0 errorMsgRep file:$work/fill-0.txt
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+fin
+connection 10.0.0.1 41303 10.0.0.2 829
+c v0 pollReq ref=1
+coalesce on
+s v0 errorMsgRep len=$((max + 1)) hex:41414141
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+flush
+coalesce off
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+fin
+EOF
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 120 1024
+    check "16 MiB - 1: an errorMsgRep without a length fault" \
+        [ "$(awk -F'\t' '$2 == "16777215" && $3 == "6" && $5 !~ /ength/' "$work/out" | wc -l)" = 1 ]
+    check "16 MiB: an errorMsgRep without a length fault" \
+        [ "$(awk -F'\t' '$2 == "16777216" && $3 == "6" && $5 !~ /ength/' "$work/out" | wc -l)" = 1 ]
+    check "16 MiB + 1: bad length, above the maximum PDU size" \
+        same_frame 'Length 16777217 does not fit: above the maximum PDU size' 22
+    expect_at_least "genm after each" 3 "$(count_body 21)"
+    ;;
+
+len-min)
+    build "$adv/len-min.scn" "$pcap"
+    dissect "$pcap" 60 512
+    expect_at_least "v0 length 0: bad length" 1 "$(count_expert 'Length 0: a frame holds at least a type byte')"
+    expect_at_least "v0 length 1 negPollRep: bad length" 1 "$(count_expert 'Length 1, but a negPollRep always has length 2')"
+    expect_at_least "v10 length 2: bad length" 1 "$(count_expert 'Length 2: a version-10 frame holds at least')"
+    expect_at_least "v10 length 3 finRep: bad length" 1 "$(count_expert 'Length 3, but a finRep always has length 4')"
+    expect_at_least "empty pkiMsg / pkiReq (length 1 / 3): not a PKIMessage" 2 "$(count_expert 'Not a PKIMessage')"
+    expect_at_least "every genm after a bad PDU decodes" 4 "$(count_body 21)"
+    expect_at_least "every genp after a bad PDU decodes" 3 "$(count_body 22)"
+    ;;
+
+zero-length)
+    # 1,000 zero-length v0 PDUs (00000000) in one segment, a genm at its end.
+    {
+        echo "mss 60000"
+        echo "connection 10.0.0.1 41401 10.0.0.2 829"
+        echo "c v0 pollReq ref=1"
+        echo "coalesce on"
+        i=0
+        while [ $i -lt 1000 ]; do echo "c raw hex:00000000"; i=$((i + 1)); done
+        echo "c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der"
+        echo "flush"
+        echo "coalesce off"
+        echo "c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der"
+        echo "fin"
+    } > "$gen_scn"
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 512
+    n=$(awk -F'\t' '{ print $5 }' "$work/out" | tr '|,' '\n\n' | grep -c 'Length 0: a frame holds at least a type byte' || true)
+    check "1000 bad_length experts (got $n)" [ "$n" = 1000 ]
+    check "the genm in the same segment decodes" same_frame 'Length 0:' 21
+    expect_at_least "genm decoded" 2 "$(count_body 21)"
+    ;;
+
+tiny-pdus)
+    # 5,000 v0 negPollRep PDUs in one 30 kB segment, a finalMsgRep genp at
+    # its end.
+    {
+        echo "mss 65000"
+        echo "connection 10.0.0.1 41501 10.0.0.2 829"
+        echo "c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der"
+        echo "coalesce on"
+        i=0
+        while [ $i -lt 5000 ]; do echo "s v0 negPollRep"; i=$((i + 1)); done
+        echo "s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der"
+        echo "flush"
+        echo "coalesce off"
+        echo "fin"
+    } > "$gen_scn"
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 512
+    n=$(awk -F'\t' '$4 ~ /22/ { print $3 }' "$work/out" | tr '|,' '\n\n' | grep -cx 3 || true)
+    check "5000 negPollReps and the genp in one frame (got $n negPollReps)" [ "$n" = 5000 ]
+    expect_at_least "genm and genp decoded" 1 "$(count_body 22)"
+    ;;
+
+nested-pkimessages)
+    # PKIMessages nested 50 deep (body [20]): the nesting limit must stop
+    # the recursion with pkixcmp.nesting_too_deep.
+    "$advgen" nested 50 "$work/nested.der"
+    cat > "$gen_scn" <<EOF
+connection 10.0.0.1 41601 10.0.0.2 829
+c v0 pkiMsg file:$work/nested.der
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+fin
+EOF
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 512
+    check "nested body (20) decoded at the top" [ "$(count_body 20)" -ge 1 ]
+    expect_at_least "nesting too deep" 1 "$(count_expert '[Nn]est')"
+    expect_at_least "genm after it" 1 "$(count_body 21)"
+    expect_at_least "genp after it" 1 "$(count_body 22)"
+    ;;
+
+deep-ber)
+    # 10,000 nested SEQUENCEs inside a body: as the value of an unknown
+    # ITAV in a genm, and as an unknown body [27].  Recursion must stay
+    # bounded and be reported, not run into Wireshark's tree-depth limit.
+    "$advgen" deep-itav 10000 "$work/deep-itav.der"
+    "$advgen" deep-body 10000 "$work/deep-body.der"
+    cat > "$gen_scn" <<EOF
+mss 60000
+connection 10.0.0.1 41701 10.0.0.2 829
+c v0 pkiMsg file:$work/deep-itav.der
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+c v0 pkiMsg file:$work/deep-body.der
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+fin
+EOF
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 512
+    expect_at_least "an nesting_too_deep on each deep message" 2 "$(count_expert '[Nn]esting|too deep')"
+    expect_at_least "the genm after each decodes" 3 "$(count_body 21)"
+    expect_at_least "genp decoded" 1 "$(count_body 22)"
+    ;;
+
+indefinite)
+    # BER indefinite lengths: a whole PKIMessage in indefinite form (CMP is
+    # DER) in v0 framing, 10,000 nested indefinite SEQUENCEs in an ITAV,
+    # and an indefinite PKIMessage on a bare-DER connection (whose end
+    # cannot be found: the next connection must decode).
+    "$advgen" indefinite "$work/indef.der"
+    "$advgen" deep-itav-indef 10000 "$work/deep-indef.der"
+    cat > "$gen_scn" <<EOF
+mss 60000
+connection 10.0.0.1 41801 10.0.0.2 829
+c v0 pkiMsg file:$work/indef.der
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+c v0 pkiMsg file:$work/deep-indef.der
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+fin
+connection 10.0.0.1 41802 10.0.0.2 829
+c der file:$msgs/genm-pbm/01-genm.der
+c der file:$work/indef.der
+fin
+connection 10.0.0.1 41803 10.0.0.2 829
+c der file:$msgs/genm-pbm/01-genm.der
+s der file:$msgs/genm-pbm/02-genp.der
+fin
+EOF
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 512
+    expect_at_least "experts on the indefinite messages" 2 "$(count_expert 'Not a PKIMessage|Malformed|[Ii]ndefinite|[Nn]est')"
+    expect_at_least "each genm after one decodes" 4 "$(count_body 21)"
+    expect_at_least "genp in the next connection" 1 "$(count_body 22)"
+    ;;
+
+many-elements)
+    # A genm whose SEQUENCE OF holds 100,000 tiny ITAVs (500 kB).
+    "$advgen" many 100000 "$work/many.der"
+    cat > "$gen_scn" <<EOF
+mss 60000
+connection 10.0.0.1 41901 10.0.0.2 829
+c v0 pkiMsg file:$work/many.der
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+fin
+EOF
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 768
+    expect_at_least "the big genm and the one after decode" 2 "$(count_body 21)"
+    expect_at_least "an expert on the big genm (unprotected, no transactionID)" 1 "$(count_expert 'transactionID|Unprotected')"
+    expect_at_least "genp decoded" 1 "$(count_body 22)"
+    ;;
+
+txid-repeat)
+    # One transactionID in 100,000 messages (the same certConf, packed into
+    # 60 kB segments), then a genm of another transaction.
+    {
+        echo "mss 60000"
+        echo "connection 10.0.0.1 42001 10.0.0.2 829"
+        echo "coalesce on"
+        i=0
+        while [ $i -lt 100000 ]; do echo "c v0 pkiMsg file:$msgs/ir-pbm/03-certConf.der"; i=$((i + 1)); done
+        echo "flush"
+        echo "coalesce off"
+        echo "c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der"
+        echo "s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der"
+        echo "fin"
+    } > "$gen_scn"
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 120 768
+    n=$(count_body 24)
+    check "100000 certConf decoded (got $n)" [ "$n" = 100000 ]
+    n=$(awk -F'\t' '{ print $5 }' "$work/out" | tr '|,' '\n\n' | grep -ci 'senderNonce.*already\|transactionID' || true)
+    check "repeated-transaction experts appear (got $n)" [ "$n" -ge 1000 ]
+    expect_at_least "genm after them" 1 "$(count_body 21)"
+    expect_at_least "genp after them" 1 "$(count_body 22)"
+    ;;
+
+name-length-wrap)
+    # A sender Name whose inner lengths wrap 64-bit sums; only an overread
+    # detector sees the bug, so this case runs tshark under valgrind.
+    command -v valgrind >/dev/null 2>&1 || { echo "SKIP: valgrind not installed"; exit 77; }
+    build "$adv/name-length-wrap.scn" "$pcap"
+    home=$(mktemp -d "$work/home.XXXXXX")
+    chmod 755 "$home"
+    runner=""
+    [ "$(id -u)" = 0 ] && runner="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    set +e
+    timeout -k 5 300 env -u MALLOC_CHECK_ $runner env HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" \
+        valgrind --error-exitcode=99 --num-callers=16 \
+        tshark -r "$pcap" -T fields -E occurrence=a -E aggregator='|' \
+        -e frame.number -e entrust.len -e entrust.type -e pkixcmp.body -e _ws.expert.message \
+        > "$work/out" 2> "$work/err"
+    rc=$?
+    set -e
+    check "valgrind memcheck clean (exit $rc; 99: memory errors)" [ "$rc" = 0 ]
+    [ "$rc" = 0 ] || grep -m1 -A6 'Invalid read' "$work/err" || true
+    expect_at_least "genm after it" 1 "$(count_body 21)"
+    expect_at_least "genp after it" 1 "$(count_body 22)"
+    ;;
+
+*)
+    echo "unknown case $case_name" >&2
+    exit 2
+    ;;
+esac
+
+if [ "$fail" != 0 ]; then
+    echo "--- tshark stderr (first lines)"
+    head -5 "$work/err"
+    exit 1
+fi
+exit 0

@@ -1,0 +1,235 @@
+/* advgen.c - writes the hostile payloads of the adversarial tests
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ *   advgen nested DEPTH OUT        PKIMessages nested DEPTH deep (body [20]),
+ *                                  a genm innermost
+ *   advgen deep-itav DEPTH OUT     a genm whose one ITAV value (an unknown
+ *                                  infoType) is DEPTH nested SEQUENCEs
+ *   advgen deep-itav-indef DEPTH OUT  the same with indefinite lengths
+ *   advgen deep-body DEPTH OUT     a PKIMessage whose body is an unknown
+ *                                  tag [27] holding DEPTH nested SEQUENCEs
+ *   advgen many N OUT              a genm with N tiny ITAVs (SEQUENCE OF
+ *                                  with N elements)
+ *   advgen indefinite OUT          a whole genm PKIMessage in BER
+ *                                  indefinite-length form
+ *   advgen fill N OUT              N bytes of text ('A')
+ *
+ * The messages are minimal but valid DER (except where the case is BER):
+ * PKIMessage { header { pvno 2, sender [4] Name {}, recipient [4] Name {} },
+ * body }.  The capture builder (tools/capbuild.c) wraps them into TCP.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    uint8_t *p;
+    size_t len, cap;
+} buf_t;
+
+static void
+add(buf_t *b, const void *p, size_t n)
+{
+    if (b->len + n > b->cap) {
+        b->cap = (b->len + n) * 2 + 64;
+        b->p = realloc(b->p, b->cap);
+        if (!b->p) {
+            perror("advgen");
+            exit(1);
+        }
+    }
+    memcpy(b->p + b->len, p, n);
+    b->len += n;
+}
+
+static void
+add_byte(buf_t *b, uint8_t c)
+{
+    add(b, &c, 1);
+}
+
+/* tag, DER length, content */
+static buf_t
+tlv(uint8_t tag, const buf_t *content)
+{
+    buf_t out = { 0 };
+    size_t n = content ? content->len : 0;
+    add_byte(&out, tag);
+    if (n < 0x80) {
+        add_byte(&out, (uint8_t)n);
+    } else {
+        uint8_t l[8];
+        int k = 0;
+        for (size_t v = n; v; v >>= 8)
+            l[k++] = (uint8_t)v;
+        add_byte(&out, (uint8_t)(0x80 | k));
+        while (k)
+            add_byte(&out, l[--k]);
+    }
+    if (n)
+        add(&out, content->p, n);
+    return out;
+}
+
+static void
+add_buf(buf_t *b, buf_t *c)
+{
+    add(b, c->p, c->len);
+    free(c->p);
+    c->p = NULL;
+    c->len = c->cap = 0;
+}
+
+static const uint8_t header[] = {
+    0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00
+};
+
+/* PKIMessage { header, body } */
+static buf_t
+pkimessage(buf_t *body)
+{
+    buf_t content = { 0 }, out;
+    add(&content, header, sizeof header);
+    add_buf(&content, body);
+    out = tlv(0x30, &content);
+    free(content.p);
+    return out;
+}
+
+/* DEPTH nested SEQUENCEs, definite lengths, built from the inside out. */
+static buf_t
+deep_definite(long depth)
+{
+    buf_t cur = { 0 };
+    add_byte(&cur, 0x30);
+    add_byte(&cur, 0x00);
+    for (long i = 1; i < depth; i++) {
+        buf_t next = tlv(0x30, &cur);
+        free(cur.p);
+        cur = next;
+    }
+    return cur;
+}
+
+static buf_t
+deep_indefinite(long depth)
+{
+    buf_t cur = { 0 };
+    for (long i = 0; i < depth; i++) {
+        add_byte(&cur, 0x30);
+        add_byte(&cur, 0x80);
+    }
+    for (long i = 0; i < depth; i++) {
+        add_byte(&cur, 0x00);
+        add_byte(&cur, 0x00);
+    }
+    return cur;
+}
+
+/* genm [21] { ITAV { infoType 1.3.6.1.4.1.99999.1, infoValue } } */
+static buf_t
+genm_with_value(buf_t *value)
+{
+    static const uint8_t oid[] = { 0x06, 0x09, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x86, 0x8d, 0x1f, 0x01 };
+    buf_t itav_content = { 0 }, itav, seq_of, body;
+    add(&itav_content, oid, sizeof oid);
+    add_buf(&itav_content, value);
+    itav = tlv(0x30, &itav_content);
+    free(itav_content.p);
+    seq_of = tlv(0x30, &itav);
+    free(itav.p);
+    body = tlv(0xb5, &seq_of);
+    free(seq_of.p);
+    return pkimessage(&body);
+}
+
+static buf_t
+empty_genm(void)
+{
+    buf_t body = { 0 };
+    add_byte(&body, 0xb5);
+    add_byte(&body, 0x02);
+    add_byte(&body, 0x30);
+    add_byte(&body, 0x00);
+    return pkimessage(&body);
+}
+
+int
+main(int argc, char **argv)
+{
+    buf_t out = { 0 };
+    const char *what, *path;
+    long n = 0;
+    FILE *f;
+
+    if (argc == 4) {
+        what = argv[1];
+        n = strtol(argv[2], NULL, 10);
+        path = argv[3];
+    } else if (argc == 3) {
+        what = argv[1];
+        path = argv[2];
+    } else {
+        fprintf(stderr, "usage: advgen CASE [N] OUT (see the source)\n");
+        return 2;
+    }
+
+    if (strcmp(what, "nested") == 0 && argc == 4) {
+        out = empty_genm();
+        for (long i = 0; i < n; i++) {
+            buf_t seq_of = tlv(0x30, &out), body;
+            free(out.p);
+            body = tlv(0xb4, &seq_of);       /* nested [20] PKIMessages */
+            free(seq_of.p);
+            out = pkimessage(&body);
+        }
+    } else if (strcmp(what, "deep-itav") == 0 && argc == 4) {
+        buf_t deep = deep_definite(n);
+        out = genm_with_value(&deep);
+    } else if (strcmp(what, "deep-itav-indef") == 0 && argc == 4) {
+        buf_t deep = deep_indefinite(n);
+        out = genm_with_value(&deep);
+    } else if (strcmp(what, "deep-body") == 0 && argc == 4) {
+        buf_t deep = deep_definite(n), body = tlv(0xbb, &deep);   /* [27] */
+        free(deep.p);
+        out = pkimessage(&body);
+    } else if (strcmp(what, "many") == 0 && argc == 4) {
+        static const uint8_t itav[] = { 0x30, 0x03, 0x06, 0x01, 0x2a };
+        buf_t items = { 0 }, seq_of, body;
+        for (long i = 0; i < n; i++)
+            add(&items, itav, sizeof itav);
+        seq_of = tlv(0x30, &items);
+        free(items.p);
+        body = tlv(0xb5, &seq_of);
+        free(seq_of.p);
+        out = pkimessage(&body);
+    } else if (strcmp(what, "indefinite") == 0 && argc == 3) {
+        static const uint8_t msg[] = {
+            0x30, 0x80,
+              0x30, 0x80, 0x02, 0x01, 0x02,
+                0xa4, 0x80, 0x30, 0x00, 0x00, 0x00,
+                0xa4, 0x80, 0x30, 0x00, 0x00, 0x00,
+              0x00, 0x00,
+              0xb5, 0x80, 0x30, 0x80, 0x00, 0x00, 0x00, 0x00,
+            0x00, 0x00
+        };
+        add(&out, msg, sizeof msg);
+    } else if (strcmp(what, "fill") == 0 && argc == 4) {
+        out.p = malloc((size_t)n + 1);
+        memset(out.p, 'A', (size_t)n);
+        out.len = (size_t)n;
+    } else {
+        fprintf(stderr, "advgen: unknown case or wrong arguments: %s\n", what);
+        return 2;
+    }
+
+    f = fopen(path, "wb");
+    if (!f || fwrite(out.p, 1, out.len, f) != out.len || fclose(f) != 0) {
+        perror(path);
+        return 1;
+    }
+    free(out.p);
+    return 0;
+}
