@@ -12,8 +12,7 @@
 # CMP dissector decodes too.  In each round every configuration runs once,
 # alternating, and the table shows medians:
 #   ours         this build's plugin           -e pkixcmp.body
-#   built-in     the plugin loaded, port 829 decoded as `cmp` (Decode As),
-#                the plugin's TCP heuristic disabled
+#   built-in     the plugin loaded, port 829 decoded as `cmp` (Decode As)
 #   built-in, no plugin   plain tshark (empty plugin folder)
 #   TCP floor    cmp, entrust and pkixcmp disabled
 # for field extraction (-T fields) and for the full tree (-V > /dev/null);
@@ -118,9 +117,9 @@ while [ "$i" -le "$rounds" ]; do
         # shellcheck disable=SC2086
         run ours-$mode "$plugin_dir" $mode $f_ours
         # shellcheck disable=SC2086
-        # with the plugin loaded, its TCP heuristic (pkixcmp_tcp) would take
-        # over streams whose segments the built-in turns down: disabled here
-        run builtin-$mode "$plugin_dir" $mode -d tcp.port==829,cmp --disable-heuristic pkixcmp_tcp $f_cmp
+        # with the plugin loaded; its TCP heuristic leaves a port given to
+        # cmp by Decode As alone
+        run builtin-$mode "$plugin_dir" $mode -d tcp.port==829,cmp $f_cmp
         # shellcheck disable=SC2086
         run builtin_noplugin-$mode "$empty" $mode -d tcp.port==829,cmp $f_cmp
         # shellcheck disable=SC2086
@@ -151,7 +150,7 @@ for mode in fields tree; do
         m=$(cut -d' ' -f2 "$out/$c-$mode.txt" | median)
         case $c in
         ours) label="this plugin (pkixcmp)" ;;
-        builtin) label="built-in cmp (plugin loaded, Decode As, heuristic off)" ;;
+        builtin) label="built-in cmp (plugin loaded, Decode As)" ;;
         builtin_noplugin) label="built-in cmp (no plugin)" ;;
         floor) label="TCP only (cmp, entrust, pkixcmp disabled)" ;;
         esac

@@ -98,6 +98,24 @@ looks_like_tls(const guint8 *buf, gsize len)
     return TRUE;
 }
 
+/* A v0 or v10 header whose length field starts with a non-zero byte (16 MiB
+ * or more: at or over the default maximum PDU size), recognised by what
+ * follows the length: a known type carrying a PKIMessage whose first byte,
+ * a SEQUENCE tag, is visible.  Only the types carrying a PKIMessage can be
+ * that long, so nothing else is taken for one. */
+static gboolean
+looks_like_long_header(const guint8 *buf, gsize len)
+{
+    guint msg_offset;
+
+    if (len > CMP_TCP_V10_HEADER_LEN && buf[4] == CMP_TCP_V10_VERSION)
+        return (buf[5] & CMP_TCP_V10_FLAGS_RESERVED) == 0 && cmp_v10_type_has_pkimessage(buf[6])
+            && buf[CMP_TCP_V10_HEADER_LEN] == 0x30;
+    if (len > CMP_TCP_V0_HEADER_LEN && cmp_v0_type_has_pkimessage(buf[4], &msg_offset))
+        return len > CMP_TCP_V0_HEADER_LEN + msg_offset && buf[CMP_TCP_V0_HEADER_LEN + msg_offset] == 0x30;
+    return FALSE;
+}
+
 entrust_session_kind
 entrust_classify(const guint8 *buf, gsize len)
 {
@@ -118,6 +136,10 @@ entrust_classify(const guint8 *buf, gsize len)
         return ENTRUST_SESSION_CMP_DER;
     if (der_looks_like_ber(buf, len))
         return ENTRUST_SESSION_OTHER_BER;
+    /* A first PDU of 16 MiB or more: the framing still, so that its length
+     * is judged (and reported) against the maximum PDU size. */
+    if (looks_like_long_header(buf, len))
+        return buf[4] == CMP_TCP_V10_VERSION ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0;
     return ENTRUST_SESSION_UNKNOWN;
 }
 

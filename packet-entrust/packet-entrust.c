@@ -120,6 +120,10 @@ typedef struct {
     guint32 classified_in;          /* frame whose bytes classified the session;
                                        frames before it carry unrecognised data */
     guint classify_attempts;        /* first pass: frames tried while unknown */
+    gboolean tentative;             /* classified from a length field's first
+                                       bytes only: v0 or v10 not known yet */
+    guint32 announced_in;           /* frame whose "Session classified" note
+                                       names the session */
     /* Resynchronisation for captures that start inside a PDU, per
      * direction (0: from the first sender seen, 1: the other way). */
     address first_sender;           /* address of the first sender seen */
@@ -157,6 +161,10 @@ dissect_framed_pkimessage(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_t
     der_status st = der_element_size(tvb_get_ptr(tvb, offset, MIN(avail, 16)), MIN(avail, 16), &der_size);
     guint msg_len = remaining;
 
+    /* Sizes are only compared for what starts like a PKIMessage (a
+     * SEQUENCE); anything else is pkixcmp's to reject, not a length fault. */
+    if (avail == 0 || tvb_get_uint8(tvb, offset) != 0x30)
+        st = DER_INVALID;
     if (st == DER_OK && der_size < remaining) {
         msg_len = (guint)der_size;
         proto_item *ti = proto_tree_add_item(entrust_tree, hf_entrust_trailing_data, tvb,
@@ -305,9 +313,28 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         if (!conv->session_from_pdu) {
             conv->session = framing == PDU_FRAMING_V10 ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0;
             conv->session_from_pdu = TRUE;
+            if (conv->tentative && !PINFO_FD_VISITED(pinfo))
+                conv->announced_in = pinfo->num;
         } else if (conv->session == ENTRUST_SESSION_CMP_V0 && framing == PDU_FRAMING_V10) {
             framing = PDU_FRAMING_V0;   /* in an RFC 2510 stream, 10 is an unknown type */
         } else if (conv->session == ENTRUST_SESSION_CMP_V10 && framing == PDU_FRAMING_V0) {
+            guint8 version = tvb_get_uint8(tvb, 4);
+            if (!cmp_v0_type_is_known(version)) {
+                /* Neither an RFC 2510 type (a fallback) nor version 10: a
+                 * version this framing does not know; its layout after the
+                 * version byte is unknown. */
+                proto_tree_add_item(entrust_tree, hf_entrust_version, tvb, 4, 1, ENC_NA);
+                expert_add_info_format(pinfo, ti, &ei_entrust_framing_changed,
+                                       "Version-10 connection, but this PDU has version %u", version);
+                proto_item_append_text(ti, ", unknown version %u", version);
+                col_append_sep_fstr(pinfo->cinfo, COL_INFO, ", ", "unknown version %u", version);
+                if (length_ok && reported > CMP_TCP_V0_HEADER_LEN)
+                    proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, CMP_TCP_V0_HEADER_LEN, -1, ENC_NA);
+                else if (!length_ok)
+                    expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
+                                           "Length %u does not fit", length);
+                return reported;
+            }
             expert_add_info_format(pinfo, ti, &ei_entrust_framing_changed,
                                    "Version-10 connection, but this PDU has no version byte 10: read as RFC 2510");
         }
@@ -382,7 +409,19 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         }
     }
 
-    dissect_value(tvb, offset, pinfo, tree, entrust_tree, framing, type);
+    {
+        /* A fixed-size message longer than its fixed size (flagged above):
+         * its fields are read and the bytes after them shown. */
+        guint32 fixed = framing == PDU_FRAMING_V10 ? cmp_v10_fixed_length(type) : cmp_v0_fixed_length(type);
+        int value_end = (int)fixed + CMP_TCP_LENGTH_LEN;
+
+        if (fixed && length > fixed) {
+            dissect_value(tvb_new_subset_length(tvb, 0, value_end), offset, pinfo, tree, entrust_tree, framing, type);
+            proto_tree_add_item(entrust_tree, hf_entrust_trailing_data, tvb, value_end, -1, ENC_NA);
+        } else {
+            dissect_value(tvb, offset, pinfo, tree, entrust_tree, framing, type);
+        }
+    }
     if (framing == PDU_FRAMING_V10 && (tvb_get_uint8(tvb, 5) & CMP_TCP_V10_FLAG_CLOSE))
         col_append_str(pinfo->cinfo, COL_INFO, " [close]");
     if (framing == PDU_FRAMING_V10 ? !cmp_v10_type_has_pkimessage(type) : !cmp_v0_type_has_pkimessage(type, NULL))
@@ -402,6 +441,8 @@ dissect_entrust_der_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, ent
         if (conv && !conv->session_from_pdu) {
             conv->session = ENTRUST_SESSION_CMP_DER;
             conv->session_from_pdu = TRUE;
+            if (conv->tentative && !PINFO_FD_VISITED(pinfo))
+                conv->announced_in = pinfo->num;
         }
         call_dissector_with_data(pkixcmp_handle, tvb, pinfo, tree, NULL);
     } else {
@@ -410,6 +451,8 @@ dissect_entrust_der_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, ent
         if (conv && !conv->session_from_pdu) {
             conv->session = ENTRUST_SESSION_OTHER_BER;
             conv->session_from_pdu = TRUE;
+            if (conv->tentative && !PINFO_FD_VISITED(pinfo))
+                conv->announced_in = pinfo->num;
         }
         col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "BER");
         pkixcmp_dissect_unknown_ber(pinfo, tvb, proto_item_add_subtree(ti, ett_entrust));
@@ -586,6 +629,11 @@ classify(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb)
         conv->session = kind;
         conv->delimiting = entrust_session_delimiting(kind);
         conv->classified_in = pinfo->num;
+        /* A segment of fewer bytes than a v0 header: a length field has
+         * begun, but whether the framing is RFC 2510 or version 10 is told
+         * by the first whole PDU. */
+        conv->tentative = kind == ENTRUST_SESSION_CMP_V0 && avail < CMP_TCP_V0_HEADER_LEN;
+        conv->announced_in = conv->tentative ? 0 : pinfo->num;
     }
     conv->classify_attempts++;
 }
@@ -609,6 +657,22 @@ get_conversation_state(packet_info *pinfo, tvbuff_t *tvb)
     return conv;
 }
 
+/* entrust.session, unless only a length field's first bytes have been seen
+ * so far (RFC 2510 or version 10 is not known yet). */
+static void
+add_session_item(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, proto_tree *session_tree)
+{
+    proto_item *ti;
+
+    if (conv->tentative && !conv->session_from_pdu)
+        return;
+    ti = proto_tree_add_uint(session_tree, hf_entrust_session, tvb, 0, 0, conv->session);
+    proto_item_set_generated(ti);
+    if (pinfo->num == conv->announced_in)
+        expert_add_info_format(pinfo, ti, &ei_entrust_session, "Session classified as %s",
+                               val_to_str_const(conv->session, entrust_session_vals, "unknown"));
+}
+
 static int
 dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
@@ -627,11 +691,6 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     proto_item_append_text(ti, ", %s", service_name(pinfo));
     session_tree = proto_item_add_subtree(ti, ett_entrust);
     proto_item_set_generated(proto_tree_add_string(session_tree, hf_entrust_service, tvb, 0, 0, service_name(pinfo)));
-    ti = proto_tree_add_uint(session_tree, hf_entrust_session, tvb, 0, 0, conv->session);
-    proto_item_set_generated(ti);
-    if (pinfo->num == conv->classified_in)
-        expert_add_info_format(pinfo, ti, &ei_entrust_session, "Session classified as %s",
-                               val_to_str_const(conv->session, entrust_session_vals, "unknown"));
     entrust_identify_show(tvb, pinfo, session_tree);
     entrust_analysis_check(pinfo, session_tree, conv->session == ENTRUST_SESSION_TLS);
 
@@ -641,6 +700,7 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
         proto_item *ci = proto_tree_add_item(session_tree, hf_entrust_continuation, tvb, 0, -1, ENC_NA);
         expert_add_info(pinfo, ci, &ei_entrust_continuation);
         col_set_str(pinfo->cinfo, COL_INFO, "[continuation]");
+        add_session_item(conv, pinfo, tvb, session_tree);
         return tvb_captured_length(tvb);
     }
 
@@ -650,13 +710,17 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
          * length field; get_entrust_pdu_len asks for the rest itself. */
         tcp_dissect_pdus(tvb, pinfo, tree, entrust_desegment, 1,
                          get_entrust_pdu_len, dissect_entrust_pdu, conv);
+        /* After the PDUs: a whole PDU may have just told the framing. */
+        add_session_item(conv, pinfo, tvb, session_tree);
         break;
     case ENTRUST_DELIMIT_DER:
         tcp_dissect_pdus(tvb, pinfo, tree, entrust_desegment, 2,
                          get_entrust_pdu_len, dissect_entrust_pdu, conv);
+        add_session_item(conv, pinfo, tvb, session_tree);
         break;
     case ENTRUST_DELIMIT_NONE:
     default:
+        add_session_item(conv, pinfo, tvb, session_tree);
         if (conv->session == ENTRUST_SESSION_TLS && tls_handle)
             return call_dissector(tls_handle, tvb, pinfo, tree);
         col_set_str(pinfo->cinfo, COL_INFO, "Unrecognised data");
@@ -748,7 +812,7 @@ proto_register_entrust(void)
             "The end of a PDU whose start is not in the capture", HFILL } },
         { &hf_entrust_trailing_data,
           { "Trailing data", "entrust.trailing_data", FT_BYTES, BASE_NONE, NULL, 0,
-            "Bytes inside the frame after the PKIMessage", HFILL } },
+            "Bytes inside the frame after the PKIMessage or after a fixed-size value", HFILL } },
     };
 
     static gint *ett[] = {

@@ -613,7 +613,18 @@ dissect_cryptlib_pkiboot(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset,
     return end;
 }
 
-PKIXCMP_OID_DISSECTOR(dissect_entrust_vers_info_oid, dissect_entrust_vers_info, hf_entrust_vers_info)
+/* entrustVersInfo mostly arrives inside a certificate, whose extensions
+ * Wireshark's x509af decodes: pkixcmp never sees the extension's OID, so
+ * it is noted here for the implementation fingerprints (fingerprint.c). */
+static int
+dissect_entrust_vers_info_oid(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+{
+    asn1_ctx_t actx;
+
+    pkixcmp_oid_actx_init(&actx, pinfo);
+    pkixcmp_note_oid(&actx, PKIXCMP_OID_ENTRUST_VERS_INFO);
+    return dissect_entrust_vers_info(FALSE, tvb, 0, &actx, tree, hf_entrust_vers_info);
+}
 PKIXCMP_OID_DISSECTOR(dissect_cryptlib_presence_check_oid, dissect_cryptlib_presence_check, hf_cryptlib_presence_check)
 PKIXCMP_OID_DISSECTOR(dissect_cryptlib_pkiboot_oid, dissect_cryptlib_pkiboot, hf_cryptlib_pkiboot)
 
@@ -980,7 +991,7 @@ pkixcmp_itav_handoff(int proto)
         { "1.3.6.1.5.5.7.4.23", dissect_it_crls, "id-it-crls" },
         { "1.3.6.1.5.5.7.4.24", dissect_it_kem_ciphertext_info, "id-it-KemCiphertextInfo" },
         /* Entrust's certificate extension, cryptlib's generalInfo */
-        { "1.2.840.113533.7.65.0", dissect_entrust_vers_info_oid, "entrustVersInfo" },
+        { PKIXCMP_OID_ENTRUST_VERS_INFO, dissect_entrust_vers_info_oid, "entrustVersInfo" },
         { "1.3.6.1.4.1.3029.3.1.1", dissect_cryptlib_presence_check_oid, "cryptlib presence check" },
         { "1.3.6.1.4.1.3029.3.1.2", dissect_cryptlib_pkiboot_oid, "cryptlib PKIBoot" },
     };

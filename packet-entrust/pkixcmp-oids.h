@@ -13,6 +13,9 @@
 
 #define PKIXCMP_OID_IT_IMPLICIT_CONFIRM "1.3.6.1.5.5.7.4.13"
 
+/* Entrust's certificate extension (an implementation fingerprint). */
+#define PKIXCMP_OID_ENTRUST_VERS_INFO   "1.2.840.113533.7.65.0"
+
 /* CMP protection algorithms (RFC 9810 section 5.1.3, RFC 9481). */
 #define PKIXCMP_OID_PASSWORD_BASED_MAC  "1.2.840.113533.7.66.13"
 #define PKIXCMP_OID_DH_BASED_MAC        "1.2.840.113533.7.66.30"

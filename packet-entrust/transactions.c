@@ -229,14 +229,18 @@ bytes_keep(const pkixcmp_bytes_t *in)
 static const char *
 bytes_hex(const guint8 *data, guint len)
 {
-    wmem_strbuf_t *hex;
+    static const char digits[] = "0123456789abcdef";
+    char *hex;
 
     if (!data)
         return "(none)";
-    hex = wmem_strbuf_new(wmem_packet_scope(), NULL);
-    for (guint i = 0; i < len; i++)
-        wmem_strbuf_append_printf(hex, "%02x", data[i]);
-    return wmem_strbuf_get_str(hex);
+    hex = (char *)wmem_alloc(wmem_packet_scope(), (gsize)len * 2 + 1);
+    for (guint i = 0; i < len; i++) {
+        hex[2 * i] = digits[data[i] >> 4];
+        hex[2 * i + 1] = digits[data[i] & 0x0f];
+    }
+    hex[2 * (gsize)len] = '\0';
+    return hex;
 }
 
 static guint

@@ -64,6 +64,11 @@ dissect() {
     check "peak RSS under $rss_mb MiB" [ "$((kb / 1024))" -lt "$rss_mb" ]
 }
 
+# repeat N LINE: LINE, N times (scenario lines)
+repeat() {
+    awk -v n="$1" -v line="$2" 'BEGIN { for (i = 0; i < n; i++) print line }'
+}
+
 # count_body BODY: how many PKIMessages with that body were decoded
 count_body() {
     awk -F'\t' -v b="$1" '{ n = split($4, a, "[|,]"); for (i = 1; i <= n; i++) if (a[i] == b) c++ } END { print c + 0 }' "$work/out"
@@ -158,8 +163,7 @@ zero-length)
         echo "connection 10.0.0.1 41401 10.0.0.2 829"
         echo "c v0 pollReq ref=1"
         echo "coalesce on"
-        i=0
-        while [ $i -lt 1000 ]; do echo "c raw hex:00000000"; i=$((i + 1)); done
+        repeat 1000 "c raw hex:00000000"
         echo "c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der"
         echo "flush"
         echo "coalesce off"
@@ -182,8 +186,7 @@ tiny-pdus)
         echo "connection 10.0.0.1 41501 10.0.0.2 829"
         echo "c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der"
         echo "coalesce on"
-        i=0
-        while [ $i -lt 5000 ]; do echo "s v0 negPollRep"; i=$((i + 1)); done
+        repeat 5000 "s v0 negPollRep"
         echo "s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der"
         echo "flush"
         echo "coalesce off"
@@ -294,8 +297,7 @@ txid-repeat)
         echo "mss 60000"
         echo "connection 10.0.0.1 42001 10.0.0.2 829"
         echo "coalesce on"
-        i=0
-        while [ $i -lt 100000 ]; do echo "c v0 pkiMsg file:$msgs/ir-pbm/03-certConf.der"; i=$((i + 1)); done
+        repeat 100000 "c v0 pkiMsg file:$msgs/ir-pbm/03-certConf.der"
         echo "flush"
         echo "coalesce off"
         echo "c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der"

@@ -9,6 +9,7 @@
 #   # filter: DISPLAY FILTER          (optional)
 #   # option: -o pref:value           (optional, repeatable)
 #   expected output, one line per frame, fields separated by tabs
+#   (none at all: the filter must match no frame of a capture that has some)
 # With -2 the same expectations must hold in two-pass mode, unless
 # NAME.fields2 exists, which then holds the two-pass expectations.
 set -eu
@@ -41,6 +42,15 @@ want=$(mktemp)
 trap 'rm -f "$got" "$want"' EXIT
 "$here/tshark.sh" "$plugin_dir" "$@" > "$got" 2>/dev/null
 grep -v '^#' "$expected" > "$want" || true
+# An expectation without lines claims that the filter matches no frame: it
+# only means something if the capture has frames that tshark reads.
+if [ ! -s "$want" ]; then
+    frames=$("$here/tshark.sh" "$plugin_dir" -r "$capture" -T fields -e frame.number 2>/dev/null | wc -l)
+    if [ "$frames" -eq 0 ]; then
+        echo "FAIL: $(basename "$case_file"): expects no line, but $capture has no frame" >&2
+        exit 1
+    fi
+fi
 if ! diff -u "$want" "$got"; then
     echo "FAIL: $(basename "$case_file") ${pass:-one pass}: tshark output differs from the expectation (above)" >&2
     exit 1

@@ -3,17 +3,32 @@
 """Makes an Entrust-like PKIMessage from a real one, for identification tests.
 
     tools/make-entrust-like.py IN.der OUT.der [--free-text TEXT]
-        [--itav OID[=UTF8VALUE]]... [--pvno N] [--keep-general-info]
+        [--itav OID[=UTF8VALUE|=der:HEX]]... [--pvno N] [--keep-general-info]
+        [--protection-alg HEX] [--replace-oid OLD=NEW]...
+        [--cert-extension OID=HEX] [--extract-cert N]
 
 The header's freeText ([7]) is replaced by TEXT and generalInfo ([8]) by the
 given ITAVs (OIDs under Entrust's arc 2.16.840.1.114027.50, as Entrust
 Authority 5.0 sends, or any other); --pvno rewrites pvno (Entrust 5.0 sends
-1).  Everything else is copied byte for byte, so the protection no longer
+1).  --protection-alg replaces the header's protectionAlg ([1]) by the
+given DER AlgorithmIdentifier; --replace-oid rewrites every OBJECT
+IDENTIFIER OLD in the message (outside OCTET and BIT STRINGs) to NEW;
+--cert-extension adds the extension OID, with the DER value HEX, to the
+first certificate of extraCerts (its TBSCertificate's [3] extensions; a
+version 1 certificate is made version 3).
+--extract-cert N writes the N-th certificate (from 0) of extraCerts alone,
+unchanged, instead of a message.  Everything else is copied byte for byte,
+so the protection (and a changed certificate's signature) no longer
 verifies: the result is for dissector tests, not for a CMP peer.
 
 Examples:
     make-entrust-like.py 02-ip.der ip-entrust.der --free-text "Entrust PKIX-CMP server v5.0"
     make-entrust-like.py 01-genm.der genm-entrust.der --itav 2.16.840.1.114027.50.3 --pvno 1
+    make-entrust-like.py 01-ir.der ir-vers.der --cert-extension 1.2.840.113533.7.65.0=300a1b0456352e3003020780
+    make-entrust-like.py 01-ir.der cert.der --extract-cert 0
+
+tools/make-entrust-like.sh makes every message of
+test-captures/messages/entrust-like/ with it.
 
 Only the Python standard library is used.
 """
@@ -84,6 +99,54 @@ def encode_oid(dotted):
     return tlv(0x06, bytes(out))
 
 
+def parse(buf):
+    """DER elements of buf as [identifier, content or children]: the
+    content of constructed elements (bit 0x20) is parsed recursively."""
+    out = []
+    for el in children(buf):
+        hlen, _ = read_tlv(el, 0)
+        ident = el[:hlen - len(encode_length(len(el) - hlen))]
+        body = el[hlen:]
+        out.append([ident, parse(body) if ident[0] & 0x20 else body])
+    return out
+
+
+def encode(nodes):
+    out = b""
+    for ident, body in nodes:
+        if isinstance(body, list):
+            body = encode(body)
+        out += ident + encode_length(len(body)) + body
+    return out
+
+
+def replace_oids(nodes, old, new):
+    for node in nodes:
+        if isinstance(node[1], list):
+            replace_oids(node[1], old, new)
+        elif node[0] == b"\x06" and node[1] == old:
+            node[1] = new
+
+
+def add_cert_extension(parts, oid, value):
+    """Adds Extension { oid, OCTET STRING value } to the first certificate
+    of extraCerts ([1] of the PKIMessage)."""
+    extra = [p for p in parts if p[0] == 0xA1]
+    if not extra:
+        sys.exit("no extraCerts in the message")
+    tree = parse(extra[0])
+    cert = tree[0][1][0][1][0]            # [1] / SEQUENCE OF / Certificate
+    tbs = cert[1][0][1]                   # TBSCertificate's elements
+    ext = tlv(0x30, encode_oid(oid) + tlv(0x04, value))
+    if tbs[0][0] != b"\xa0":               # a v1 certificate becomes v3
+        tbs.insert(0, [b"\xa0", [[b"\x02", b"\x02"]]])
+    if tbs[-1][0] == b"\xa3":
+        tbs[-1][1][0][1].append([b"\x30", parse(ext)[0][1]])
+    else:
+        tbs.append([b"\xa3", [[b"\x30", [[b"\x30", parse(ext)[0][1]]]]]])
+    parts[parts.index(extra[0])] = encode(tree)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("input")
@@ -94,12 +157,29 @@ def main():
     ap.add_argument("--pvno", type=int, choices=(1, 2, 3))
     ap.add_argument("--keep-general-info", action="store_true",
                     help="append the ITAVs to the existing generalInfo instead of replacing it")
+    ap.add_argument("--protection-alg", metavar="HEX",
+                    help="protectionAlg: a DER AlgorithmIdentifier in hex")
+    ap.add_argument("--replace-oid", action="append", default=[], metavar="OLD=NEW",
+                    help="rewrite every OBJECT IDENTIFIER OLD to NEW")
+    ap.add_argument("--cert-extension", metavar="OID=HEX",
+                    help="add this extension to the first certificate of extraCerts")
+    ap.add_argument("--extract-cert", type=int, metavar="N",
+                    help="write the N-th certificate of extraCerts only")
     args = ap.parse_args()
 
     msg = open(args.input, "rb").read()
     if msg[0] != 0x30:
         sys.exit("not a PKIMessage: " + args.input)
     parts = children(content(msg))
+    if args.extract_cert is not None:
+        extra = [p for p in parts if p[0] == 0xA1]
+        if not extra:
+            sys.exit("no extraCerts in " + args.input)
+        open(args.output, "wb").write(children(content(content(extra[0])))[args.extract_cert])
+        return
+    if args.cert_extension:
+        oid, _, value = args.cert_extension.partition("=")
+        add_cert_extension(parts, oid, bytes.fromhex(value))
     header = children(content(parts[0]))
 
     if args.pvno:
@@ -122,14 +202,25 @@ def main():
         for spec in args.itav:
             oid, _, value = spec.partition("=")
             body = encode_oid(oid)
-            if value:
+            if value.startswith("der:"):
+                body += bytes.fromhex(value[4:])
+            elif value:
                 body += tlv(0x0C, value.encode("utf-8"))
             itavs.append(tlv(0x30, body))
         fields[0xA8] = tlv(0xA8, tlv(0x30, b"".join(itavs)))
 
+    if args.protection_alg:
+        fields[0xA1] = tlv(0xA1, bytes.fromhex(args.protection_alg))
+
     new_header = b"".join(order) + b"".join(fields[t] for t in sorted(fields))
     parts[0] = tlv(0x30, new_header)
     out = tlv(0x30, b"".join(parts))
+    if args.replace_oid:
+        tree = parse(out)
+        for spec in args.replace_oid:
+            old, _, new = spec.partition("=")
+            replace_oids(tree, content(encode_oid(old)), content(encode_oid(new)))
+        out = encode(tree)
     open(args.output, "wb").write(out)
 
 

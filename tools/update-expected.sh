@@ -10,6 +10,13 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 plugin_dir=$1
 shift
 [ $# -gt 0 ] || set -- "$top"/test-captures/expected/*.fields
+# The header, then tshark's output; no output (a filter that matches no
+# frame) gives a file of header lines only, which fields-test.sh reads as
+# "no line at all".
+write_case() {
+    printf '%s\n' "$header" > "$1"
+    [ -z "$out" ] || printf '%s\n' "$out" >> "$1"
+}
 for case_file in "$@"; do
     header=$(grep '^#' "$case_file")
     capture="$top/test-captures/$(echo "$header" | sed -n 's/^# capture: //p')"
@@ -26,9 +33,9 @@ for case_file in "$@"; do
         out=$("$top/tests/tshark.sh" "$plugin_dir" "$@" 2>/dev/null)
         if [ $pass = one ]; then
             one=$out
-            printf '%s\n%s\n' "$header" "$out" > "$case_file"
+            write_case "$case_file"
         elif [ "$out" != "$one" ]; then
-            printf '%s\n%s\n' "$header" "$out" > "${case_file}2"
+            write_case "${case_file}2"
         else
             rm -f "${case_file}2"
         fi

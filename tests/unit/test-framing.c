@@ -59,6 +59,15 @@ test_classify(void)
     static const guint8 bad_type[] = { 0, 0, 0, 5, 9, 0, 0, 0, 0 };
     g_assert_cmpint(entrust_classify(bad_type, sizeof bad_type), ==, ENTRUST_SESSION_CMP_V0);
     g_assert_cmpint(entrust_classify(text, 0), ==, ENTRUST_SESSION_NONE);
+    /* A first PDU of 16 MiB or more (the length's first byte is not zero)
+     * is still the framing, so that its length can be judged. */
+    static const guint8 long_v0[] = { 0x01, 0x00, 0x00, 0x01, 0x00, 0x30, 0x81, 0xaa };
+    g_assert_cmpint(entrust_classify(long_v0, sizeof long_v0), ==, ENTRUST_SESSION_CMP_V0);
+    static const guint8 long_v10[] = { 0x01, 0x00, 0x00, 0x04, 0x0a, 0x00, 0x00, 0x30, 0x81 };
+    g_assert_cmpint(entrust_classify(long_v10, sizeof long_v10), ==, ENTRUST_SESSION_CMP_V10);
+    /* ... but only for a type that carries a PKIMessage, which follows. */
+    static const guint8 long_poll[] = { 0x01, 0x00, 0x00, 0x01, 0x02, 0x30, 0x81, 0xaa };
+    g_assert_cmpint(entrust_classify(long_poll, sizeof long_poll), ==, ENTRUST_SESSION_UNKNOWN);
 }
 
 static void
