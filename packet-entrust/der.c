@@ -323,16 +323,33 @@ invalid:
     return FALSE;
 }
 
-guint
-der_nesting_depth(const guint8 *buf, gsize len, guint limit)
+/* The binary REALs (X.690 8.5.7) Wireshark 4.0's asn1_get_real asserts on
+ * (checked with tshark 4.0.17): an exponent whose length is in the next
+ * octet, fewer than two octets after the exponent, or a mantissa over 8
+ * octets. */
+static gboolean
+real_unsupported(const guint8 *content, gsize len)
+{
+    gsize exponent_len;
+
+    if (len == 0 || !(content[0] & 0x80))
+        return FALSE;           /* decimal or special: no assertion */
+    exponent_len = (content[0] & 0x03) + 1u;
+    return exponent_len == 4 || exponent_len + 2 >= len || len - 1 - exponent_len > 8;
+}
+
+void
+der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
 {
     /* ends[d] is where the element open at depth d + 1 stops; an indefinite
      * one inherits its parent's end and closes at its end-of-contents. */
     gsize *ends = g_new(gsize, (gsize)limit + 1);
     gboolean *open_indefinite = g_new0(gboolean, (gsize)limit + 1);
-    guint depth = 0, deepest = 0;
+    guint depth = 0;
     gsize pos = 0, end = len;
 
+    out->depth = 0;
+    out->unsupported_real = FALSE;
     while (pos < end || depth > 0) {
         der_header hdr;
         if (pos >= end) {           /* the element at this depth is done */
@@ -341,7 +358,7 @@ der_nesting_depth(const guint8 *buf, gsize len, guint limit)
             continue;
         }
         if (der_read_header(buf + pos, end - pos, &hdr) != DER_OK)
-            break;                  /* malformed: what was seen so far counts */
+            break;
         if (depth > 0 && open_indefinite[depth - 1] && hdr.cls == DER_CLASS_UNIVERSAL
                 && hdr.tag == 0 && !hdr.constructed && hdr.content_len == 0) {
             pos += hdr.header_len;  /* end-of-contents */
@@ -349,9 +366,9 @@ der_nesting_depth(const guint8 *buf, gsize len, guint limit)
             end = depth ? ends[depth - 1] : len;
             continue;
         }
-        if (depth + 1 > deepest)
-            deepest = depth + 1;
-        if (deepest > limit)
+        if (depth + 1 > out->depth)
+            out->depth = depth + 1;
+        if (out->depth > limit)
             break;
         if (hdr.constructed) {
             gsize child_end = hdr.indefinite || !der_fits(&hdr, end - pos)
@@ -361,6 +378,9 @@ der_nesting_depth(const guint8 *buf, gsize len, guint limit)
             pos += hdr.header_len;
             end = child_end;
         } else if (der_fits(&hdr, end - pos)) {
+            if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == DER_TAG_REAL
+                    && real_unsupported(buf + pos + hdr.header_len, (gsize)hdr.content_len))
+                out->unsupported_real = TRUE;
             pos += hdr.header_len + (gsize)hdr.content_len;
         } else {
             break;                  /* truncated */
@@ -368,5 +388,4 @@ der_nesting_depth(const guint8 *buf, gsize len, guint limit)
     }
     g_free(ends);
     g_free(open_indefinite);
-    return deepest;
 }

@@ -19,7 +19,8 @@
 #define DER_CLASS_CONTEXT     2
 #define DER_CLASS_PRIVATE     3
 
-#define DER_TAG_INTEGER  2
+#define DER_TAG_INTEGER   2
+#define DER_TAG_REAL      9
 #define DER_TAG_SEQUENCE 16
 
 typedef enum {
@@ -81,11 +82,19 @@ gboolean der_oid_to_string(const guint8 *buf, gsize len, GString *out);
  * buf holds the whole Name element.  FALSE when it is not a valid Name. */
 gboolean der_format_name(const guint8 *buf, gsize len, GString *out);
 
-/* How deeply the constructed elements at the start of buf nest, looking at
- * no more than limit levels: returns limit + 1 as soon as it is exceeded.
- * Walks iteratively along the first child at each level and every sibling,
- * so neither the stack nor the time depends on what an attacker sends
- * (each byte is visited at most once). */
-guint der_nesting_depth(const guint8 *buf, gsize len, guint limit);
+/* What a walk over the BER at the start of buf found, before it goes to
+ * Wireshark's generic decoder (dissect_unknown_ber), which recurses once
+ * per level and asserts on REALs it cannot compute. */
+typedef struct {
+    guint    depth;            /* deepest nesting, at most limit + 1 */
+    gboolean unsupported_real; /* a binary REAL that decoder asserts on */
+} der_walk_result;
+
+/* Walks every element iteratively, looking no more than limit levels deep
+ * (depth is limit + 1 as soon as that is exceeded): neither the stack nor
+ * the time depends on what an attacker sends (each byte is visited at most
+ * once).  Stops at the first invalid or truncated header; what was seen so
+ * far counts. */
+void der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out);
 
 #endif /* ENTRUST_DER_H */

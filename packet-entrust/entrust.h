@@ -91,7 +91,8 @@ void entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tre
 void entrust_identify_show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree);
 
 /* Wireshark's generic BER tree (dissect_unknown_ber), unless the BER nests
- * deeper than a real value would: then the bytes, with an expert error. */
+ * deeper than a real value would or holds a REAL that decoder asserts on:
+ * then the bytes, with an expert error. */
 int pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *tree);
 
 /* Names of PKIBody tags (ir, ip, ...), for other files' Info texts. */

@@ -157,6 +157,7 @@ static expert_field ei_pkixcmp_unknown_oid = EI_INIT;
 static expert_field ei_pkixcmp_not_pkimessage = EI_INIT;
 static expert_field ei_pkixcmp_nesting_too_deep = EI_INIT;
 static expert_field ei_pkixcmp_ber_too_deep = EI_INIT;
+static expert_field ei_pkixcmp_ber_unsupported_real = EI_INIT;
 static expert_field ei_pkixcmp_trailing_element = EI_INIT;
 static expert_field ei_pkixcmp_unexpected = EI_INIT;
 static expert_field ei_pkixcmp_implicit_tag = EI_INIT;
@@ -355,15 +356,20 @@ int
 pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *tree)
 {
     guint len = tvb_captured_length(tvb);
+    der_walk_result walk = { 0, FALSE };
+    proto_item *pi;
 
-    if (len > 0 && der_nesting_depth(tvb_get_ptr(tvb, 0, len), len, PKIXCMP_MAX_BER_DEPTH)
-            > PKIXCMP_MAX_BER_DEPTH) {
-        proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, tvb, 0, -1, ENC_NA);
+    if (len > 0)
+        der_walk(tvb_get_ptr(tvb, 0, len), len, PKIXCMP_MAX_BER_DEPTH, &walk);
+    if (walk.depth <= PKIXCMP_MAX_BER_DEPTH && !walk.unsupported_real)
+        return dissect_unknown_ber(pinfo, tvb, 0, tree);
+    pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, tvb, 0, -1, ENC_NA);
+    if (walk.depth > PKIXCMP_MAX_BER_DEPTH)
         expert_add_info_format(pinfo, pi, &ei_pkixcmp_ber_too_deep,
                                "BER nesting deeper than %d levels: shown as bytes", PKIXCMP_MAX_BER_DEPTH);
-        return tvb_reported_length(tvb);
-    }
-    return dissect_unknown_ber(pinfo, tvb, 0, tree);
+    else
+        expert_add_info(pinfo, pi, &ei_pkixcmp_ber_unsupported_real);
+    return tvb_reported_length(tvb);
 }
 
 /* Hands the element at offset to whatever Wireshark registered for the OID
@@ -2207,6 +2213,9 @@ proto_register_pkixcmp(void)
         { &ei_pkixcmp_ber_too_deep,
           { "pkixcmp.ber_too_deep", PI_MALFORMED, PI_ERROR,
             "BER nesting too deep to decode: shown as bytes", EXPFILL } },
+        { &ei_pkixcmp_ber_unsupported_real,
+          { "pkixcmp.ber_unsupported_real", PI_MALFORMED, PI_ERROR,
+            "A binary REAL Wireshark's BER decoder cannot compute (exponent length in an octet of its own, no room for the mantissa, or a mantissa over 64 bits): shown as bytes", EXPFILL } },
         { &ei_pkixcmp_trailing_element,
           { "pkixcmp.trailing_data", PI_PROTOCOL, PI_WARN,
             "Data after the end of the PKIMessage", EXPFILL } },

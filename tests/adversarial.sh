@@ -218,6 +218,25 @@ EOF
     expect_at_least "genp after it" 1 "$(count_body 22)"
     ;;
 
+ber-real)
+    # A REAL that Wireshark 4.0's generic BER decoder asserts on ("lenE <
+    # len - 1"; a fuzzed capture found it), as an unknown ITAV's value: shown
+    # as bytes with an expert info, never handed to that decoder.
+    "$advgen" real-itav "$work/real-itav.der"
+    cat > "$gen_scn" <<EOF
+connection 10.0.0.1 41801 10.0.0.2 829
+c v0 pkiMsg file:$work/real-itav.der
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+fin
+EOF
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 512
+    check "the REAL is reported" same_frame 'binary REAL' 21
+    expect_at_least "both genm decoded" 2 "$(count_body 21)"
+    expect_at_least "genp decoded" 1 "$(count_body 22)"
+    ;;
+
 deep-ber)
     # 10,000 nested SEQUENCEs inside a body: as the value of an unknown
     # ITAV in a genm, and as an unknown body [27].  Recursion must stay

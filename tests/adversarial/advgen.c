@@ -9,6 +9,9 @@
  *   advgen deep-itav-indef DEPTH OUT  the same with indefinite lengths
  *   advgen deep-body DEPTH OUT     a PKIMessage whose body is an unknown
  *                                  tag [27] holding DEPTH nested SEQUENCEs
+ *   advgen real-itav OUT           a genm whose one ITAV value is a binary
+ *                                  REAL with a 1-octet mantissa, which
+ *                                  Wireshark 4.0's BER decoder asserts on
  *   advgen many N OUT              a genm with N tiny ITAVs (SEQUENCE OF
  *                                  with N elements)
  *   advgen indefinite OUT          a whole genm PKIMessage in BER
@@ -195,6 +198,12 @@ main(int argc, char **argv)
         buf_t deep = deep_definite(n), body = tlv(0xbb, &deep);   /* [27] */
         free(deep.p);
         out = pkimessage(&body);
+    } else if (strcmp(what, "real-itav") == 0 && argc == 3) {
+        static const uint8_t real[] = { 0x30, 0x05, 0x09, 0x03, 0x80, 0x01, 0x0c };
+        buf_t value = { 0 };
+        add(&value, real, sizeof real);
+        out = genm_with_value(&value);
+        free(value.p);
     } else if (strcmp(what, "many") == 0 && argc == 4) {
         static const uint8_t itav[] = { 0x30, 0x03, 0x06, 0x01, 0x2a };
         buf_t items = { 0 }, seq_of, body;

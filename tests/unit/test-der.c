@@ -144,6 +144,54 @@ test_name_dotted_type(void)
     g_string_free(s, TRUE);
 }
 
+static guint
+walk_depth(const guint8 *buf, gsize len, guint limit)
+{
+    der_walk_result walk;
+
+    der_walk(buf, len, limit, &walk);
+    return walk.depth;
+}
+
+static gboolean
+walk_unsupported_real(const guint8 *buf, gsize len)
+{
+    der_walk_result walk;
+
+    der_walk(buf, len, 64, &walk);
+    return walk.unsupported_real;
+}
+
+/* The REALs Wireshark 4.0's asn1_get_real asserts on are found; the ones it
+ * takes are not (a fuzzed capture once aborted tshark this way). */
+static void
+test_walk_real(void)
+{
+    /* binary, 1-octet exponent, 2-octet mantissa: the shortest 4.0 takes */
+    static const guint8 fine[] = { 0x30, 0x06, 0x09, 0x04, 0x80, 0x01, 0x01, 0x0c };
+    /* an 8-octet mantissa: the longest it takes */
+    static const guint8 mantissa_8[] = { 0x09, 0x0a, 0x80, 0x01, 1, 2, 3, 4, 5, 6, 7, 8 };
+    static const guint8 decimal[] = { 0x09, 0x04, 0x03, '1', '.', '5' };
+    static const guint8 special[] = { 0x09, 0x01, 0x40 };
+    /* exponent length in the next octet (0x83) */
+    static const guint8 long_exponent[] = { 0x09, 0x04, 0x83, 0x01, 0x01, 0x03 };
+    /* 9-octet mantissa */
+    static const guint8 long_mantissa[] = { 0x09, 0x0b, 0x80, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+    /* a 1-octet mantissa: tshark 4.0.17 fails "lenE < len - 1" on it */
+    static const guint8 short_mantissa[] = { 0x30, 0x05, 0x09, 0x03, 0x80, 0x01, 0x0c };
+    /* an exponent and no mantissa */
+    static const guint8 no_mantissa[] = { 0x30, 0x04, 0x09, 0x02, 0x80, 0x01 };
+
+    g_assert_false(walk_unsupported_real(fine, sizeof fine));
+    g_assert_false(walk_unsupported_real(mantissa_8, sizeof mantissa_8));
+    g_assert_false(walk_unsupported_real(decimal, sizeof decimal));
+    g_assert_false(walk_unsupported_real(special, sizeof special));
+    g_assert_true(walk_unsupported_real(long_exponent, sizeof long_exponent));
+    g_assert_true(walk_unsupported_real(long_mantissa, sizeof long_mantissa));
+    g_assert_true(walk_unsupported_real(short_mantissa, sizeof short_mantissa));
+    g_assert_true(walk_unsupported_real(no_mantissa, sizeof no_mantissa));
+}
+
 static void
 test_nesting_depth(void)
 {
@@ -155,20 +203,20 @@ test_nesting_depth(void)
     static const guint8 indefinite[] = { 0x30, 0x80, 0x05, 0x00, 0x00, 0x00, 0x05, 0x00 };
     guint8 deep[2000];
 
-    g_assert_cmpuint(der_nesting_depth(primitive, sizeof primitive, 64), ==, 1);
-    g_assert_cmpuint(der_nesting_depth(three, sizeof three, 64), ==, 3);
-    g_assert_cmpuint(der_nesting_depth(siblings, sizeof siblings, 64), ==, 3);
-    g_assert_cmpuint(der_nesting_depth(indefinite, sizeof indefinite, 64), ==, 2);
+    g_assert_cmpuint(walk_depth(primitive, sizeof primitive, 64), ==, 1);
+    g_assert_cmpuint(walk_depth(three, sizeof three, 64), ==, 3);
+    g_assert_cmpuint(walk_depth(siblings, sizeof siblings, 64), ==, 3);
+    g_assert_cmpuint(walk_depth(indefinite, sizeof indefinite, 64), ==, 2);
     /* 1,000 indefinite SEQUENCEs: stops one past the limit */
     for (gsize i = 0; i < sizeof deep; i += 2) {
         deep[i] = 0x30;
         deep[i + 1] = 0x80;
     }
-    g_assert_cmpuint(der_nesting_depth(deep, sizeof deep, 64), ==, 65);
-    g_assert_cmpuint(der_nesting_depth(deep, sizeof deep, 2000), ==, 1000);
+    g_assert_cmpuint(walk_depth(deep, sizeof deep, 64), ==, 65);
+    g_assert_cmpuint(walk_depth(deep, sizeof deep, 2000), ==, 1000);
     /* truncated or invalid: what was seen counts */
-    g_assert_cmpuint(der_nesting_depth(three, 4, 64), ==, 2);
-    g_assert_cmpuint(der_nesting_depth(primitive, 0, 64), ==, 0);
+    g_assert_cmpuint(walk_depth(three, 4, 64), ==, 2);
+    g_assert_cmpuint(walk_depth(primitive, 0, 64), ==, 0);
 }
 
 int
@@ -181,5 +229,6 @@ main(int argc, char **argv)
     g_test_add_func("/der/length-wrap", test_length_wrap);
     g_test_add_func("/der/name-dotted-type", test_name_dotted_type);
     g_test_add_func("/der/nesting-depth", test_nesting_depth);
+    g_test_add_func("/der/walk-real", test_walk_real);
     return g_test_run();
 }
