@@ -91,6 +91,20 @@ build() {   # build SCENARIO PCAP
 }
 
 gen_scn=$work/case.scn
+
+# bad_then_good CLIENT_PORT DER [MSS]: the scenario of one connection in
+# which DER goes as a v0 pkiMsg, then a good genm and its genp
+bad_then_good() {
+    {
+        [ -z "${3:-}" ] || echo "mss $3"
+        echo "connection 10.0.0.1 $1 10.0.0.2 829"
+        echo "c v0 pkiMsg file:$2"
+        echo "c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der"
+        echo "s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der"
+        echo "fin"
+    } > "$gen_scn"
+}
+
 pcap=$work/case.pcap
 
 case $case_name in
@@ -203,13 +217,7 @@ nested-pkimessages)
     # PKIMessages nested 50 deep (body [20]): the nesting limit must stop
     # the recursion with pkixcmp.nesting_too_deep.
     "$advgen" nested 50 "$work/nested.der"
-    cat > "$gen_scn" <<EOF
-connection 10.0.0.1 41601 10.0.0.2 829
-c v0 pkiMsg file:$work/nested.der
-c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
-s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
-fin
-EOF
+    bad_then_good 41601 "$work/nested.der"
     build "$gen_scn" "$pcap"
     dissect "$pcap" 60 512
     check "nested body (20) decoded at the top" [ "$(count_body 20)" -ge 1 ]
@@ -223,13 +231,7 @@ ber-real)
     # len - 1"; a fuzzed capture found it), as an unknown ITAV's value: shown
     # as bytes with an expert info, never handed to that decoder.
     "$advgen" real-itav "$work/real-itav.der"
-    cat > "$gen_scn" <<EOF
-connection 10.0.0.1 41801 10.0.0.2 829
-c v0 pkiMsg file:$work/real-itav.der
-c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
-s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
-fin
-EOF
+    bad_then_good 41801 "$work/real-itav.der"
     build "$gen_scn" "$pcap"
     dissect "$pcap" 60 512
     check "the REAL is reported" same_frame 'binary REAL' 21
@@ -294,14 +296,7 @@ EOF
 many-elements)
     # A genm whose SEQUENCE OF holds 100,000 tiny ITAVs (500 kB).
     "$advgen" many 100000 "$work/many.der"
-    cat > "$gen_scn" <<EOF
-mss 60000
-connection 10.0.0.1 41901 10.0.0.2 829
-c v0 pkiMsg file:$work/many.der
-c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
-s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
-fin
-EOF
+    bad_then_good 41901 "$work/many.der" 60000
     build "$gen_scn" "$pcap"
     dissect "$pcap" 60 768
     expect_at_least "the big genm and the one after decode" 2 "$(count_body 21)"
