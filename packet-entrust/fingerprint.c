@@ -40,6 +40,8 @@ static const fp_rule fp_rules[] = {
     /* EJBCA's sample CAs: "CN=AdminCA1,O=EJBCA Sample,C=SE" */
     { FP_SENDER_RDN_PREFIX, "O=EJBCA",               CMP_IMPL_EJBCA,    "sender name" },
     { FP_FREE_TEXT_WORD, "EJBCA",                    CMP_IMPL_EJBCA,    NULL },
+    /* OpenSSL sends no freeText of its own; applications built on it may */
+    { FP_FREE_TEXT_WORD, "OpenSSL",                  CMP_IMPL_OPENSSL,  NULL },
 };
 
 /* Entrust's algorithm arc: MACs that became standard CMP live there
@@ -62,6 +64,7 @@ cmp_impl_name(cmp_impl impl)
     case CMP_IMPL_ENTRUST:  return "Entrust";
     case CMP_IMPL_CRYPTLIB: return "cryptlib";
     case CMP_IMPL_EJBCA:    return "EJBCA";
+    case CMP_IMPL_OPENSSL:  return "OpenSSL";
     case CMP_IMPL_NONE:
     default:                return NULL;
     }

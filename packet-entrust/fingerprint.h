@@ -26,7 +26,8 @@ typedef enum {
     CMP_IMPL_NONE = 0,
     CMP_IMPL_ENTRUST,
     CMP_IMPL_CRYPTLIB,
-    CMP_IMPL_EJBCA
+    CMP_IMPL_EJBCA,
+    CMP_IMPL_OPENSSL
 } cmp_impl;
 
 /* What is known of one message.  Every pointer may be NULL. */

@@ -282,7 +282,7 @@ pkixcmp_identify_register(int proto_pkixcmp_id)
     static hf_register_info hf[] = {
         { &hf_pkixcmp_implementation,
           { "Implementation", "pkixcmp.implementation", FT_STRING, BASE_NONE, NULL, 0,
-            "The CMP implementation this message reveals (Entrust, cryptlib, EJBCA)", HFILL } },
+            "The CMP implementation this message reveals (Entrust, cryptlib, EJBCA, OpenSSL)", HFILL } },
         { &hf_pkixcmp_implementation_evidence,
           { "Evidence", "pkixcmp.implementation.evidence", FT_STRING, BASE_NONE, NULL, 0,
             "What in the message revealed the implementation", HFILL } },

@@ -43,7 +43,7 @@ test_entrust_free_text_negative(void)
     g_assert_cmpint(run("Entrusted to the CA", NULL, 0, NULL).impl, ==, CMP_IMPL_NONE);
     g_assert_cmpint(run("Certificate issued by Entrust", NULL, 0, NULL).impl, ==, CMP_IMPL_NONE);
     g_assert_cmpint(run("", NULL, 0, NULL).impl, ==, CMP_IMPL_NONE);
-    g_assert_cmpint(run("OpenSSL mock server", NULL, 0, NULL).impl, ==, CMP_IMPL_NONE);
+    g_assert_cmpint(run("OpenSSL mock server", NULL, 0, NULL).impl, ==, CMP_IMPL_OPENSSL);   /* not Entrust */
     /* Invalid UTF-8 is ignored. */
     g_assert_cmpint(run("Entrust \xff", NULL, 0, NULL).impl, ==, CMP_IMPL_NONE);
 }
@@ -121,6 +121,12 @@ test_others(void)
     g_assert_cmpstr(r.evidence, ==, "sender CN=AdminCA1,O=EJBCA Sample,C=SE");
     r = run("Processed by EJBCA", NULL, 0, NULL);
     g_assert_cmpint(r.impl, ==, CMP_IMPL_EJBCA);
+
+    r = run("OpenSSL 3.0 CMP client", NULL, 0, NULL);
+    g_assert_cmpint(r.impl, ==, CMP_IMPL_OPENSSL);
+    g_assert_cmpstr(r.implementation, ==, "OpenSSL");
+    /* a word, not a part of one */
+    g_assert_cmpint(run("NotOpenSSLish", NULL, 0, NULL).impl, ==, CMP_IMPL_NONE);
 
     /* Names that merely contain the word do not count. */
     g_assert_cmpint(run(NULL, NULL, 0, "CN=EJBCA fan,O=Example").impl, ==, CMP_IMPL_NONE);
