@@ -6,8 +6,9 @@
 # defaults: build, 5 rounds, 100000 messages over 2000 connections.
 #
 # The capture is made by the capture builder from the project's real
-# messages (test-captures/messages/*/*.der): each connection on TCP 829
-# replays one transaction after another in RFC 2510 ("v0") framing, client
+# messages (test-captures/messages/*/*.der, see transaction_dirs below):
+# each connection on TCP 829 replays one transaction after another in
+# RFC 2510 ("v0") framing, client
 # messages as pkiMsg and server messages as finalMsgRep, which the built-in
 # CMP dissector decodes too.  In each round every configuration runs once,
 # alternating, and the table shows medians:
@@ -35,19 +36,34 @@ chmod 755 "$out"
 [ -x /usr/bin/time ] || { echo "GNU time (/usr/bin/time) is needed: apt-get install time"; exit 1; }
 
 # ---- the capture ---------------------------------------------------------
+# Transactions: every test-captures/messages/<name>/ folder whose messages
+# all fit in BENCH_MAX_MESSAGE_BYTES (default 10000): the built-in CMP
+# dissector drops larger PDUs without decoding them, so they would be work
+# only this plugin does.  BENCH_MAX_MESSAGE_BYTES=0 takes every folder.
+max_message_bytes=${BENCH_MAX_MESSAGE_BYTES:-10000}
+transaction_dirs() {
+    for d in "$top"/test-captures/messages/*/; do
+        d=${d%/}
+        ls "$d"/*.der >/dev/null 2>&1 || continue
+        if [ "$max_message_bytes" -gt 0 ] && [ -n "$(find "$d" -name '*.der' -size +"${max_message_bytes}"c)" ]; then
+            continue
+        fi
+        echo "$d"
+    done
+}
+
 make_scenario() {  # MESSAGES CONNECTIONS > scenario
-    awk -v total="$1" -v conns="$2" -v dir="$top/test-captures/messages" '
+    transaction_dirs > "$out/transactions.txt"
+    awk -v total="$1" -v conns="$2" -v list="$out/transactions.txt" '
     BEGIN {
-        # transactions: every messages/<name>/ folder, its files in order
-        cmd = "ls -d " dir "/*/"
-        while ((cmd | getline d) > 0) {
-            sub(/\/$/, "", d)
+        # transactions: the folders listed, their files in order
+        while ((getline d < list) > 0) {
             nt++
             c2 = "ls " d "/*.der"
             while ((c2 | getline f) > 0) { tx[nt, ++len[nt]] = f }
             close(c2)
         }
-        close(cmd)
+        close(list)
         per = int(total / conns); extra = total - per * conns
         t = 0
         for (c = 0; c < conns; c++) {
@@ -69,7 +85,7 @@ make_scenario() {  # MESSAGES CONNECTIONS > scenario
     }'
 }
 
-cap=$out/bench-$messages-$connections.pcap
+cap=$out/bench-$messages-$connections-max$max_message_bytes.pcap
 if [ ! -f "$cap" ]; then
     make_scenario "$messages" "$connections" > "$out/bench.scn"
     "$capbuild" "$out/bench.scn" "$cap"
@@ -77,7 +93,7 @@ fi
 chmod 644 "$cap"
 npk=$(capinfos -c -M "$cap" | awk '/Number of packets/ { print $NF }')
 size=$(du -m "$cap" | cut -f1)
-echo "capture: $cap: $messages messages, $connections connections, $npk packets, ${size} MB"
+echo "capture: $cap: $messages messages, $connections connections, $npk packets, ${size} MB, messages of at most $max_message_bytes bytes (0: any)"
 
 empty=$out/empty-plugins
 mkdir -p "$empty"

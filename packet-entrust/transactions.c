@@ -178,6 +178,7 @@ typedef struct {
 static wmem_map_t *tx_by_key;        /* tx_key_t * -> tx_t * */
 static wmem_map_t *tx_by_conv;       /* conversation index -> tx_conv_t * */
 static wmem_map_t *sender_nonces;    /* tx_bytes_t * -> tx_rec_t * of its first sender */
+static wmem_map_t *finding_texts;    /* const char * -> itself: expert texts, each once */
 static guint32 tx_next_index;        /* the next pkixcmp.transaction */
 
 /* What the taps receive (packet scope). */
@@ -296,12 +297,20 @@ static void
 add_finding(tx_rec_t *rec, expert_field *ei, const char *fmt, ...)
 {
     tx_finding_t *f = wmem_new0(wmem_file_scope(), tx_finding_t);
+    char *text;
     va_list ap;
 
     va_start(ap, fmt);
-    f->ei = ei;
-    f->text = wmem_strdup_vprintf(wmem_file_scope(), fmt, ap);
+    text = wmem_strdup_vprintf(wmem_packet_scope(), fmt, ap);
     va_end(ap);
+    /* Most texts recur ("Weak PasswordBasedMac: ...", "Unprotected ir:
+     * ..."): each distinct one is kept once for the whole capture. */
+    f->text = (const char *)wmem_map_lookup(finding_texts, text);
+    if (!f->text) {
+        f->text = wmem_strdup(wmem_file_scope(), text);
+        wmem_map_insert(finding_texts, f->text, (void *)f->text);
+    }
+    f->ei = ei;
     if (rec->last_finding)
         rec->last_finding->next = f;
     else
@@ -1057,6 +1066,7 @@ pkixcmp_transactions_register(int proto)
     tx_by_key = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), key_hash, key_equal);
     tx_by_conv = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
     sender_nonces = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), bytes_hash, bytes_equal_cb);
+    finding_texts = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
     register_init_routine(tx_init);
 
     pkixcmp_tap = register_tap("pkixcmp");
