@@ -341,10 +341,13 @@ real_unsupported(const guint8 *content, gsize len)
 void
 der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
 {
-    /* ends[d] is where the element open at depth d + 1 stops; an indefinite
-     * one inherits its parent's end and closes at its end-of-contents. */
-    gsize *ends = g_new(gsize, (gsize)limit + 1);
-    gboolean *open_indefinite = g_new0(gboolean, (gsize)limit + 1);
+    /* open[d] is the element open at depth d + 1: where it stops (an
+     * indefinite one inherits its parent's end and closes at its
+     * end-of-contents). */
+    struct {
+        gsize end;
+        gboolean indefinite;
+    } *open = g_malloc_n((gsize)limit + 1, sizeof *open);
     guint depth = 0;
     gsize pos = 0, end = len;
 
@@ -354,16 +357,16 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
         der_header hdr;
         if (pos >= end) {           /* the element at this depth is done */
             depth--;
-            end = depth ? ends[depth - 1] : len;
+            end = depth ? open[depth - 1].end : len;
             continue;
         }
         if (der_read_header(buf + pos, end - pos, &hdr) != DER_OK)
             break;
-        if (depth > 0 && open_indefinite[depth - 1] && hdr.cls == DER_CLASS_UNIVERSAL
+        if (depth > 0 && open[depth - 1].indefinite && hdr.cls == DER_CLASS_UNIVERSAL
                 && hdr.tag == 0 && !hdr.constructed && hdr.content_len == 0) {
             pos += hdr.header_len;  /* end-of-contents */
             depth--;
-            end = depth ? ends[depth - 1] : len;
+            end = depth ? open[depth - 1].end : len;
             continue;
         }
         if (depth + 1 > out->depth)
@@ -373,8 +376,8 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
         if (hdr.constructed) {
             gsize child_end = hdr.indefinite || !der_fits(&hdr, end - pos)
                 ? end : pos + hdr.header_len + (gsize)hdr.content_len;
-            open_indefinite[depth] = hdr.indefinite;
-            ends[depth++] = child_end;
+            open[depth].indefinite = hdr.indefinite;
+            open[depth++].end = child_end;
             pos += hdr.header_len;
             end = child_end;
         } else if (der_fits(&hdr, end - pos)) {
@@ -386,6 +389,5 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
             break;                  /* truncated */
         }
     }
-    g_free(ends);
-    g_free(open_indefinite);
+    g_free(open);
 }

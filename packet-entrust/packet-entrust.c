@@ -149,6 +149,20 @@ bytes_available(tvbuff_t *tvb, int offset)
  * One PDU
  */
 
+/* The first whole PDU of a conversation settles its session kind; when
+ * classification only saw a length field's first bytes, this frame is the
+ * one whose note announces it. */
+static void
+settle_session(entrust_conv_t *conv, packet_info *pinfo, entrust_session_kind kind)
+{
+    if (!conv || conv->session_from_pdu)
+        return;
+    conv->session = kind;
+    conv->session_from_pdu = TRUE;
+    if (conv->tentative && !PINFO_FD_VISITED(pinfo))
+        conv->announced_in = pinfo->num;
+}
+
 /* Hands the DER PKIMessage at offset to pkixcmp.  Anything inside the
  * frame after the DER element is trailing data: shown and warned about,
  * never taken as malformed. */
@@ -158,13 +172,13 @@ dissect_framed_pkimessage(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_t
     guint remaining = (guint)tvb_reported_length_remaining(tvb, offset);
     guint avail = bytes_available(tvb, offset);
     guint64 der_size = 0;
-    der_status st = der_element_size(tvb_get_ptr(tvb, offset, MIN(avail, 16)), MIN(avail, 16), &der_size);
+    der_status st = DER_INVALID;
     guint msg_len = remaining;
 
     /* Sizes are only compared for what starts like a PKIMessage (a
      * SEQUENCE); anything else is pkixcmp's to reject, not a length fault. */
-    if (avail == 0 || tvb_get_uint8(tvb, offset) != 0x30)
-        st = DER_INVALID;
+    if (avail > 0 && tvb_get_uint8(tvb, offset) == 0x30)
+        st = der_element_size(tvb_get_ptr(tvb, offset, MIN(avail, 16)), MIN(avail, 16), &der_size);
     if (st == DER_OK && der_size < remaining) {
         msg_len = (guint)der_size;
         proto_item *ti = proto_tree_add_item(entrust_tree, hf_entrust_trailing_data, tvb,
@@ -311,10 +325,7 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     framing = tvb_get_uint8(tvb, 4) == CMP_TCP_V10_VERSION ? PDU_FRAMING_V10 : PDU_FRAMING_V0;
     if (conv) {
         if (!conv->session_from_pdu) {
-            conv->session = framing == PDU_FRAMING_V10 ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0;
-            conv->session_from_pdu = TRUE;
-            if (conv->tentative && !PINFO_FD_VISITED(pinfo))
-                conv->announced_in = pinfo->num;
+            settle_session(conv, pinfo, framing == PDU_FRAMING_V10 ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0);
         } else if (conv->session == ENTRUST_SESSION_CMP_V0 && framing == PDU_FRAMING_V10) {
             framing = PDU_FRAMING_V0;   /* in an RFC 2510 stream, 10 is an unknown type */
         } else if (conv->session == ENTRUST_SESSION_CMP_V10 && framing == PDU_FRAMING_V0) {
@@ -438,22 +449,12 @@ dissect_entrust_der_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, ent
     if (der_looks_like_pkimessage(tvb_get_ptr(tvb, 0, MIN(avail, 64)), MIN(avail, 64), NULL)) {
         proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
         proto_item_append_text(ti, ", bare DER");
-        if (conv && !conv->session_from_pdu) {
-            conv->session = ENTRUST_SESSION_CMP_DER;
-            conv->session_from_pdu = TRUE;
-            if (conv->tentative && !PINFO_FD_VISITED(pinfo))
-                conv->announced_in = pinfo->num;
-        }
+        settle_session(conv, pinfo, ENTRUST_SESSION_CMP_DER);
         call_dissector_with_data(pkixcmp_handle, tvb, pinfo, tree, NULL);
     } else {
         proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, -1, ENC_NA);
         proto_item_append_text(ti, ", BER");
-        if (conv && !conv->session_from_pdu) {
-            conv->session = ENTRUST_SESSION_OTHER_BER;
-            conv->session_from_pdu = TRUE;
-            if (conv->tentative && !PINFO_FD_VISITED(pinfo))
-                conv->announced_in = pinfo->num;
-        }
+        settle_session(conv, pinfo, ENTRUST_SESSION_OTHER_BER);
         col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "BER");
         pkixcmp_dissect_unknown_ber(pinfo, tvb, proto_item_add_subtree(ti, ett_entrust));
     }

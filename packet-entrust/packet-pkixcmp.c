@@ -390,8 +390,9 @@ pkixcmp_call_oid(const char *oid, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
         set_current_ctx(actx->pinfo, saved);
         trim_layers(actx->pinfo, layers);
     } else if (size == 2 && tvb_get_ntohs(tvb, offset) == 0x0500) {
-        /* An absent-parameters NULL needs no dissector. */
-        pkixcmp_dissect_unknown_ber(actx->pinfo, element, tree);
+        /* An absent-parameters NULL needs no dissector (nor a walk: two
+         * bytes cannot nest). */
+        dissect_unknown_ber(actx->pinfo, element, 0, tree);
     } else {
         proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, element, 0, size, ENC_NA);
         proto_tree *sub = proto_item_add_subtree(pi, ett_pkixcmp_sequence);
@@ -915,7 +916,7 @@ pkixcmp_dissect_algorithm_params(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb,
      * parameter is the IV): shown as it is rather than handed to a decoder
      * that would call it malformed. */
     if (tvb_reported_length_remaining(tvb, offset) >= 2 && tvb_get_ntohs(tvb, offset) == 0x0500) {
-        pkixcmp_dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, 2), tree);
+        dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, 2), 0, tree);
         return offset + 2;
     }
     return pkixcmp_call_oid(actx->external.direct_reference, tvb, offset, actx, tree, "Algorithm parameters");
