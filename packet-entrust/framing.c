@@ -79,12 +79,6 @@ entrust_session_delimiting(entrust_session_kind kind)
     }
 }
 
-static guint32
-read_be32(const guint8 *p)
-{
-    return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
-}
-
 /* A TLS record header: handshake (22), version 3.x. */
 static gboolean
 looks_like_tls(const guint8 *buf, gsize len)
@@ -152,7 +146,7 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
 
     if (len < CMP_TCP_V10_HEADER_LEN)
         return FALSE;
-    length = read_be32(buf);
+    length = cmp_read_be32(buf);
     if (length > max_pdu)
         return FALSE;
     if (buf[4] == CMP_TCP_V10_VERSION) {

@@ -23,6 +23,13 @@
 #define CMP_TCP_V10_FLAG_CLOSE  0x01
 #define CMP_TCP_V10_FLAGS_RESERVED 0xfe
 
+/* The big-endian 32-bit number at p: the length field of both framings. */
+static inline guint32
+cmp_read_be32(const guint8 *p)
+{
+    return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
 /* RFC 2510 message types. */
 enum {
     CMP_V0_PKI_MSG          = 0,

@@ -6,12 +6,6 @@
 #include "framing.h"
 #include "der.h"
 
-static guint32
-read_be32(const guint8 *p)
-{
-    return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
-}
-
 /* Where the PKIMessage of the frame at buf starts, or 0 when the frame's
  * type carries none. */
 static gsize
@@ -43,7 +37,7 @@ cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
     /* cmp_tcp_header_plausible checked this already; it is the heart of
      * the heuristic, so it is checked here too. */
     if (der_element_size(buf + at, len - at, &der_size) != DER_OK || der_size > G_MAXUINT32
-            || der_size + (at - CMP_TCP_LENGTH_LEN) != read_be32(buf))
+            || der_size + (at - CMP_TCP_LENGTH_LEN) != cmp_read_be32(buf))
         return FALSE;
     return TRUE;
 }
@@ -128,7 +122,7 @@ cmp_heur_http_body(const guint8 *buf, gsize len)
         guint64 frame;
         if (len - pos < CMP_TCP_V0_HEADER_LEN)
             return CMP_HTTP_BODY_NONE;
-        frame = (guint64)read_be32(buf + pos) + CMP_TCP_LENGTH_LEN;
+        frame = (guint64)cmp_read_be32(buf + pos) + CMP_TCP_LENGTH_LEN;
         if (frame < CMP_TCP_V0_HEADER_LEN || frame > len - pos)
             return CMP_HTTP_BODY_NONE;
         pos += (gsize)frame;
