@@ -793,6 +793,44 @@ dissect_header_free_text(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset,
     return offset;
 }
 
+/* The text shown for a GeneralName (the directoryName as a DN string). */
+static void
+general_name_text(GString *text, tvbuff_t *tvb, int content, guint32 len, gint8 ber_class, gint32 tag, packet_info *pinfo)
+{
+    if (ber_class == BER_CLASS_CON) {
+        switch (tag) {
+        case 4: {   /* directoryName [4] Name (explicit: Name is a CHOICE) */
+            const guint8 *name = tvb_get_ptr(tvb, content, len);
+            if (!der_format_name(name, len, text))
+                g_string_assign(text, "(undecodable Name)");
+            break;
+        }
+        case 1: case 2: case 6:   /* IA5String */
+            g_string_printf(text, "%s: %s", val_to_str_const(tag, pkixcmp_general_name_vals, "?"),
+                            tvb_format_text(pinfo->pool, tvb, content, len));
+            break;
+        case 7:
+            if (len == 4)
+                g_string_printf(text, "iPAddress: %s", tvb_ip_to_str(pinfo->pool, tvb, content));
+            else if (len == 16)
+                g_string_printf(text, "iPAddress: %s", tvb_ip6_to_str(pinfo->pool, tvb, content));
+            else
+                g_string_printf(text, "iPAddress: %s", tvb_bytes_to_str(pinfo->pool, tvb, content, len));
+            break;
+        case 8:
+            g_string_append(text, "registeredID: ");
+            if (!der_oid_to_string(tvb_get_ptr(tvb, content, len), len, text))
+                g_string_append(text, "(invalid)");
+            break;
+        default:
+            g_string_printf(text, "%s", val_to_str_const(tag, pkixcmp_general_name_vals, "unknown GeneralName"));
+            break;
+        }
+    } else {
+        g_string_assign(text, "(not a GeneralName)");
+    }
+}
+
 /* GeneralName (RFC 5280, an IMPLICIT TAGS module), shown as one string
  * field (hf_index) that filters well, "CN=x,O=y" or "dNSName: host", with
  * the decoded choice below it.  directoryName goes to x509if. */
@@ -814,38 +852,9 @@ pkixcmp_dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int
         content = offset + size;
     len = size - (content - offset);
 
-    if (ber_class == BER_CLASS_CON) {
-        switch (tag) {
-        case 4: {   /* directoryName [4] Name (explicit: Name is a CHOICE) */
-            const guint8 *name = tvb_get_ptr(tvb, content, len);
-            if (!der_format_name(name, len, text))
-                g_string_assign(text, "(undecodable Name)");
-            break;
-        }
-        case 1: case 2: case 6:   /* IA5String */
-            g_string_printf(text, "%s: %s", val_to_str_const(tag, pkixcmp_general_name_vals, "?"),
-                            tvb_format_text(actx->pinfo->pool, tvb, content, len));
-            break;
-        case 7:
-            if (len == 4)
-                g_string_printf(text, "iPAddress: %s", tvb_ip_to_str(actx->pinfo->pool, tvb, content));
-            else if (len == 16)
-                g_string_printf(text, "iPAddress: %s", tvb_ip6_to_str(actx->pinfo->pool, tvb, content));
-            else
-                g_string_printf(text, "iPAddress: %s", tvb_bytes_to_str(actx->pinfo->pool, tvb, content, len));
-            break;
-        case 8:
-            g_string_append(text, "registeredID: ");
-            if (!der_oid_to_string(tvb_get_ptr(tvb, content, len), len, text))
-                g_string_append(text, "(invalid)");
-            break;
-        default:
-            g_string_printf(text, "%s", val_to_str_const(tag, pkixcmp_general_name_vals, "unknown GeneralName"));
-            break;
-        }
-    } else {
-        g_string_assign(text, "(not a GeneralName)");
-    }
+    /* The text is the field's value: built only when it can be seen. */
+    if (proto_field_is_referenced(tree, hf_index))
+        general_name_text(text, tvb, content, len, ber_class, tag, actx->pinfo);
 
     pi = proto_tree_add_string(tree, hf_index, tvb, offset, size, text->str);
     g_string_free(text, TRUE);
@@ -878,6 +887,35 @@ pkixcmp_dissect_null(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn
     return dissect_ber_null(implicit_tag, actx, tree, tvb, offset, hf_index);
 }
 
+/* The OBJECT IDENTIFIER that says what the item above it is (an
+ * AlgorithmIdentifier, an InfoTypeAndValue, an AttributeTypeAndValue): it
+ * is remembered for identification and left in
+ * actx->external.direct_reference for the value that follows, and its name
+ * is appended to the parent's label with format.  Resolving the name is
+ * the costly part, and a label is only seen in a visible tree, so it is
+ * skipped when the tree is not visible and the field is not referenced:
+ * tshark's one-line summaries, filtering and statistics passes.  (tshark
+ * -T fields makes the tree visible.) */
+int
+pkixcmp_dissect_labelling_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
+                              proto_tree *tree, int hf_index, const char *format)
+{
+    const char *oid;
+
+    actx->external.direct_reference = NULL;
+    offset = dissect_ber_object_identifier_str(implicit_tag, actx, tree, tvb, offset, hf_index,
+                                               &actx->external.direct_reference);
+    oid = actx->external.direct_reference;
+    if (!oid)
+        return offset;
+    pkixcmp_note_oid(actx, oid);
+    if (proto_field_is_referenced(tree, hf_index)) {
+        char *name = oid_resolved_from_string(actx->pinfo->pool, oid);
+        proto_item_append_text(proto_tree_get_parent(tree), format, name ? name : oid);
+    }
+    return offset;
+}
+
 /* An OBJECT IDENTIFIER value (not an algorithm): remembered like the others. */
 int
 pkixcmp_dissect_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
@@ -895,16 +933,9 @@ pkixcmp_dissect_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1
 int
 pkixcmp_dissect_algorithm_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    actx->external.direct_reference = NULL;
-    offset = dissect_ber_object_identifier_str(implicit_tag, actx, tree, tvb, offset, hf_index,
-                                               &actx->external.direct_reference);
-    if (actx->external.direct_reference) {
-        char *name = oid_resolved_from_string(actx->pinfo->pool, actx->external.direct_reference);
-        proto_item_append_text(proto_tree_get_parent(tree), " (%s)", name ? name : actx->external.direct_reference);
-        pkixcmp_note_oid(actx, actx->external.direct_reference);
-        if (hf_index == hf_pkixcmp_protection_alg && pkixcmp_ctx(actx))
-            pkixcmp_ctx(actx)->summary->protection_alg = wmem_strdup(actx->pinfo->pool, actx->external.direct_reference);
-    }
+    offset = pkixcmp_dissect_labelling_oid(implicit_tag, tvb, offset, actx, tree, hf_index, " (%s)");
+    if (actx->external.direct_reference && hf_index == hf_pkixcmp_protection_alg && pkixcmp_ctx(actx))
+        pkixcmp_ctx(actx)->summary->protection_alg = wmem_strdup(actx->pinfo->pool, actx->external.direct_reference);
     return offset;
 }
 
@@ -962,17 +993,11 @@ dissect_protection_alg(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, a
 static int
 dissect_infotype(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    actx->external.direct_reference = NULL;
-    offset = dissect_ber_object_identifier_str(implicit_tag, actx, tree, tvb, offset, hf_index,
-                                               &actx->external.direct_reference);
-    if (actx->external.direct_reference) {
-        char *name = oid_resolved_from_string(actx->pinfo->pool, actx->external.direct_reference);
-        proto_item_append_text(proto_tree_get_parent(tree), " %s", name ? name : actx->external.direct_reference);
-        pkixcmp_note_oid(actx, actx->external.direct_reference);
-        if (hf_index == hf_pkixcmp_infotype && pkixcmp_ctx(actx) && !pkixcmp_ctx(actx)->in_body
-                && strcmp(actx->external.direct_reference, PKIXCMP_OID_IT_IMPLICIT_CONFIRM) == 0)
-            pkixcmp_ctx(actx)->summary->implicit_confirm = TRUE;
-    }
+    offset = pkixcmp_dissect_labelling_oid(implicit_tag, tvb, offset, actx, tree, hf_index, " %s");
+    if (actx->external.direct_reference && hf_index == hf_pkixcmp_infotype && pkixcmp_ctx(actx)
+            && !pkixcmp_ctx(actx)->in_body
+            && strcmp(actx->external.direct_reference, PKIXCMP_OID_IT_IMPLICIT_CONFIRM) == 0)
+        pkixcmp_ctx(actx)->summary->implicit_confirm = TRUE;
     return offset;
 }
 
@@ -1035,7 +1060,8 @@ pkixcmp_dissect_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset,
     GString *text = g_string_new(NULL);
     proto_item *pi;
 
-    if (!der_format_name(tvb_get_ptr(tvb, offset, size), size, text))
+    /* The text is the field's value: built only when it can be seen. */
+    if (proto_field_is_referenced(tree, hf_index) && !der_format_name(tvb_get_ptr(tvb, offset, size), size, text))
         g_string_assign(text, "(undecodable Name)");
     pi = proto_tree_add_string(tree, hf_index, tvb, offset, size, text->str);
     g_string_free(text, TRUE);

@@ -75,6 +75,11 @@ int pkixcmp_show_unexpected(tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_t
 
 /* Remembers an OID the message carries (implementation fingerprints). */
 void pkixcmp_note_oid(asn1_ctx_t *actx, const char *oid);
+/* An OID that names the item above it: remembered (pkixcmp_note_oid), left
+ * in actx->external.direct_reference, and its name appended to the
+ * parent's label with format (" (%s)") when anyone can see the label. */
+int pkixcmp_dissect_labelling_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
+                                  proto_tree *tree, int hf_index, const char *format);
 
 /* Adds a pkixcmp expert note "tagged implicitly (non-conformant encoder)"
  * on item; what names the field. */

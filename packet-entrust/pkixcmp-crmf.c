@@ -140,16 +140,7 @@ static const value_string crmf_archive_options_vals[] = {
 static int
 dissect_attribute_type(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    actx->external.direct_reference = NULL;
-    offset = dissect_ber_object_identifier_str(implicit_tag, actx, tree, tvb, offset, hf_index,
-                                               &actx->external.direct_reference);
-    if (actx->external.direct_reference) {
-        const char *oid = actx->external.direct_reference;
-        char *name = oid_resolved_from_string(actx->pinfo->pool, oid);
-        proto_item_append_text(proto_tree_get_parent(tree), " %s", name ? name : oid);
-        pkixcmp_note_oid(actx, oid);
-    }
-    return offset;
+    return pkixcmp_dissect_labelling_oid(implicit_tag, tvb, offset, actx, tree, hf_index, " %s");
 }
 
 static int
