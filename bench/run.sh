@@ -16,10 +16,17 @@
 #   built-in     the plugin loaded, port 829 decoded as `cmp` (Decode As)
 #   built-in, no plugin   plain tshark (empty plugin folder)
 #   TCP floor    cmp, entrust and pkixcmp disabled
-# for field extraction (-T fields) and for the full tree (-V > /dev/null);
-# time and peak RSS come from GNU time ('%e %M').  Then callgrind profiles
-# our plugin on a smaller capture (BENCH_PROFILE_MESSAGES, default 5000)
-# and callgrind_annotate's top functions are printed (BENCH_PROFILE=0 skips).
+# in three modes: field extraction (-T fields; tshark makes the tree visible
+# for it, so every item is built), the full tree (-V > /dev/null), and
+# tshark's default one line per packet (no -V, no -T: the tree is not
+# built unless a filter needs it);
+# elapsed time, CPU time (user + system) and peak RSS come from GNU time
+# ('%e %U %S %M').  CPU time is the steadier figure on a shared machine,
+# where other guests stretch the elapsed time of whole runs.
+# Then callgrind counts the instructions each configuration executes on a
+# smaller capture (BENCH_PROFILE_MESSAGES, default 5000): a count that does
+# not depend on the machine's load; and it prints callgrind_annotate's top
+# functions for our plugin (BENCH_PROFILE=0 skips all of this).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
@@ -100,46 +107,47 @@ mkdir -p "$empty"
 chmod 755 "$empty"
 
 # ---- one measurement -----------------------------------------------------
-# run NAME PLUGIN_DIR MODE tshark-args...: appends "secs kb" to $out/NAME.txt
+modes="fields tree summary"
+floor_args="--disable-protocol cmp --disable-protocol entrust --disable-protocol pkixcmp"
+# mode_args MODE CONFIG: the tshark arguments of a configuration in a mode
+mode_args() {
+    case $2 in
+    ours) dissector="" field=pkixcmp.body ;;
+    builtin*) dissector="-d tcp.port==829,cmp" field=cmp.body ;;
+    floor) dissector=$floor_args field="" ;;
+    esac
+    case $1 in
+    fields) echo "$dissector -T fields -e frame.number${field:+ -e $field}" ;;
+    tree) echo "$dissector -V" ;;
+    summary) echo "$dissector" ;;
+    esac
+}
+# run CONFIG MODE: appends "elapsed-secs kb cpu-secs" to $out/CONFIG-MODE.txt
 run() {
-    name=$1; pdir=$2; mode=$3; shift 3
-    if [ "$mode" = tree ]; then
-        /usr/bin/time -f '%e %M' -o "$out/time" sh "$top/tests/tshark.sh" "$pdir" -r "$cap" "$@" -V > /dev/null 2> "$out/err" || true
-    else
-        /usr/bin/time -f '%e %M' -o "$out/time" sh "$top/tests/tshark.sh" "$pdir" -r "$cap" "$@" > "$out/$name.fields" 2> "$out/err" || true
-    fi
+    pdir=$plugin_dir
+    # the built-in alone: an empty plugin folder
+    [ "$1" = builtin_noplugin ] && pdir=$empty
+    output=/dev/null
+    [ "$2" = fields ] && output=$out/$1-$2.fields
+    # shellcheck disable=SC2046
+    /usr/bin/time -f '%e %M %U %S' -o "$out/time" sh "$top/tests/tshark.sh" "$pdir" -r "$cap" $(mode_args "$2" "$1") > "$output" 2> "$out/err" || true
     if grep -q "Couldn't load plugin\|Dissector bug" "$out/err"; then
-        echo "$name: $(head -1 "$out/err")" >&2
+        echo "$1-$2: $(head -1 "$out/err")" >&2
     fi
-    tail -1 "$out/time" >> "$out/$name.txt"
+    tail -1 "$out/time" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' >> "$out/$1-$2.txt"
 }
 
+# builtin: with the plugin loaded; its TCP heuristic leaves a port given to
+# cmp by Decode As alone
 configs="ours builtin builtin_noplugin floor"
-for mode in fields tree; do
+for mode in $modes; do
     for c in $configs; do rm -f "$out/$c-$mode.txt"; done
 done
 
-floor_args="--disable-protocol cmp --disable-protocol entrust --disable-protocol pkixcmp"
 i=1
 while [ "$i" -le "$rounds" ]; do
-    for mode in fields tree; do
-        if [ "$mode" = fields ]; then
-            f_ours="-T fields -e frame.number -e pkixcmp.body"
-            f_cmp="-T fields -e frame.number -e cmp.body"
-            f_floor="-T fields -e frame.number"
-        else
-            f_ours=""; f_cmp=""; f_floor=""
-        fi
-        # shellcheck disable=SC2086
-        run ours-$mode "$plugin_dir" $mode $f_ours
-        # shellcheck disable=SC2086
-        # with the plugin loaded; its TCP heuristic leaves a port given to
-        # cmp by Decode As alone
-        run builtin-$mode "$plugin_dir" $mode -d tcp.port==829,cmp $f_cmp
-        # shellcheck disable=SC2086
-        run builtin_noplugin-$mode "$empty" $mode -d tcp.port==829,cmp $f_cmp
-        # shellcheck disable=SC2086
-        run floor-$mode "$plugin_dir" $mode $floor_args $f_floor
+    for mode in $modes; do
+        for c in $configs; do run "$c" "$mode"; done
     done
     echo "round $i/$rounds done"
     i=$((i + 1))
@@ -150,29 +158,34 @@ done
 decoded() { awk -F'\t' '$2 != "" { n += split($2, a, ",") } END { print n + 0 }' "$1"; }
 echo "decoded messages: ours $(decoded "$out/ours-fields.fields"), built-in $(decoded "$out/builtin-fields.fields"), built-in without plugin $(decoded "$out/builtin_noplugin-fields.fields")"
 
+mode_label() {
+    case $1 in fields) echo "-T fields" ;; tree) echo "-V (full tree)" ;; summary) echo "one line per packet" ;; esac
+}
 median() {  # column of $1
     sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 echo
 echo "Median of $rounds rounds; $messages CMP messages over $connections TCP connections (port 829, RFC 2510 framing, $npk packets, ${size} MB); $(tshark -v 2>/dev/null | head -1); $(nproc) CPU(s)."
 echo
-echo "| mode | dissector | time (s) | time vs built-in | peak RSS (MiB) | RSS vs built-in |"
-echo "|---|---|---:|---:|---:|---:|"
-for mode in fields tree; do
+echo "| mode | dissector | elapsed (s) | vs built-in | CPU (s) | vs built-in | peak RSS (MiB) | vs built-in |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
+for mode in $modes; do
     bt=$(cut -d' ' -f1 "$out/builtin-$mode.txt" | median)
     bm=$(cut -d' ' -f2 "$out/builtin-$mode.txt" | median)
+    bc=$(cut -d' ' -f3 "$out/builtin-$mode.txt" | median)
     for c in $configs; do
         t=$(cut -d' ' -f1 "$out/$c-$mode.txt" | median)
         m=$(cut -d' ' -f2 "$out/$c-$mode.txt" | median)
+        cpu=$(cut -d' ' -f3 "$out/$c-$mode.txt" | median)
         case $c in
         ours) label="this plugin (pkixcmp)" ;;
         builtin) label="built-in cmp (plugin loaded, Decode As)" ;;
         builtin_noplugin) label="built-in cmp (no plugin)" ;;
         floor) label="TCP only (cmp, entrust, pkixcmp disabled)" ;;
         esac
-        [ "$mode" = fields ] && ml="-T fields" || ml="-V (full tree)"
-        awk -v ml="$ml" -v l="$label" -v t="$t" -v m="$m" -v bt="$bt" -v bm="$bm" 'BEGIN {
-            printf "| %s | %s | %.2f | %.2fx | %.0f | %.2fx |\n", ml, l, t, t / bt, m / 1024, m / bm }'
+        ml=$(mode_label "$mode")
+        awk -v ml="$ml" -v l="$label" -v t="$t" -v m="$m" -v c="$cpu" -v bt="$bt" -v bm="$bm" -v bc="$bc" 'BEGIN {
+            printf "| %s | %s | %.2f | %.2fx | %.2f | %.2fx | %.0f | %.2fx |\n", ml, l, t, t / bt, c, c / bc, m / 1024, m / bm }'
     done
 done
 
@@ -191,20 +204,35 @@ home=$(mktemp -d "$out/home.XXXXXX")
 chmod 777 "$home" "$out"
 runner=""
 [ "$(id -u)" = 0 ] && runner="setpriv --reuid=65534 --regid=65534 --clear-groups"
-for mode in fields tree; do
-    if [ "$mode" = fields ]; then extra="-T fields -e frame.number -e pkixcmp.body"; else extra="-V"; fi
-    # shellcheck disable=SC2086
+# instructions CONFIG MODE: runs tshark under callgrind, keeps its output,
+# prints the instruction count
+instructions() {
+    # shellcheck disable=SC2046
     $runner env HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" \
-        valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.$mode" \
-        tshark -r "$pcap_small" $extra > /dev/null 2> "$out/callgrind-$mode.log"
+        valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.$1-$2" \
+        tshark -r "$pcap_small" $(mode_args "$2" "$1") > /dev/null 2> "$out/callgrind-$1-$2.log"
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$out/callgrind-$1-$2.log"
+}
+echo
+echo "Instructions executed (callgrind), $pm messages over $pc connections:"
+echo
+echo "| mode | dissector | instructions (M) | vs built-in | above the TCP floor (M) | vs built-in |"
+echo "|---|---|---:|---:|---:|---:|"
+for mode in $modes; do
+    ours=$(instructions ours "$mode")
+    builtin=$(instructions builtin "$mode")
+    floor=$(instructions floor "$mode")
+    awk -v ml="$(mode_label "$mode")" -v o="$ours" -v b="$builtin" -v f="$floor" 'BEGIN {
+        printf "| %s | this plugin (pkixcmp) | %.0f | %.2fx | %.0f | %.2fx |\n", ml, o / 1e6, o / b, (o - f) / 1e6, (o - f) / (b - f)
+        printf "| %s | built-in cmp (plugin loaded, Decode As) | %.0f | 1.00x | %.0f | 1.00x |\n", ml, b / 1e6, (b - f) / 1e6
+        printf "| %s | TCP only | %.0f | %.2fx | 0 | |\n", ml, f / 1e6, f / b }'
+done
+for mode in fields tree; do
     echo
     echo "callgrind, $pm messages, $mode: top functions by inclusive cost"
-    callgrind_annotate --inclusive=yes "$out/callgrind.out.$mode" 2>/dev/null | sed -n '/^-\{5,\}/,$p' | grep -v '^-' | grep -v '^$' | head -30
-    echo
-    echo "callgrind, $pm messages, $mode: top functions by self cost"
-    callgrind_annotate "$out/callgrind.out.$mode" 2>/dev/null | sed -n '/^-\{5,\}/,$p' | grep -v '^-' | grep -v '^$' | head -25
+    callgrind_annotate --inclusive=yes "$out/callgrind.out.ours-$mode" 2>/dev/null | sed -n '/^-\{5,\}/,$p' | grep -v '^-' | grep -v '^$' | head -30
     echo
     echo "callgrind, $mode: this plugin's own functions (self cost)"
-    callgrind_annotate "$out/callgrind.out.$mode" 2>/dev/null | grep -E 'packet-entrust/|entrust.so' | head -20
+    callgrind_annotate "$out/callgrind.out.ours-$mode" 2>/dev/null | grep -E 'packet-entrust/|entrust.so' | grep -v 'Auto-annotated' | head -20
 done
-echo "callgrind output: $out/callgrind.out.fields, $out/callgrind.out.tree (callgrind_annotate or kcachegrind)"
+echo "callgrind output: $out/callgrind.out.* (callgrind_annotate or kcachegrind)"
