@@ -71,6 +71,7 @@ make_scenario() {  # MESSAGES CONNECTIONS > scenario
             close(c2)
         }
         close(list)
+        if (nt == 0) { print "bench: no transaction folder to replay" > "/dev/stderr"; exit 1 }
         per = int(total / conns); extra = total - per * conns
         t = 0
         for (c = 0; c < conns; c++) {
@@ -230,7 +231,7 @@ done
 for mode in fields tree; do
     echo
     echo "callgrind, $pm messages, $mode: top functions by inclusive cost"
-    callgrind_annotate --inclusive=yes "$out/callgrind.out.ours-$mode" 2>/dev/null | sed -n '/^-\{5,\}/,$p' | grep -v '^-' | grep -v '^$' | head -30
+    callgrind_annotate --inclusive=yes "$out/callgrind.out.ours-$mode" 2>/dev/null | sed -n '/file:function/,$p' | grep -v 'file:function\|^-' | grep -v '^$' | head -30
     echo
     echo "callgrind, $mode: this plugin's own functions (self cost)"
     callgrind_annotate "$out/callgrind.out.ours-$mode" 2>/dev/null | grep -E 'packet-entrust/|entrust.so' | grep -v 'Auto-annotated' | head -20
