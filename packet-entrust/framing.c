@@ -30,6 +30,18 @@ cmp_v10_type_has_pkimessage(guint8 type)
     return type == CMP_V10_PKI_REQ || type == CMP_V10_PKI_REP;
 }
 
+gsize
+cmp_frame_message_offset(const guint8 *buf)
+{
+    guint msg_offset;
+
+    if (buf[4] == CMP_TCP_V10_VERSION)
+        return cmp_v10_type_has_pkimessage(buf[6]) ? CMP_TCP_V10_HEADER_LEN : 0;
+    if (cmp_v0_type_has_pkimessage(buf[4], &msg_offset))
+        return CMP_TCP_V0_HEADER_LEN + msg_offset;
+    return 0;
+}
+
 gboolean
 cmp_v0_type_is_known(guint8 type)
 {
@@ -100,14 +112,15 @@ looks_like_tls(const guint8 *buf, gsize len)
 static gboolean
 looks_like_long_header(const guint8 *buf, gsize len)
 {
-    guint msg_offset;
+    gsize msg_at;
 
-    if (len > CMP_TCP_V10_HEADER_LEN && buf[4] == CMP_TCP_V10_VERSION)
-        return (buf[5] & CMP_TCP_V10_FLAGS_RESERVED) == 0 && cmp_v10_type_has_pkimessage(buf[6])
-            && buf[CMP_TCP_V10_HEADER_LEN] == 0x30;
-    if (len > CMP_TCP_V0_HEADER_LEN && cmp_v0_type_has_pkimessage(buf[4], &msg_offset))
-        return len > CMP_TCP_V0_HEADER_LEN + msg_offset && buf[CMP_TCP_V0_HEADER_LEN + msg_offset] == 0x30;
-    return FALSE;
+    if (len <= CMP_TCP_V0_HEADER_LEN)
+        return FALSE;
+    if (buf[4] == CMP_TCP_V10_VERSION
+            && (len <= CMP_TCP_V10_HEADER_LEN || (buf[5] & CMP_TCP_V10_FLAGS_RESERVED)))
+        return FALSE;
+    msg_at = cmp_frame_message_offset(buf);
+    return msg_at != 0 && msg_at < len && buf[msg_at] == 0x30;
 }
 
 entrust_session_kind
@@ -158,11 +171,7 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
         fixed = cmp_v10_fixed_length(type);
         if (fixed && length != fixed)
             return FALSE;
-        if (!cmp_v10_type_has_pkimessage(type))
-            return TRUE;
-        msg_at = CMP_TCP_V10_HEADER_LEN;
     } else {
-        guint msg_offset;
         guint32 fixed;
         type = buf[4];
         if (length < CMP_TCP_V0_MIN_LENGTH || !cmp_v0_type_is_known(type))
@@ -170,10 +179,10 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
         fixed = cmp_v0_fixed_length(type);
         if (fixed && length != fixed)
             return FALSE;
-        if (!cmp_v0_type_has_pkimessage(type, &msg_offset))
-            return TRUE;
-        msg_at = CMP_TCP_V0_HEADER_LEN + msg_offset;
     }
+    msg_at = cmp_frame_message_offset(buf);
+    if (msg_at == 0)
+        return TRUE;
     /* The payload must begin like a PKIMessage and, where its DER header is
      * visible, fill the frame exactly: a resynchronisation point has to be
      * far more than a few plausible bytes. */

@@ -73,6 +73,10 @@ typedef enum {
  * the value is returned in *msg_offset). */
 gboolean cmp_v0_type_has_pkimessage(guint8 type, guint *msg_offset);
 gboolean cmp_v10_type_has_pkimessage(guint8 type);
+/* Where the PKIMessage of the v0 or v10 frame at buf starts (the frame's
+ * header, 5 bytes for v0 and 7 for v10, must be in buf), or 0 when its
+ * type carries none. */
+gsize cmp_frame_message_offset(const guint8 *buf);
 gboolean cmp_v0_type_is_known(guint8 type);
 gboolean cmp_v10_type_is_known(guint8 type);
 

@@ -6,20 +6,6 @@
 #include "framing.h"
 #include "der.h"
 
-/* Where the PKIMessage of the frame at buf starts, or 0 when the frame's
- * type carries none. */
-static gsize
-framed_message_offset(const guint8 *buf)
-{
-    guint msg_offset;
-
-    if (buf[4] == CMP_TCP_V10_VERSION)
-        return cmp_v10_type_has_pkimessage(buf[6]) ? CMP_TCP_V10_HEADER_LEN : 0;
-    if (cmp_v0_type_has_pkimessage(buf[4], &msg_offset))
-        return CMP_TCP_V0_HEADER_LEN + msg_offset;
-    return 0;
-}
-
 gboolean
 cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
 {
@@ -29,7 +15,7 @@ cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
 
     if (!buf || len < CMP_TCP_V10_HEADER_LEN || !cmp_tcp_header_plausible(buf, len, max_pdu))
         return FALSE;
-    at = framed_message_offset(buf);
+    at = cmp_frame_message_offset(buf);
     if (at == 0 || at >= len)
         return FALSE;
     if (!der_looks_like_pkimessage(buf + at, len - at, &peek) || peek.pvno < 1 || peek.pvno > 3)
