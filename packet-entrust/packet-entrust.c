@@ -306,6 +306,8 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     guint8 type;
     int offset;
     gboolean length_ok;
+    guint32 fixed;
+    int value_end;
 
     ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, -1, ENC_NA);
     entrust_tree = proto_item_add_subtree(ti, ett_entrust);
@@ -403,35 +405,28 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         if (tvb_reported_length_remaining(tvb, offset) > 0)
             proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, -1, ENC_NA);
         return reported;
-    } else {
-        guint32 fixed = framing == PDU_FRAMING_V10 ? cmp_v10_fixed_length(type) : cmp_v0_fixed_length(type);
-        if (fixed && length != fixed) {
-            expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
-                                   "Length %u, but a %s always has length %u", length,
-                                   framing == PDU_FRAMING_V10 ? val_to_str_const(type, entrust_type_v10_vals, "?")
-                                                              : val_to_str_const(type, entrust_type_v0_vals, "?"),
-                                   fixed);
-            if (length < fixed) {
-                /* Too short to hold its fields: show what is there. */
-                if (tvb_reported_length_remaining(tvb, offset) > 0)
-                    proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, -1, ENC_NA);
-                return reported;
-            }
-        }
     }
 
-    {
-        /* A fixed-size message longer than its fixed size (flagged above):
-         * its fields are read and the bytes after them shown. */
-        guint32 fixed = framing == PDU_FRAMING_V10 ? cmp_v10_fixed_length(type) : cmp_v0_fixed_length(type);
-        int value_end = (int)fixed + CMP_TCP_LENGTH_LEN;
-
-        if (fixed && length > fixed) {
-            dissect_value(tvb_new_subset_length(tvb, 0, value_end), offset, pinfo, tree, entrust_tree, framing, type);
-            proto_tree_add_item(entrust_tree, hf_entrust_trailing_data, tvb, value_end, -1, ENC_NA);
-        } else {
-            dissect_value(tvb, offset, pinfo, tree, entrust_tree, framing, type);
+    fixed = framing == PDU_FRAMING_V10 ? cmp_v10_fixed_length(type) : cmp_v0_fixed_length(type);
+    if (fixed && length != fixed) {
+        expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
+                               "Length %u, but a %s always has length %u", length,
+                               framing == PDU_FRAMING_V10 ? val_to_str_const(type, entrust_type_v10_vals, "?")
+                                                          : val_to_str_const(type, entrust_type_v0_vals, "?"),
+                               fixed);
+        if (length < fixed) {
+            /* Too short to hold its fields: show what is there. */
+            if (tvb_reported_length_remaining(tvb, offset) > 0)
+                proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, -1, ENC_NA);
+            return reported;
         }
+        /* Longer than its fixed size: its fields are read and the bytes
+         * after them shown. */
+        value_end = (int)fixed + CMP_TCP_LENGTH_LEN;
+        dissect_value(tvb_new_subset_length(tvb, 0, value_end), offset, pinfo, tree, entrust_tree, framing, type);
+        proto_tree_add_item(entrust_tree, hf_entrust_trailing_data, tvb, value_end, -1, ENC_NA);
+    } else {
+        dissect_value(tvb, offset, pinfo, tree, entrust_tree, framing, type);
     }
     if (framing == PDU_FRAMING_V10 && (tvb_get_uint8(tvb, 5) & CMP_TCP_V10_FLAG_CLOSE))
         col_append_str(pinfo->cinfo, COL_INFO, " [close]");
