@@ -28,6 +28,7 @@
 #include <epan/srt_table.h>
 #include <epan/export_object.h>
 #include <epan/oids.h>
+#include <wsutil/to_str.h>
 #include <epan/to_str.h>
 #include <epan/addr_resolv.h>
 
@@ -230,17 +231,12 @@ bytes_keep(const pkixcmp_bytes_t *in)
 static const char *
 bytes_hex(const guint8 *data, guint len)
 {
-    static const char digits[] = "0123456789abcdef";
     char *hex;
 
     if (!data)
         return "(none)";
     hex = (char *)wmem_alloc(wmem_packet_scope(), (gsize)len * 2 + 1);
-    for (guint i = 0; i < len; i++) {
-        hex[2 * i] = digits[data[i] >> 4];
-        hex[2 * i + 1] = digits[data[i] & 0x0f];
-    }
-    hex[2 * (gsize)len] = '\0';
+    *bytes_to_hexstr(hex, data, len) = '\0';
     return hex;
 }
 
