@@ -10,7 +10,12 @@
 # each connection on TCP 829 replays one transaction after another in
 # RFC 2510 ("v0") framing, client
 # messages as pkiMsg and server messages as finalMsgRep, which the built-in
-# CMP dissector decodes too.  In each round every configuration runs once,
+# CMP dissector decodes too.  BENCH_REPLAY=fresh (the default) gives every
+# replay its own transactionID, senderNonce and recipNonce (capbuild's
+# fresh=), as real traffic has; BENCH_REPLAY=same replays the messages byte
+# for byte, so that this plugin rightly reports every nonce after the
+# first replay as reused (an expert info per message that real traffic
+# would not cause).  In each round every configuration runs once,
 # alternating, and the table shows medians:
 #   ours         this build's plugin           -e pkixcmp.body
 #   built-in     the plugin loaded, port 829 decoded as `cmp` (Decode As)
@@ -48,6 +53,11 @@ chmod 755 "$out"
 # dissector drops larger PDUs without decoding them, so they would be work
 # only this plugin does.  BENCH_MAX_MESSAGE_BYTES=0 takes every folder.
 max_message_bytes=${BENCH_MAX_MESSAGE_BYTES:-10000}
+replay=${BENCH_REPLAY:-fresh}
+case $replay in
+fresh | same) ;;
+*) echo "BENCH_REPLAY is fresh or same, not $replay"; exit 1 ;;
+esac
 transaction_dirs() {
     for d in "$top"/test-captures/messages/*/; do
         d=${d%/}
@@ -61,7 +71,7 @@ transaction_dirs() {
 
 make_scenario() {  # MESSAGES CONNECTIONS > scenario
     transaction_dirs > "$out/transactions.txt"
-    awk -v total="$1" -v conns="$2" -v list="$out/transactions.txt" '
+    awk -v total="$1" -v conns="$2" -v list="$out/transactions.txt" -v replay="$replay" '
     BEGIN {
         # transactions: the folders listed, their files in order
         while ((getline d < list) > 0) {
@@ -82,9 +92,10 @@ make_scenario() {  # MESSAGES CONNECTIONS > scenario
             # is the client request, then they alternate
             while (n > 0) {
                 t = t % nt + 1
+                fresh = replay == "fresh" ? sprintf("fresh=%d ", ++replays) : ""
                 for (i = 1; i <= len[t] && n > 0; i++) {
-                    if (i % 2 == 1) printf "c v0 pkiMsg file:%s\n", tx[t, i]
-                    else            printf "s v0 finalMsgRep file:%s\n", tx[t, i]
+                    if (i % 2 == 1) printf "c v0 pkiMsg %sfile:%s\n", fresh, tx[t, i]
+                    else            printf "s v0 finalMsgRep %sfile:%s\n", fresh, tx[t, i]
                     n--
                 }
             }
@@ -93,7 +104,7 @@ make_scenario() {  # MESSAGES CONNECTIONS > scenario
     }'
 }
 
-cap=$out/bench-$messages-$connections-max$max_message_bytes.pcap
+cap=$out/bench-$messages-$connections-max$max_message_bytes-$replay.pcap
 if [ ! -f "$cap" ]; then
     make_scenario "$messages" "$connections" > "$out/bench.scn"
     "$capbuild" "$out/bench.scn" "$cap"
@@ -101,7 +112,7 @@ fi
 chmod 644 "$cap"
 npk=$(capinfos -c -M "$cap" | awk '/Number of packets/ { print $NF }')
 size=$(du -m "$cap" | cut -f1)
-echo "capture: $cap: $messages messages, $connections connections, $npk packets, ${size} MB, messages of at most $max_message_bytes bytes (0: any)"
+echo "capture: $cap: $messages messages, $connections connections, $npk packets, ${size} MB, messages of at most $max_message_bytes bytes (0: any), replays: $replay"
 
 empty=$out/empty-plugins
 mkdir -p "$empty"
@@ -166,7 +177,7 @@ median() {  # column of $1
     sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 echo
-echo "Median of $rounds rounds; $messages CMP messages over $connections TCP connections (port 829, RFC 2510 framing, $npk packets, ${size} MB); $(tshark -v 2>/dev/null | head -1); $(nproc) CPU(s)."
+echo "Median of $rounds rounds; $messages CMP messages over $connections TCP connections (port 829, RFC 2510 framing, replays: $replay, $npk packets, ${size} MB); $(tshark -v 2>/dev/null | head -1); $(nproc) CPU(s)."
 echo
 echo "| mode | dissector | elapsed (s) | vs built-in | CPU (s) | vs built-in | peak RSS (MiB) | vs built-in |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
@@ -196,7 +207,7 @@ command -v valgrind >/dev/null 2>&1 || { echo "valgrind not installed: no profil
 pm=${BENCH_PROFILE_MESSAGES:-5000}
 pc=$((pm / 50))
 [ "$pc" -ge 1 ] || pc=1
-pcap_small=$out/profile-$pm.pcap
+pcap_small=$out/profile-$pm-$replay.pcap
 make_scenario "$pm" "$pc" > "$out/profile.scn"
 "$capbuild" "$out/profile.scn" "$pcap_small"
 chmod 644 "$pcap_small"

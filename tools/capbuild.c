@@ -83,7 +83,12 @@
  * flags=N (v10 flags byte, default 0), len=N (write this length field
  * instead of the true one), trailing=HEX (bytes after the payload, counted
  * by the length), cut=N (only the first N bytes of PAYLOAD: a truncated
- * message; also for der, raw and HTTP bodies).  ref and time may also be
+ * message; also for der, raw and HTTP bodies), fresh=N (PAYLOAD is a
+ * PKIMessage whose transactionID, senderNonce and recipNonce get their last
+ * four octets XORed with N, big-endian: a replayed transaction with its own
+ * IDs and nonces, as real traffic has; the protection no longer verifies;
+ * a message without them stays as it is; applied before cut=; also for
+ * der, raw and HTTP bodies).  ref and time may also be
  * given as bare numbers after the type, in that order:
  * "v0 pollRep 5 1704067260", "v0 pollReq 5".
  * Numbers may be decimal, 0x-hex or 0-octal.
@@ -534,7 +539,72 @@ check_words(const words_t *w, int first, const char *const *keys, int positional
     return numbers;
 }
 
-/* Appends the payload, its first cut= bytes when cut= is given. */
+/*
+ * One DER element at p (avail bytes): its identifier octet, the size of its
+ * identifier and length octets, and the size of its content.  Only what a
+ * PKIHeader needs: low tag numbers, definite lengths of up to four octets.
+ */
+static unsigned
+der_element(const uint8_t *p, size_t avail, size_t *header, size_t *content)
+{
+    size_t h = 2, n = 0;
+
+    if (avail < 2 || (p[0] & 0x1f) == 0x1f)
+        die("fresh=: the payload is not a PKIMessage (DER)");
+    if (p[1] < 0x80) {
+        n = p[1];
+    } else {
+        unsigned octets = p[1] & 0x7f;
+        if (octets == 0 || octets > 4 || avail < 2 + octets)
+            die("fresh=: the payload is not a PKIMessage (DER length)");
+        for (unsigned i = 0; i < octets; i++)
+            n = n << 8 | p[2 + i];
+        h += octets;
+    }
+    if (n > avail - h)
+        die("fresh=: the payload is not a PKIMessage (element overruns it)");
+    *header = h;
+    *content = n;
+    return p[0];
+}
+
+/*
+ * fresh=N: in the PKIMessage at msg, XORs the last (up to) four octets of
+ * the header's transactionID [4], senderNonce [5] and recipNonce [6] with
+ * n; a message without them stays as it is.  A response's recipNonce is
+ * its request's senderNonce, so giving every message of one replayed
+ * transaction the same n keeps them matching.
+ */
+static void
+fresh_ids(uint8_t *msg, size_t len, uint32_t n)
+{
+    size_t h, c, pos, end, index = 0;
+
+    if (der_element(msg, len, &h, &c) != 0x30)
+        die("fresh=: the payload is not a PKIMessage (no SEQUENCE)");
+    pos = h;
+    if (der_element(msg + pos, h + c - pos, &h, &c) != 0x30)
+        die("fresh=: the PKIMessage has no PKIHeader");
+    end = pos + h + c;
+    for (pos += h; pos < end; pos += h + c, index++) {
+        unsigned tag = der_element(msg + pos, end - pos, &h, &c);
+        size_t ih, ic;
+        uint8_t *octets;
+
+        /* pvno, sender and recipient come first; a GeneralName's
+         * directoryName is [4] too. */
+        if (index < 3 || tag < 0xa4 || tag > 0xa6)
+            continue;
+        if (der_element(msg + pos + h, c, &ih, &ic) != 0x04)
+            die("fresh=: header field [%u] is not an OCTET STRING", tag & 0x1f);
+        octets = msg + pos + h + ih;
+        for (size_t i = 0; i < 4 && i < ic; i++)
+            octets[ic - 1 - i] ^= (uint8_t)(n >> (8 * i));
+    }
+}
+
+/* Appends the payload, made fresh= and cut to its first cut= bytes when
+ * those are given. */
 static int
 payload(const words_t *w, buf_t *out)
 {
@@ -553,6 +623,11 @@ payload(const words_t *w, buf_t *out)
     if (!found && w->text) {
         buf_add(out, w->text, w->text_len);
         found = 1;
+    }
+    if (arg(w, "fresh")) {
+        if (!found)
+            die("fresh= without a payload");
+        fresh_ids(out->data + start, out->len - start, (uint32_t)number(arg(w, "fresh"), 0xffffffffUL, "fresh"));
     }
     if (cut) {
         size_t n = number(cut, 0xffffffffUL, "cut");
@@ -591,7 +666,7 @@ static const char *const v10_names[] = {
     "pkiReq", "pollRep", "pollReq", "finRep", NULL, "pkiRep", "errorMsgRep"
 };
 static const char *const frame_keys[] = {
-    "ref", "time", "code", "data", "flags", "len", "trailing", "cut", NULL
+    "ref", "time", "code", "data", "flags", "len", "trailing", "cut", "fresh", NULL
 };
 
 /*
@@ -686,10 +761,10 @@ static void
 http(const words_t *w, int request, buf_t *out)
 {
     static const char *const request_keys[] = {
-        "path", "ctype", "wrap", "wraptype", "ref", "time", "code", "data", "flags", "len", "trailing", "cut", NULL
+        "path", "ctype", "wrap", "wraptype", "ref", "time", "code", "data", "flags", "len", "trailing", "cut", "fresh", NULL
     };
     static const char *const response_keys[] = {
-        "status", "ctype", "wrap", "wraptype", "ref", "time", "code", "data", "flags", "len", "trailing", "cut", NULL
+        "status", "ctype", "wrap", "wraptype", "ref", "time", "code", "data", "flags", "len", "trailing", "cut", "fresh", NULL
     };
     buf_t body = { 0 };
     const char *ctype = arg(w, "ctype");
@@ -757,14 +832,14 @@ http(const words_t *w, int request, buf_t *out)
 static void
 message(int from, const words_t *w)
 {
-    static const char *const cut_only[] = { "cut", NULL };
+    static const char *const payload_keys[] = { "cut", "fresh", NULL };
     buf_t out = { 0 };
     const char *kind = w->n ? w->word[0] : "";
 
     if (!conn.open)
         die("a message before any connection line");
     if (strcmp(kind, "der") == 0 || strcmp(kind, "raw") == 0) {
-        check_words(w, 1, cut_only, 0);
+        check_words(w, 1, payload_keys, 0);
         if (!payload(w, &out))
             die("%s needs a payload", kind);
     } else if (strcmp(kind, "v0") == 0) {
