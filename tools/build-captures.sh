@@ -45,8 +45,9 @@ if [ -n "$build" ] && [ -f "$build/CMakeCache.txt" ]; then
 else
     dir=${build:-$tmp}
     mkdir -p "$dir"
-    # shellcheck disable=SC2086
-    ${CC:-cc} -Wall -Wextra -Werror -O2 ${CFLAGS:-} -o "$dir/capbuild" "$top/tools/capbuild.c" -lpcap
+    # shellcheck disable=SC2046,SC2086 # CFLAGS and pkg-config give several words
+    ${CC:-cc} -Wall -Wextra -Werror -O2 ${CFLAGS:-} -I"$top/packet-entrust" $(pkg-config --cflags glib-2.0) \
+        -o "$dir/capbuild" "$top/tools/capbuild.c" "$top/packet-entrust/der.c" $(pkg-config --libs glib-2.0) -lpcap
     capbuild=$dir/capbuild
 fi
 

@@ -111,6 +111,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "der.h"
+
 typedef struct {
     uint8_t *data;
     size_t len, cap;
@@ -540,31 +542,19 @@ check_words(const words_t *w, int first, const char *const *keys, int positional
 }
 
 /*
- * One DER element at p (avail bytes): its identifier octet, the size of its
- * identifier and length octets, and the size of its content.  Only what a
- * PKIHeader needs: low tag numbers, definite lengths of up to four octets.
+ * One DER element at p (avail bytes), read with the plugin's own DER
+ * reader: its identifier octet (low tag numbers only), and the size of its
+ * identifier and length octets and of its content, which must fit.
  */
 static unsigned
 der_element(const uint8_t *p, size_t avail, size_t *header, size_t *content)
 {
-    size_t h = 2, n = 0;
+    der_header hdr;
 
-    if (avail < 2 || (p[0] & 0x1f) == 0x1f)
-        die("fresh=: the payload is not a PKIMessage (DER)");
-    if (p[1] < 0x80) {
-        n = p[1];
-    } else {
-        unsigned octets = p[1] & 0x7f;
-        if (octets == 0 || octets > 4 || avail < 2 + octets)
-            die("fresh=: the payload is not a PKIMessage (DER length)");
-        for (unsigned i = 0; i < octets; i++)
-            n = n << 8 | p[2 + i];
-        h += octets;
-    }
-    if (n > avail - h)
-        die("fresh=: the payload is not a PKIMessage (element overruns it)");
-    *header = h;
-    *content = n;
+    if (der_read_header(p, avail, &hdr) != DER_OK || hdr.tag > 30 || !der_fits(&hdr, avail))
+        die("fresh=: the payload is not a PKIMessage (bad DER element)");
+    *header = hdr.header_len;
+    *content = (size_t)hdr.content_len;
     return p[0];
 }
 
@@ -583,7 +573,7 @@ fresh_ids(uint8_t *msg, size_t len, uint32_t n)
     if (der_element(msg, len, &h, &c) != 0x30)
         die("fresh=: the payload is not a PKIMessage (no SEQUENCE)");
     pos = h;
-    if (der_element(msg + pos, h + c - pos, &h, &c) != 0x30)
+    if (der_element(msg + pos, c, &h, &c) != 0x30)
         die("fresh=: the PKIMessage has no PKIHeader");
     end = pos + h + c;
     for (pos += h; pos < end; pos += h + c, index++) {
