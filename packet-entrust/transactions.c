@@ -115,27 +115,26 @@ typedef struct _tx_finding_t {
 } tx_finding_t;
 
 typedef struct _tx_t tx_t;
+typedef struct _tx_rec_t tx_rec_t;
 
 /* What is remembered of one message (a PKIMessage or a TCP-framing
- * message without one). */
-typedef struct {
+ * message without one).  One is kept per message for the whole capture,
+ * so it is kept small: what a response shows of its request (frame, body,
+ * time) is read from the request's record. */
+struct _tx_rec_t {
     tx_t     *tx;                 /* its transaction, NULL when none could be found */
+    const tx_rec_t *request;      /* responses: the request answered, NULL if none */
+    tx_finding_t *findings;       /* expert infos, in order */
+    nstime_t  time;               /* the frame's absolute time */
     guint32   frame;              /* the frame that carries it */
-    nstime_t  time;               /* that frame's absolute time */
+    guint32   response_in;        /* requests: the answer's frame, 0 until seen */
     gint      body;               /* PKIBody tag, or PKIXCMP_FRAMING_*_BASE + framing type */
     gint      pvno;               /* -1 for framing messages */
-    int       side;               /* TX_CLIENT or TX_SERVER */
-    gboolean  expects_response;   /* a request that must be answered */
-    guint32   response_in;        /* requests: the answer's frame, 0 until seen */
-    guint32   response_to;        /* responses: the request's frame, 0 if none */
-    nstime_t  response_time;      /* responses: time since the request */
-    gint      request_body;       /* responses: the request's body (SRT row), -1 if none */
-    nstime_t  request_time;       /* responses: the request's absolute time */
-    gboolean  needs_confirm;      /* a certificate response not (yet) confirmed */
-    tx_outcome_t outcome;         /* how this message ended its transaction */
-    tx_finding_t *findings;       /* expert infos, in order */
-    tx_finding_t *last_finding;   /* tail of that list */
-} tx_rec_t;
+    guint8    side;               /* TX_CLIENT or TX_SERVER */
+    guint8    outcome;            /* tx_outcome_t: how this message ended its transaction */
+    guint     expects_response : 1;   /* a request that must be answered */
+    guint     needs_confirm : 1;      /* a certificate response not (yet) confirmed */
+};
 
 /* One CMP transaction. */
 struct _tx_t {
@@ -293,6 +292,7 @@ static void
 add_finding(tx_rec_t *rec, expert_field *ei, const char *fmt, ...)
 {
     tx_finding_t *f = wmem_new0(wmem_file_scope(), tx_finding_t);
+    tx_finding_t **link;
     char *text;
     va_list ap;
 
@@ -307,11 +307,11 @@ add_finding(tx_rec_t *rec, expert_field *ei, const char *fmt, ...)
         wmem_map_insert(finding_texts, f->text, (void *)f->text);
     }
     f->ei = ei;
-    if (rec->last_finding)
-        rec->last_finding->next = f;
-    else
-        rec->findings = f;
-    rec->last_finding = f;
+    /* A message has a few findings at most: the list is walked rather
+     * than a tail pointer kept in every record. */
+    for (link = &rec->findings; *link; link = &(*link)->next)
+        ;
+    *link = f;
 }
 
 /* Index of the next message in this frame (several PDUs may share one). */
@@ -421,25 +421,28 @@ check_key_material(tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t
                     "certTemplate without a public key: the CA is asked to generate the key pair and send the private key");
 }
 
-static void
+/* Returns the capture's copy of the message's senderNonce (the first
+ * sender's, when reused; equal bytes either way), so that the transaction
+ * keeps no second copy; { NULL, 0 } when there is none. */
+static tx_bytes_t
 check_nonce_reuse(tx_rec_t *rec, const pkixcmp_msg_t *msg)
 {
-    tx_bytes_t probe, *kept;
-    tx_rec_t *first;
+    tx_bytes_t probe, none = { NULL, 0 };
+    gpointer kept, first;
 
     if (!msg->sender_nonce.data || msg->sender_nonce.len == 0)
-        return;
+        return none;
     probe.data = (guint8 *)msg->sender_nonce.data;
     probe.len = msg->sender_nonce.len;
-    first = (tx_rec_t *)wmem_map_lookup(sender_nonces, &probe);
-    if (first) {
+    if (wmem_map_lookup_extended(sender_nonces, &probe, (const void **)&kept, &first)) {
         add_finding(rec, &ei_nonce_reuse, "senderNonce %s was already sent in frame %u",
-                    bytes_hex(probe.data, probe.len), first->frame);
-        return;
+                    bytes_hex(probe.data, probe.len), ((const tx_rec_t *)first)->frame);
+        return *(const tx_bytes_t *)kept;
     }
     kept = wmem_new(wmem_file_scope(), tx_bytes_t);
-    *kept = bytes_keep(&msg->sender_nonce);
+    *(tx_bytes_t *)kept = bytes_keep(&msg->sender_nonce);
     wmem_map_insert(sender_nonces, kept, rec);
+    return *(const tx_bytes_t *)kept;
 }
 
 /* ------------------------------------------------------------------------
@@ -502,9 +505,10 @@ tx_find(packet_info *pinfo, const pkixcmp_msg_t *msg, tx_rec_t *rec, gboolean *i
     return tx;
 }
 
-/* recipNonce must repeat the peer's last senderNonce (RFC 9810 5.1.1). */
+/* recipNonce must repeat the peer's last senderNonce (RFC 9810 5.1.1).
+ * sender_nonce is the capture's copy of the message's (check_nonce_reuse). */
 static void
-check_nonces(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg)
+check_nonces(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, tx_bytes_t sender_nonce)
 {
     int peer = !rec->side;
     const tx_bytes_t *expected = &tx->nonce[peer];
@@ -519,7 +523,7 @@ check_nonces(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg)
                         bytes_hex(expected->data, expected->len), tx->nonce_frame[peer]);
     }
     if (msg->sender_nonce.data) {
-        tx->nonce[rec->side] = bytes_keep(&msg->sender_nonce);
+        tx->nonce[rec->side] = sender_nonce;
         tx->nonce_frame[rec->side] = rec->frame;
     }
 }
@@ -591,10 +595,7 @@ track_response(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_ne
                         body_name(body), body_name(req->body), req->frame);
         if (!req->response_in)
             req->response_in = rec->frame;
-        rec->response_to = req->frame;
-        rec->request_body = req->body;
-        rec->request_time = req->time;
-        nstime_delta(&rec->response_time, &rec->time, &req->time);
+        rec->request = req;
         if (msg && req->pvno >= 0 && msg->pvno >= 0 && msg->pvno != req->pvno)
             add_finding(rec, &ei_pvno_mismatch, "pvno %d, but the request (frame %u) has pvno %d",
                         msg->pvno, req->frame, req->pvno);
@@ -648,6 +649,7 @@ analyse(packet_info *pinfo, const pkixcmp_msg_t *msg, gint body, const pkixcmp_s
 {
     tx_rec_t *rec = wmem_new0(wmem_file_scope(), tx_rec_t);
     pkixcmp_role_t role = pkixcmp_body_role(body);
+    tx_bytes_t sender_nonce = { NULL, 0 };
     gboolean is_new;
     tx_t *tx;
 
@@ -655,14 +657,13 @@ analyse(packet_info *pinfo, const pkixcmp_msg_t *msg, gint body, const pkixcmp_s
     rec->time = pinfo->abs_ts;
     rec->body = body;
     rec->pvno = msg ? msg->pvno : -1;
-    rec->request_body = -1;
 
     if (msg) {
         check_protection(rec, msg);
         check_transaction_id(rec, msg);
         check_status(rec, msg);
         check_key_material(rec, msg, scan);
-        check_nonce_reuse(rec, msg);
+        sender_nonce = check_nonce_reuse(rec, msg);
         if (body == PKIXCMP_BODY_RR)
             add_finding(rec, &ei_revocation, "Revocation request");
     }
@@ -678,7 +679,7 @@ analyse(packet_info *pinfo, const pkixcmp_msg_t *msg, gint body, const pkixcmp_s
         rec->side = role == PKIXCMP_ROLE_REQUEST ? TX_CLIENT : TX_SERVER;
 
     if (msg && role != PKIXCMP_ROLE_ANNOUNCEMENT)
-        check_nonces(tx, rec, msg);
+        check_nonces(tx, rec, msg, sender_nonce);
     if (role == PKIXCMP_ROLE_ANNOUNCEMENT)
         return rec;
     if (rec->side == TX_CLIENT)
@@ -704,10 +705,13 @@ show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tx_rec_t *rec)
         pi = proto_tree_add_uint(tree, hf_pkixcmp_response_in, tvb, 0, 0, rec->response_in);
         proto_item_set_generated(pi);
     }
-    if (rec->response_to) {
-        pi = proto_tree_add_uint(tree, hf_pkixcmp_response_to, tvb, 0, 0, rec->response_to);
+    if (rec->request) {
+        nstime_t delta;
+
+        nstime_delta(&delta, &rec->time, &rec->request->time);
+        pi = proto_tree_add_uint(tree, hf_pkixcmp_response_to, tvb, 0, 0, rec->request->frame);
         proto_item_set_generated(pi);
-        pi = proto_tree_add_time(tree, hf_pkixcmp_response_time, tvb, 0, 0, &rec->response_time);
+        pi = proto_tree_add_time(tree, hf_pkixcmp_response_time, tvb, 0, 0, &delta);
         proto_item_set_generated(pi);
     }
     for (const tx_finding_t *f = rec->findings; f; f = f->next)
@@ -874,12 +878,12 @@ srt_packet(void *pss, packet_info *pinfo, epan_dissect_t *edt _U_, const void *d
     const pkixcmp_tap_info_t *info = (const pkixcmp_tap_info_t *)data;
     srt_stat_table *table;
 
-    if (!info->rec || !info->rec->response_to)
+    if (!info->rec || !info->rec->request)
         return TAP_PACKET_DONT_REDRAW;
     table = g_array_index(srt->srt_array, srt_stat_table *, 0);
     for (gsize i = 0; i < G_N_ELEMENTS(srt_requests); i++) {
-        if (srt_requests[i] == info->rec->request_body) {
-            add_srt_table_data(table, (int)i, &info->rec->request_time, pinfo);
+        if (srt_requests[i] == info->rec->request->body) {
+            add_srt_table_data(table, (int)i, &info->rec->request->time, pinfo);
             return TAP_PACKET_REDRAW;
         }
     }
