@@ -27,7 +27,10 @@
 # built unless a filter needs it);
 # elapsed time, CPU time (user + system) and peak RSS come from GNU time
 # ('%e %U %S %M').  CPU time is the steadier figure on a shared machine,
-# where other guests stretch the elapsed time of whole runs.
+# where other guests stretch the elapsed time of whole runs; since they
+# only ever slow a run down, the table also shows each configuration's
+# fastest round, the closest to what the run itself costs.  The order of
+# the configurations turns by one each round.
 # Then callgrind counts the instructions each configuration executes on a
 # smaller capture (BENCH_PROFILE_MESSAGES, default 5000): a count that does
 # not depend on the machine's load; and it prints callgrind_annotate's top
@@ -152,6 +155,19 @@ run() {
 # builtin: with the plugin loaded; its TCP heuristic leaves a port given to
 # cmp by Decode As alone
 configs="ours builtin builtin_noplugin floor"
+# rotate N WORD...: the words, starting with the (N mod count)-th
+rotate() {
+    n=$1
+    shift
+    n=$((n % $#))
+    while [ "$n" -gt 0 ]; do
+        first=$1
+        shift
+        set -- "$@" "$first"
+        n=$((n - 1))
+    done
+    echo "$@"
+}
 for mode in $modes; do
     for c in $configs; do rm -f "$out/$c-$mode.txt"; done
 done
@@ -159,7 +175,10 @@ done
 i=1
 while [ "$i" -le "$rounds" ]; do
     for mode in $modes; do
-        for c in $configs; do run "$c" "$mode"; done
+        # The order turns by one each round, so that no configuration
+        # always runs first, or always right after the costliest one.
+        # shellcheck disable=SC2046
+        for c in $(rotate "$i" $configs); do run "$c" "$mode"; done
     done
     echo "round $i/$rounds done"
     i=$((i + 1))
@@ -173,22 +192,27 @@ echo "decoded messages: ours $(decoded "$out/ours-fields.fields"), built-in $(de
 mode_label() {
     case $1 in fields) echo "-T fields" ;; tree) echo "-V (full tree)" ;; summary) echo "one line per packet" ;; esac
 }
+fastest() {  # the smallest number read
+    sort -n | head -1
+}
 median() {  # column of $1
     sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 echo
-echo "Median of $rounds rounds; $messages CMP messages over $connections TCP connections (port 829, RFC 2510 framing, replays: $replay, $npk packets, ${size} MB); $(tshark -v 2>/dev/null | head -1); $(nproc) CPU(s)."
+echo "Medians (and the fastest) of $rounds rounds; $messages CMP messages over $connections TCP connections (port 829, RFC 2510 framing, replays: $replay, $npk packets, ${size} MB); $(tshark -v 2>/dev/null | head -1); $(nproc) CPU(s)."
 echo
-echo "| mode | dissector | elapsed (s) | vs built-in | CPU (s) | vs built-in | peak RSS (MiB) | vs built-in |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|"
+echo "| mode | dissector | elapsed (s) | vs built-in | CPU (s) | vs built-in | fastest CPU (s) | vs built-in | peak RSS (MiB) | vs built-in |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for mode in $modes; do
     bt=$(cut -d' ' -f1 "$out/builtin-$mode.txt" | median)
     bm=$(cut -d' ' -f2 "$out/builtin-$mode.txt" | median)
     bc=$(cut -d' ' -f3 "$out/builtin-$mode.txt" | median)
+    bf=$(cut -d' ' -f3 "$out/builtin-$mode.txt" | fastest)
     for c in $configs; do
         t=$(cut -d' ' -f1 "$out/$c-$mode.txt" | median)
         m=$(cut -d' ' -f2 "$out/$c-$mode.txt" | median)
         cpu=$(cut -d' ' -f3 "$out/$c-$mode.txt" | median)
+        f=$(cut -d' ' -f3 "$out/$c-$mode.txt" | fastest)
         case $c in
         ours) label="this plugin (pkixcmp)" ;;
         builtin) label="built-in cmp (plugin loaded, Decode As)" ;;
@@ -196,8 +220,8 @@ for mode in $modes; do
         floor) label="TCP only (cmp, entrust, pkixcmp disabled)" ;;
         esac
         ml=$(mode_label "$mode")
-        awk -v ml="$ml" -v l="$label" -v t="$t" -v m="$m" -v c="$cpu" -v bt="$bt" -v bm="$bm" -v bc="$bc" 'BEGIN {
-            printf "| %s | %s | %.2f | %.2fx | %.2f | %.2fx | %.0f | %.2fx |\n", ml, l, t, t / bt, c, c / bc, m / 1024, m / bm }'
+        awk -v ml="$ml" -v l="$label" -v t="$t" -v m="$m" -v c="$cpu" -v f="$f" -v bt="$bt" -v bm="$bm" -v bc="$bc" -v bf="$bf" 'BEGIN {
+            printf "| %s | %s | %.2f | %.2fx | %.2f | %.2fx | %.2f | %.2fx | %.0f | %.2fx |\n", ml, l, t, t / bt, c, c / bc, f, f / bf, m / 1024, m / bm }'
     done
 done
 
