@@ -177,7 +177,7 @@ while [ "$i" -le "$rounds" ]; do
     for mode in $modes; do
         # The order turns by one each round, so that no configuration
         # always runs first, or always right after the costliest one.
-        # shellcheck disable=SC2046
+        # shellcheck disable=SC2046,SC2086 # the configurations are words
         for c in $(rotate "$i" $configs); do run "$c" "$mode"; done
     done
     echo "round $i/$rounds done"
