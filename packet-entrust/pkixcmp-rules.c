@@ -472,8 +472,13 @@ append_sanitised(GString *out, const char *in, gsize in_len, gsize max)
     for (gsize i = 0; i < in_len && out->len - start < max; i++) {
         guchar c = (guchar)in[i];
         if (g_ascii_isalnum(c) || c == '-' || (c == '.' && out->len > start) || c == '_') {
-            if (pending_sep && out->len > start)
+            if (pending_sep && out->len > start) {
+                /* The separator comes with the character after it: both
+                 * must fit, or the name would run one past max. */
+                if (out->len - start + 2 > max)
+                    break;
                 g_string_append_c(out, '_');
+            }
             pending_sep = FALSE;
             g_string_append_c(out, (char)c);
         } else {

@@ -280,6 +280,28 @@ test_file_names(void)
     file = pkixcmp_cert_file_name((const guint8 *)"\x04\x00", 2);
     g_assert_cmpstr(file, ==, "certificate_noserial.der");
     g_free(file);
+
+    /* The name part is at most 80 characters, also when a separator
+     * falls on the 80th (found by fuzz-scan: 81 characters): CN of 79
+     * 'a', a space, then 'b's.  And exactly 80 are kept. */
+    for (guint letters = 79; letters <= 80; letters++) {
+        GByteArray *cn = g_byte_array_new();
+        guint8 head[2] = { 0x0c, 0x7f };
+        char *letters_str = g_strnfill(letters, 'a');
+        char *want = g_strdup_printf("%s_07.der", letters_str);
+
+        g_byte_array_append(cn, head, 2);
+        for (guint i = 0; i < 127; i++)
+            g_byte_array_append(cn, (const guint8 *)(i < letters ? "a" : i == letters ? " " : "b"), 1);
+        name = SEQ(tlv(0x31, SEQ(RAW(0x06, 0x03, 0x55, 0x04, 0x03), cn), NULL));
+        tbs = SEQ(RAW(0x02, 0x01, 0x07), SEQ(RAW(0x06, 0x01, 0x2a)), SEQ(RAW(0x31, 0x00)), SEQ(RAW(0x17, 0x00)), name);
+        cert = SEQ(tbs);
+        file = pkixcmp_cert_file_name(cert->data, cert->len);
+        g_assert_cmpstr(file, ==, want);
+        g_free(letters_str);
+        g_free(want);
+        g_free(file);
+    }
 }
 
 static void
