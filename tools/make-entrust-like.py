@@ -4,13 +4,16 @@
 
     tools/make-entrust-like.py IN.der OUT.der [--free-text TEXT]
         [--itav OID[=UTF8VALUE|=der:HEX]]... [--pvno N] [--keep-general-info]
+        [--sender DN]
         [--protection-alg HEX] [--replace-oid OLD=NEW]...
         [--cert-extension OID=HEX] [--extract-cert N]
 
 The header's freeText ([7]) is replaced by TEXT and generalInfo ([8]) by the
 given ITAVs (OIDs under Entrust's arc 2.16.840.1.114027.50, as Entrust
 Authority 5.0 sends, or any other); --pvno rewrites pvno (Entrust 5.0 sends
-1).  --protection-alg replaces the header's protectionAlg ([1]) by the
+1).  --sender replaces the header's sender by the directoryName DN,
+written "CN=a,O=b,C=c" (CN, O, OU and C; UTF8String values, C a
+PrintableString), RDNs in the order given.  --protection-alg replaces the header's protectionAlg ([1]) by the
 given DER AlgorithmIdentifier; --replace-oid rewrites every OBJECT
 IDENTIFIER OLD in the message (outside OCTET and BIT STRINGs) to NEW;
 --cert-extension adds the extension OID, with the DER value HEX, to the
@@ -26,6 +29,7 @@ Examples:
     make-entrust-like.py 01-genm.der genm-entrust.der --itav 2.16.840.1.114027.50.3 --pvno 1
     make-entrust-like.py 01-ir.der ir-vers.der --cert-extension 1.2.840.113533.7.65.0=300a1b0456352e3003020780
     make-entrust-like.py 01-ir.der cert.der --extract-cert 0
+    make-entrust-like.py 02-genp.der genp-ejbca.der --sender "CN=AdminCA1,O=EJBCA Sample,C=SE"
 
 tools/make-entrust-like.sh makes every message of
 test-captures/messages/entrust-like/ with it.
@@ -87,6 +91,23 @@ def add_cert_extension(parts, oid, value):
     parts[parts.index(extra[0])] = encode(tree)
 
 
+# The attribute types --sender knows (RFC 5280, X.520).
+NAME_ATTRIBUTES = {"CN": "2.5.4.3", "C": "2.5.4.6", "O": "2.5.4.10", "OU": "2.5.4.11"}
+
+
+def encode_name(dn):
+    """Name ::= SEQUENCE OF RelativeDistinguishedName, one attribute each."""
+    rdns = []
+    for part in dn.split(","):
+        key, _, value = part.strip().partition("=")
+        if key not in NAME_ATTRIBUTES:
+            sys.exit("--sender: unknown attribute " + key)
+        string_tag = 0x13 if key == "C" else 0x0C   # PrintableString, UTF8String
+        atv = tlv(0x30, encode_oid(NAME_ATTRIBUTES[key]) + tlv(string_tag, value.encode("utf-8")))
+        rdns.append(tlv(0x31, atv))
+    return tlv(0x30, b"".join(rdns))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("input")
@@ -95,6 +116,7 @@ def main():
     ap.add_argument("--itav", action="append", default=[],
                     help="generalInfo InfoTypeAndValue: OID or OID=UTF8 text value")
     ap.add_argument("--pvno", type=int, choices=(1, 2, 3))
+    ap.add_argument("--sender", metavar="DN", help='sender directoryName, "CN=a,O=b,C=c"')
     ap.add_argument("--keep-general-info", action="store_true",
                     help="append the ITAVs to the existing generalInfo instead of replacing it")
     ap.add_argument("--protection-alg", metavar="HEX",
@@ -124,6 +146,8 @@ def main():
 
     if args.pvno:
         header[0] = tlv(0x02, bytes([args.pvno]))
+    if args.sender:
+        header[1] = tlv(0xA4, encode_name(args.sender))   # directoryName [4] EXPLICIT Name
 
     fields = {}
     order = []

@@ -39,6 +39,8 @@ mk "$m/genm-pbm/02-genp.der" "$out/genp-freetext-entrusted.der" --free-text "Ent
 mk "$m/genm-pbm/01-genm.der" "$out/genm-freetext-ejbca.der" --free-text "EJBCA 8.0 CMP RA"
 mk "$m/genm-pbm/01-genm.der" "$out/genm-freetext-cryptlib.der" --free-text "Sent by cryptlib 3.4"
 mk "$m/genm-pbm/01-genm.der" "$out/genm-itav-cryptlib.der" --itav "1.3.6.1.4.1.3029.3.1.1=der:0500"
+mk "$m/genm-pbm/02-genp.der" "$out/genp-sender-ejbca.der" --sender "CN=AdminCA1,O=EJBCA Sample,C=SE"
+mk "$m/genm-pbm/01-genm.der" "$out/genm-sender-not-ejbca.der" --sender "CN=EJBCA fan,O=Example"
 
 # Not CMP: a bare certificate (the CA's, from extraCerts)
 mk "$m/ir-extracerts-sig/01-ir.der" "$out/cert-ca.der" --extract-cert 1
