@@ -66,10 +66,10 @@ for h in $harnesses; do
     framing) build framing "$src/framing.c" "$src/der.c" ;;
     der)     build der "$src/der.c" ;;
     scan)
-        if [ -f "$src/heuristics.c" ] && [ -f "$src/fingerprint.c" ] && [ -f "$src/pkixcmp-rules.c" ]; then
-            build scan "$src/heuristics.c" "$src/fingerprint.c" "$src/pkixcmp-rules.c" "$src/framing.c" "$src/der.c"
+        if [ -f "$src/heuristics.c" ] && [ -f "$src/pkixcmp-rules.c" ]; then
+            build scan "$src/heuristics.c" "$src/pkixcmp-rules.c" "$src/framing.c" "$src/der.c"
         else
-            echo "scan: heuristics.c/fingerprint.c/pkixcmp-rules.c not there, skipped"
+            echo "scan: heuristics.c/pkixcmp-rules.c not there, skipped"
         fi ;;
     *) echo "unknown harness $h" >&2; exit 2 ;;
     esac

@@ -11,6 +11,7 @@
 #define ENTRUST_ENTRUST_H
 
 #include <epan/packet.h>
+#include <epan/conversation.h>
 
 /* Names of the registered dissectors, for find_dissector(). */
 #define PKIXCMP_DISSECTOR_NAME      "pkixcmp"
@@ -46,6 +47,8 @@ typedef struct {
     gint64   pbm_iterations;      /* -1 when unknown */
     gboolean implicit_confirm;    /* generalInfo holds id-it-implicitConfirm */
     const char *free_text;        /* the first freeText string, or NULL */
+    const char *sender;           /* the sender's directoryName as a DN string
+                                     ("CN=x,O=y"), or NULL */
     gint     depth;               /* 0 for a top-level message, >0 nested */
     wmem_list_t *certificates;    /* pkixcmp_cert_t *, in message order; NULL if none */
     wmem_list_t *oids;            /* const char *: every algorithm, infoType and
@@ -58,11 +61,6 @@ typedef struct {
     const char *where;            /* "extraCerts", "caPubs", "response", ... */
 } pkixcmp_cert_t;
 
-/* The message being dissected in this packet, for OID-registered
- * dissectors (PBM parameters, ITAV values) that Wireshark calls without a
- * context.  NULL outside a PKIMessage. */
-pkixcmp_msg_t *pkixcmp_current_msg(packet_info *pinfo);
-
 void proto_register_pkixcmp(void);
 void proto_reg_handoff_pkixcmp(void);
 void proto_register_entrust(void);
@@ -72,8 +70,10 @@ void proto_reg_handoff_entrust(void);
  * and certificate export over whole captures. */
 void pkixcmp_transactions_register(int proto_pkixcmp);
 void pkixcmp_transactions_handoff(void);
-/* Called once per top-level PKIMessage, after it is dissected. */
-void pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg);
+/* Called once per top-level PKIMessage, after it is dissected, with the
+ * packet's conversation (found once for this and identification). */
+void pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg,
+                           conversation_t *conversation);
 /* Called for each TCP-framing message that carries no PKIMessage
  * (pollReq, pollRep, negPollRep, finRep, errorMsgRep), for the v0 pairs. */
 void entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gboolean v10, guint8 type);
@@ -85,10 +85,11 @@ void pkixcmp_identify_register(int proto_pkixcmp);
 void entrust_identify_register(int proto_entrust);
 void entrust_identify_handoff(void);
 /* Called once per top-level PKIMessage, after it is dissected. */
-void entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg);
+void entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg,
+                              conversation_t *conversation);
 /* Shows what is known of the conversation (entrust.product); called on
  * every frame the entrust dissector handles. */
-void entrust_identify_show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree);
+void entrust_identify_show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, conversation_t *conversation);
 
 /* Wireshark's generic BER tree (dissect_unknown_ber), unless the BER nests
  * deeper than a real value would or holds a REAL that decoder asserts on:

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "fingerprint.h"
-#include "der.h"
 
 /* What a rule looks at. */
 typedef enum {
@@ -166,17 +165,20 @@ rule_matches(const fp_rule *rule, const cmp_fp_input *in, const char **matched)
                && free_text_word(in->free_text, rule->pattern);
     case FP_OID_EXACT:
     case FP_OID_ARC:
+        /* The pattern first: it rules out nearly every OID, and the
+         * exclusions are only worth checking for one that matches. */
         for (gsize i = 0; in->oids && i < in->n_oids; i++) {
             const char *oid = in->oids[i];
-            if (!oid || cmp_fingerprint_oid_excluded(oid))
+            if (!oid || !(rule->kind == FP_OID_EXACT ? strcmp(oid, rule->pattern) == 0
+                                                     : oid_in_arc(oid, rule->pattern)))
+                continue;
+            if (cmp_fingerprint_oid_excluded(oid))
                 continue;
             if (rule->kind == FP_OID_ARC && oid_in_arc(oid, fp_entrust_algorithm_arc)
                     && !oid_in_arc(rule->pattern, fp_entrust_algorithm_arc))
                 continue;
-            if (rule->kind == FP_OID_EXACT ? strcmp(oid, rule->pattern) == 0 : oid_in_arc(oid, rule->pattern)) {
-                *matched = oid;
-                return TRUE;
-            }
+            *matched = oid;
+            return TRUE;
         }
         return FALSE;
     case FP_SENDER_RDN_PREFIX:
@@ -228,36 +230,4 @@ cmp_fingerprint(const cmp_fp_input *in, cmp_fp_result *out)
         return TRUE;
     }
     return FALSE;
-}
-
-gboolean
-cmp_header_sender_name(const guint8 *buf, gsize len, GString *out)
-{
-    der_header msg, hdr, pvno, sender;
-    gsize pos;
-
-    /* PKIMessage ::= SEQUENCE { header PKIHeader, ... }
-     * PKIHeader ::= SEQUENCE { pvno INTEGER, sender GeneralName, ... } */
-    if (der_read_header(buf, len, &msg) != DER_OK || msg.cls != DER_CLASS_UNIVERSAL
-            || msg.tag != DER_TAG_SEQUENCE || !msg.constructed || msg.indefinite)
-        return FALSE;
-    pos = msg.header_len;
-    if (der_read_header(buf + pos, len - pos, &hdr) != DER_OK || hdr.cls != DER_CLASS_UNIVERSAL
-            || hdr.tag != DER_TAG_SEQUENCE || !hdr.constructed || hdr.indefinite)
-        return FALSE;
-    pos += hdr.header_len;
-    if (der_read_header(buf + pos, len - pos, &pvno) != DER_OK || pvno.cls != DER_CLASS_UNIVERSAL
-            || pvno.tag != DER_TAG_INTEGER || pvno.indefinite || pvno.content_len > 8)
-        return FALSE;
-    pos += pvno.header_len + (gsize)pvno.content_len;
-    if (pos >= len)
-        return FALSE;
-    /* directoryName [4] EXPLICIT Name */
-    if (der_read_header(buf + pos, len - pos, &sender) != DER_OK || sender.cls != DER_CLASS_CONTEXT
-            || sender.tag != 4 || !sender.constructed || sender.indefinite)
-        return FALSE;
-    pos += sender.header_len;
-    if (sender.content_len > len - pos)
-        return FALSE;
-    return der_format_name(buf + pos, (gsize)sender.content_len, out);
 }

@@ -60,9 +60,4 @@ gboolean cmp_fingerprint_oid_excluded(const char *oid);
 /* The display name of an implementation ("Entrust"), or NULL for NONE. */
 const char *cmp_impl_name(cmp_impl impl);
 
-/* Appends the sender of the PKIMessage at the start of buf to out as
- * "CN=a,O=b" when it is a directoryName; FALSE (nothing appended) when the
- * sender is another kind of GeneralName or the bytes do not reach it. */
-gboolean cmp_header_sender_name(const guint8 *buf, gsize len, GString *out);
-
 #endif /* ENTRUST_FINGERPRINT_H */

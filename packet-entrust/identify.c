@@ -76,14 +76,10 @@ frame_state(packet_info *pinfo)
 }
 
 static identify_conv_t *
-conv_state(packet_info *pinfo, gboolean create)
+conv_state(conversation_t *conversation, gboolean create)
 {
-    conversation_t *conversation = create ? find_or_create_conversation(pinfo) : find_conversation_pinfo(pinfo, 0);
-    identify_conv_t *conv;
+    identify_conv_t *conv = (identify_conv_t *)conversation_get_proto_data(conversation, proto_pkixcmp);
 
-    if (!conversation)
-        return NULL;
-    conv = (identify_conv_t *)conversation_get_proto_data(conversation, proto_pkixcmp);
     if (!conv && create) {
         conv = wmem_new0(wmem_file_scope(), identify_conv_t);
         conversation_add_proto_data(conversation, proto_pkixcmp, conv);
@@ -107,25 +103,9 @@ add_product(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const identify_
     return ti;
 }
 
-/* The message's sender name, when it is a directoryName. */
-static const char *
-sender_name(tvbuff_t *tvb, packet_info *pinfo)
-{
-    guint avail = tvb_captured_length(tvb);
-    GString *name;
-    const char *result = NULL;
-
-    if (avail == 0)
-        return NULL;
-    name = g_string_new(NULL);
-    if (cmp_header_sender_name(tvb_get_ptr(tvb, 0, avail), avail, name))
-        result = wmem_strdup(pinfo->pool, name->str);
-    g_string_free(name, TRUE);
-    return result;
-}
-
 void
-entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg)
+entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg,
+                         conversation_t *conversation)
 {
     cmp_fp_input in = { 0 };
     cmp_fp_result fp;
@@ -138,7 +118,7 @@ entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pk
 
     /* What this message reveals. */
     in.free_text = msg->free_text;
-    in.sender = sender_name(tvb, pinfo);
+    in.sender = msg->sender;
     if (msg->oids) {
         guint n = wmem_list_count(msg->oids);
         const char **oids = wmem_alloc_array(pinfo->pool, const char *, n);
@@ -157,7 +137,7 @@ entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pk
     }
 
     /* The conversation: decided on the first pass only. */
-    conv = conv_state(pinfo, found && fp.impl == CMP_IMPL_ENTRUST && !PINFO_FD_VISITED(pinfo));
+    conv = conv_state(conversation, found && fp.impl == CMP_IMPL_ENTRUST && !PINFO_FD_VISITED(pinfo));
     if (conv && !conv->product && found && fp.impl == CMP_IMPL_ENTRUST && !PINFO_FD_VISITED(pinfo)) {
         conv->product = wmem_strdup(wmem_file_scope(), fp.product);
         conv->evidence = wmem_strdup(wmem_file_scope(), fp.evidence);
@@ -179,9 +159,9 @@ entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pk
 }
 
 void
-entrust_identify_show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree)
+entrust_identify_show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, conversation_t *conversation)
 {
-    identify_conv_t *conv = conv_state(pinfo, FALSE);
+    identify_conv_t *conv = conv_state(conversation, FALSE);
 
     if (!conv || !conv->product || frame_state(pinfo)->product_shown)
         return;

@@ -635,9 +635,8 @@ classify(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb)
 }
 
 static entrust_conv_t *
-get_conversation_state(packet_info *pinfo, tvbuff_t *tvb)
+get_conversation_state(conversation_t *conversation, packet_info *pinfo, tvbuff_t *tvb)
 {
-    conversation_t *conversation = find_or_create_conversation(pinfo);
     entrust_conv_t *conv = (entrust_conv_t *)conversation_get_proto_data(conversation, proto_entrust);
 
     if (!conv) {
@@ -672,6 +671,7 @@ add_session_item(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, proto_
 static int
 dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
+    conversation_t *conversation;
     entrust_conv_t *conv;
     proto_item *ti;
     proto_tree *session_tree;
@@ -680,14 +680,15 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
         return 0;
     col_set_str(pinfo->cinfo, COL_PROTOCOL, "Entrust");
     col_clear(pinfo->cinfo, COL_INFO);
-    conv = get_conversation_state(pinfo, tvb);
+    conversation = find_or_create_conversation(pinfo);
+    conv = get_conversation_state(conversation, pinfo, tvb);
 
     /* What the connection is, on every frame of it. */
     ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
     proto_item_append_text(ti, ", %s", service_name(pinfo));
     session_tree = proto_item_add_subtree(ti, ett_entrust);
     proto_item_set_generated(proto_tree_add_string(session_tree, hf_entrust_service, tvb, 0, 0, service_name(pinfo)));
-    entrust_identify_show(tvb, pinfo, session_tree);
+    entrust_identify_show(tvb, pinfo, session_tree, conversation);
     entrust_analysis_check(pinfo, session_tree, conv->session == ENTRUST_SESSION_TLS);
 
     if (pinfo->num < conv->classified_in) {

@@ -258,41 +258,30 @@ pkixcmp_msg_init(pkixcmp_msg_t *msg, gint depth)
     msg->depth = depth;
 }
 
-/* The innermost PKIMessage being dissected in this packet. */
-pkixcmp_msg_t *
-pkixcmp_current_msg(packet_info *pinfo)
-{
-    return (pkixcmp_msg_t *)p_get_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 0);
-}
-
-static void
-set_current_msg(packet_info *pinfo, pkixcmp_msg_t *msg)
-{
-    p_set_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 0, msg);
-}
-
 /* The state handed to the OID-registered dissectors (proto data key 1):
  * set around each call into the BER OID table, so that a value decoded by
  * this plugin for Wireshark's x509af (an extension inside a certificate)
- * still knows its PKIMessage.  The states live in pinfo->pool, so a stale
- * pointer left by an exception is never dangling. */
-static pkixcmp_ctx_t *
-current_ctx(packet_info *pinfo)
+ * still knows its PKIMessage.  The slot and the states live in
+ * pinfo->pool, so a stale pointer left by an exception is never dangling.
+ * The slot is found once and then written, rather than set through
+ * p_set_proto_data around every call. */
+static pkixcmp_ctx_t **
+current_ctx_slot(packet_info *pinfo)
 {
-    return (pkixcmp_ctx_t *)p_get_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 1);
-}
+    pkixcmp_ctx_t **slot = (pkixcmp_ctx_t **)p_get_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 1);
 
-static void
-set_current_ctx(packet_info *pinfo, pkixcmp_ctx_t *ctx)
-{
-    p_set_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 1, ctx);
+    if (!slot) {
+        slot = wmem_new0(pinfo->pool, pkixcmp_ctx_t *);
+        p_add_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 1, slot);
+    }
+    return slot;
 }
 
 void
 pkixcmp_oid_actx_init(asn1_ctx_t *actx, packet_info *pinfo)
 {
     asn1_ctx_init(actx, ASN1_ENC_BER, TRUE, pinfo);
-    actx->private_data = current_ctx(pinfo);
+    actx->private_data = *current_ctx_slot(pinfo);
 }
 
 int
@@ -383,11 +372,12 @@ pkixcmp_call_oid(const char *oid, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
     tvbuff_t *element = tvb_new_subset_length(tvb, offset, size);
 
     if (oid && oid_has_dissector(oid)) {
-        pkixcmp_ctx_t *saved = current_ctx(actx->pinfo);
+        pkixcmp_ctx_t **current = current_ctx_slot(actx->pinfo);
+        pkixcmp_ctx_t *saved = *current;
         guint layers = wmem_list_count(actx->pinfo->layers);
-        set_current_ctx(actx->pinfo, pkixcmp_ctx(actx));
+        *current = pkixcmp_ctx(actx);
         call_ber_oid_callback(oid, element, 0, actx->pinfo, tree, NULL);
-        set_current_ctx(actx->pinfo, saved);
+        *current = saved;
         trim_layers(actx->pinfo, layers);
     } else if (size == 2 && tvb_get_ntohs(tvb, offset) == 0x0500) {
         /* An absent-parameters NULL needs no dissector (nor a walk: two
@@ -793,16 +783,19 @@ dissect_header_free_text(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset,
     return offset;
 }
 
-/* The text shown for a GeneralName (the directoryName as a DN string). */
-static void
+/* The text shown for a GeneralName (the directoryName as a DN string).
+ * FALSE when the text only says the value could not be read. */
+static gboolean
 general_name_text(GString *text, tvbuff_t *tvb, int content, guint32 len, gint8 ber_class, gint32 tag, packet_info *pinfo)
 {
     if (ber_class == BER_CLASS_CON) {
         switch (tag) {
         case 4: {   /* directoryName [4] Name (explicit: Name is a CHOICE) */
             const guint8 *name = tvb_get_ptr(tvb, content, len);
-            if (!der_format_name(name, len, text))
+            if (!der_format_name(name, len, text)) {
                 g_string_assign(text, "(undecodable Name)");
+                return FALSE;
+            }
             break;
         }
         case 1: case 2: case 6:   /* IA5String */
@@ -826,9 +819,10 @@ general_name_text(GString *text, tvbuff_t *tvb, int content, guint32 len, gint8 
             g_string_printf(text, "%s", val_to_str_const(tag, pkixcmp_general_name_vals, "unknown GeneralName"));
             break;
         }
-    } else {
-        g_string_assign(text, "(not a GeneralName)");
+        return TRUE;
     }
+    g_string_assign(text, "(not a GeneralName)");
+    return FALSE;
 }
 
 /* GeneralName (RFC 5280, an IMPLICIT TAGS module), shown as one string
@@ -844,6 +838,8 @@ pkixcmp_dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int
     int size = pkixcmp_element_size(tvb, offset);
     int content = get_ber_identifier(tvb, offset, &ber_class, &pc, &tag);
     GString *text = g_string_new(NULL);
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+    gboolean is_sender_dn;
     proto_item *pi;
     proto_tree *sub;
 
@@ -852,9 +848,14 @@ pkixcmp_dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int
         content = offset + size;
     len = size - (content - offset);
 
-    /* The text is the field's value: built only when it can be seen. */
-    if (proto_field_is_referenced(tree, hf_index))
-        general_name_text(text, tvb, content, len, ber_class, tag, actx->pinfo);
+    /* The text is the field's value: built only when it can be seen, or
+     * when it is the header's sender DN, which identification reads
+     * (identify.c) whether or not it is shown. */
+    is_sender_dn = ctx && hf_index == hf_pkixcmp_sender && ber_class == BER_CLASS_CON && tag == 4;
+    if (is_sender_dn || proto_field_is_referenced(tree, hf_index)) {
+        if (general_name_text(text, tvb, content, len, ber_class, tag, actx->pinfo) && is_sender_dn)
+            ctx->summary->sender = wmem_strdup(actx->pinfo->pool, text->str);
+    }
 
     pi = proto_tree_add_string(tree, hf_index, tvb, offset, size, text->str);
     g_string_free(text, TRUE);
@@ -1352,11 +1353,9 @@ dissect_nested_message(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offse
     }
     pkixcmp_msg_init(summary, (gint)inner->depth);
     actx->private_data = inner;
-    set_current_msg(actx->pinfo, summary);
     pi = proto_tree_add_item(tree, proto_pkixcmp, tvb, offset, size, ENC_NA);
     offset = dissect_pki_message(tvb, offset, actx, proto_item_add_subtree(pi, ett_pkixcmp));
     actx->private_data = outer;
-    set_current_msg(actx->pinfo, outer ? outer->summary : NULL);
     if (summary->body >= 0)
         proto_item_append_text(pi, ", %s", val_to_str_const(summary->body, pkixcmp_body_vals, "unknown body"));
     return offset;
@@ -1878,6 +1877,8 @@ dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     /* data is the caller's business (HTTP passes its message info). */
     pkixcmp_msg_t *summary = wmem_new(pinfo->pool, pkixcmp_msg_t);
     pkixcmp_ctx_t *ctx = wmem_new0(pinfo->pool, pkixcmp_ctx_t);
+    pkixcmp_ctx_t **current;
+    conversation_t *conversation;
     asn1_ctx_t actx;
     proto_item *ti;
     proto_tree *cmp_tree;
@@ -1901,13 +1902,13 @@ dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
 
     asn1_ctx_init(&actx, ASN1_ENC_BER, TRUE, pinfo);
     actx.private_data = ctx;
-    set_current_msg(pinfo, summary);
-    set_current_ctx(pinfo, NULL);
+    current = current_ctx_slot(pinfo);
+    *current = NULL;
     offset = dissect_pki_message(tvb, 0, &actx, cmp_tree);
-    set_current_msg(pinfo, NULL);
-    set_current_ctx(pinfo, NULL);
-    pkixcmp_track_message(tvb, pinfo, cmp_tree, summary);
-    entrust_identify_message(tvb, pinfo, cmp_tree, summary);
+    *current = NULL;
+    conversation = find_or_create_conversation(pinfo);
+    pkixcmp_track_message(tvb, pinfo, cmp_tree, summary, conversation);
+    entrust_identify_message(tvb, pinfo, cmp_tree, summary, conversation);
     summary->decoded = summary->body >= 0;
     proto_item_set_len(ti, offset);
 

@@ -65,7 +65,7 @@ static expert_field ei_entrust_cleartext_admin = EI_INIT;
 static int pkixcmp_tap = -1;      /* "pkixcmp": statistics and SRT */
 static int pkixcmp_eo_tap = -1;   /* "pkixcmp_eo": Export Objects */
 
-/* p_add_proto_data keys (proto_pkixcmp); far from packet-pkixcmp.c's 0. */
+/* p_add_proto_data keys (proto_pkixcmp); far from packet-pkixcmp.c's 1. */
 #define TX_KEY_COUNTER  0x74780000u   /* pinfo->pool: messages seen in this frame so far */
 #define TX_KEY_RECORD   0x74790000u   /* file scope: + message index in the frame */
 
@@ -324,9 +324,8 @@ next_message_index(packet_info *pinfo)
 }
 
 static tx_conv_t *
-conv_state(packet_info *pinfo)
+conv_state(conversation_t *conv)
 {
-    conversation_t *conv = find_or_create_conversation(pinfo);
     tx_conv_t *state = (tx_conv_t *)wmem_map_lookup(tx_by_conv, GUINT_TO_POINTER(conv->conv_index));
 
     if (!state) {
@@ -469,9 +468,9 @@ tx_new(packet_info *pinfo, const pkixcmp_msg_t *msg)
  * TCP-framing message, which only follows its connection.  *is_new tells
  * whether this message opened it. */
 static tx_t *
-tx_find(packet_info *pinfo, const pkixcmp_msg_t *msg, tx_rec_t *rec, gboolean *is_new)
+tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *msg, tx_rec_t *rec, gboolean *is_new)
 {
-    tx_conv_t *conv = conv_state(pinfo);
+    tx_conv_t *conv = conv_state(conversation);
     tx_t *tx = NULL;
     pkixcmp_role_t role = pkixcmp_body_role(rec->body);
     gboolean has_tid = msg && msg->transaction_id.data;
@@ -645,7 +644,7 @@ track_response(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_ne
 /* Everything the first pass learns about one message.  msg is NULL for a
  * TCP-framing message. */
 static tx_rec_t *
-analyse(packet_info *pinfo, const pkixcmp_msg_t *msg, gint body, const pkixcmp_scan_t *scan)
+analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *msg, gint body, const pkixcmp_scan_t *scan)
 {
     tx_rec_t *rec = wmem_new0(wmem_file_scope(), tx_rec_t);
     pkixcmp_role_t role = pkixcmp_body_role(body);
@@ -668,7 +667,7 @@ analyse(packet_info *pinfo, const pkixcmp_msg_t *msg, gint body, const pkixcmp_s
             add_finding(rec, &ei_revocation, "Revocation request");
     }
 
-    tx = tx_find(pinfo, msg, rec, &is_new);
+    tx = tx_find(pinfo, conversation, msg, rec, &is_new);
     rec->tx = tx;
     if (!tx)
         return rec;
@@ -729,13 +728,14 @@ show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tx_rec_t *rec)
 }
 
 static tx_rec_t *
-record_for(packet_info *pinfo, const pkixcmp_msg_t *msg, gint body, const pkixcmp_scan_t *scan)
+record_for(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *msg, gint body,
+           const pkixcmp_scan_t *scan)
 {
     guint32 key = TX_KEY_RECORD + next_message_index(pinfo);
     tx_rec_t *rec;
 
     if (!PINFO_FD_VISITED(pinfo)) {
-        rec = analyse(pinfo, msg, body, scan);
+        rec = analyse(pinfo, conversation, msg, body, scan);
         p_add_proto_data(wmem_file_scope(), pinfo, proto_pkixcmp, key, rec);
     } else {
         rec = (tx_rec_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_pkixcmp, key);
@@ -747,7 +747,8 @@ record_for(packet_info *pinfo, const pkixcmp_msg_t *msg, gint body, const pkixcm
  * Hooks
  */
 void
-pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg)
+pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg,
+                      conversation_t *conversation)
 {
     pkixcmp_scan_t *scan;
     pkixcmp_tap_info_t *info;
@@ -763,7 +764,7 @@ pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixc
     if (len)
         pkixcmp_scan_message(tvb_get_ptr(tvb, 0, len), len, scan);
 
-    rec = record_for(pinfo, msg, msg->body, scan);
+    rec = record_for(pinfo, conversation, msg, msg->body, scan);
     if (rec)
         show(tvb, pinfo, tree, rec);
 
@@ -789,7 +790,7 @@ entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gbool
     if (type != PKIXCMP_FRAMING_POLLREP && type != PKIXCMP_FRAMING_POLLREQ
             && type != PKIXCMP_FRAMING_END && type != PKIXCMP_FRAMING_ERROR)
         return;
-    rec = record_for(pinfo, NULL, body, NULL);
+    rec = record_for(pinfo, find_or_create_conversation(pinfo), NULL, body, NULL);
     if (rec)
         show(tvb, pinfo, tree, rec);
 

@@ -150,38 +150,6 @@ test_nothing(void)
     g_assert_null(cmp_impl_name(CMP_IMPL_NONE));
 }
 
-static void
-test_sender_name(void)
-{
-    GString *s = g_string_new(NULL);
-
-    /* header { pvno 2, sender [4] "CN=CA,O=EJBCA Sample", recipient [4] {} }, pkiconf */
-    static const guint8 good[] = {
-        0x30, 0x33,
-          0x30, 0x2d,
-            0x02, 0x01, 0x02,
-            0xa4, 0x26, 0x30, 0x24,
-              0x31, 0x0b, 0x30, 0x09, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x02, 'C', 'A',
-              0x31, 0x15, 0x30, 0x13, 0x06, 0x03, 0x55, 0x04, 0x0a, 0x0c, 0x0c,
-                'E', 'J', 'B', 'C', 'A', ' ', 'S', 'a', 'm', 'p', 'l', 'e',
-            0xa4, 0x00,
-          0xb3, 0x02, 0x05, 0x00,
-    };
-    g_assert_true(cmp_header_sender_name(good, sizeof good, s));
-    g_assert_cmpstr(s->str, ==, "CN=CA,O=EJBCA Sample");
-
-    /* Truncated before the sender, or a sender that is not a directoryName. */
-    g_string_truncate(s, 0);
-    g_assert_false(cmp_header_sender_name(good, 7, s));
-    g_assert_cmpstr(s->str, ==, "");
-    static const guint8 uri_sender[] = {
-        0x30, 0x0e, 0x30, 0x08, 0x02, 0x01, 0x02, 0x86, 0x01, 'x', 0xa4, 0x00, 0xb3, 0x02, 0x05, 0x00,
-    };
-    g_assert_false(cmp_header_sender_name(uri_sender, sizeof uri_sender, s));
-    g_assert_false(cmp_header_sender_name((const guint8 *)"GET / HTTP/1.1", 14, s));
-    g_string_free(s, TRUE);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -192,6 +160,5 @@ main(int argc, char **argv)
     g_test_add_func("/fingerprint/negative/standard-macs", test_standard_macs_are_no_fingerprint);
     g_test_add_func("/fingerprint/others", test_others);
     g_test_add_func("/fingerprint/nothing", test_nothing);
-    g_test_add_func("/fingerprint/sender-name", test_sender_name);
     return g_test_run();
 }
