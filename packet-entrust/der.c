@@ -170,6 +170,22 @@ der_looks_like_ber(const guint8 *buf, gsize len)
     return TRUE;
 }
 
+/* Appends value in decimal.  OIDs are formatted for every algorithm of
+ * every message, often enough for printf's cost to show in profiles. */
+static void
+append_decimal(GString *out, guint64 value)
+{
+    char digits[20];    /* G_MAXUINT64 has 20 */
+    int n = 0;
+
+    do {
+        digits[n++] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value);
+    while (n > 0)
+        g_string_append_c(out, digits[--n]);
+}
+
 gboolean
 der_oid_to_string(const guint8 *buf, gsize len, GString *out)
 {
@@ -189,10 +205,13 @@ der_oid_to_string(const guint8 *buf, gsize len, GString *out)
             continue;
         if (first) {
             guint first_arc = value < 40 ? 0 : value < 80 ? 1 : 2;
-            g_string_append_printf(out, "%u.%" G_GUINT64_FORMAT, first_arc, value - 40 * first_arc);
+            append_decimal(out, first_arc);
+            g_string_append_c(out, '.');
+            append_decimal(out, value - 40 * first_arc);
             first = FALSE;
         } else {
-            g_string_append_printf(out, ".%" G_GUINT64_FORMAT, value);
+            g_string_append_c(out, '.');
+            append_decimal(out, value);
         }
         value = 0;
     }

@@ -560,7 +560,8 @@ pkixcmp_dissect_serial_number(ber_implicit_t implicit_tag, tvbuff_t *tvb, int of
     return content + (int)len;
 }
 
-/* Remembers an OID seen in the message (for implementation fingerprints). */
+/* Remembers an OID seen in the message (for implementation fingerprints);
+ * oid must live as long as the packet (a constant, or pinfo->pool). */
 void
 pkixcmp_note_oid(asn1_ctx_t *actx, const char *oid)
 {
@@ -570,7 +571,7 @@ pkixcmp_note_oid(asn1_ctx_t *actx, const char *oid)
         return;
     if (!ctx->summary->oids)
         ctx->summary->oids = wmem_list_new(actx->pinfo->pool);
-    wmem_list_append(ctx->summary->oids, wmem_strdup(actx->pinfo->pool, oid));
+    wmem_list_append(ctx->summary->oids, (gpointer)oid);
 }
 
 /* Offset of the first element inside the constructed element at offset,
@@ -888,6 +889,33 @@ pkixcmp_dissect_null(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn
     return dissect_ber_null(implicit_tag, actx, tree, tvb, offset, hf_index);
 }
 
+/* dissect_ber_object_identifier_str, with the dotted string (in
+ * pinfo->pool) made by der.c: Wireshark's oid_encoded2string prints each
+ * arc with printf, 5,000 instructions an OID, the costliest step of this
+ * plugin's own header fields.  An encoding der.c refuses (a non-minimal
+ * or unterminated arc) keeps Wireshark's reading of it, and a missing or
+ * empty value is "", as dissect_ber_object_identifier_str has it. */
+static int
+dissect_oid_str(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
+                proto_tree *tree, int hf_index, const char **oid)
+{
+    tvbuff_t *value = NULL;
+    guint len;
+
+    offset = dissect_ber_object_identifier(implicit_tag, actx, tree, tvb, offset, hf_index, &value);
+    len = value ? tvb_reported_length(value) : 0;
+    if (len == 0) {
+        *oid = "";
+    } else {
+        const guint8 *bytes = tvb_get_ptr(value, 0, len);
+        GString *text = g_string_sized_new(32);
+        *oid = der_oid_to_string(bytes, len, text) ? wmem_strdup(actx->pinfo->pool, text->str)
+                                                   : oid_encoded2string(actx->pinfo->pool, bytes, len);
+        g_string_free(text, TRUE);
+    }
+    return offset;
+}
+
 /* The OBJECT IDENTIFIER that says what the item above it is (an
  * AlgorithmIdentifier, an InfoTypeAndValue, an AttributeTypeAndValue): it
  * is remembered for identification and left in
@@ -904,8 +932,7 @@ pkixcmp_dissect_labelling_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int of
     const char *oid;
 
     actx->external.direct_reference = NULL;
-    offset = dissect_ber_object_identifier_str(implicit_tag, actx, tree, tvb, offset, hf_index,
-                                               &actx->external.direct_reference);
+    offset = dissect_oid_str(implicit_tag, tvb, offset, actx, tree, hf_index, &actx->external.direct_reference);
     oid = actx->external.direct_reference;
     if (!oid)
         return offset;
@@ -923,7 +950,7 @@ pkixcmp_dissect_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1
 {
     const char *oid = NULL;
 
-    offset = dissect_ber_object_identifier_str(implicit_tag, actx, tree, tvb, offset, hf_index, &oid);
+    offset = dissect_oid_str(implicit_tag, tvb, offset, actx, tree, hf_index, &oid);
     pkixcmp_note_oid(actx, oid);
     return offset;
 }
