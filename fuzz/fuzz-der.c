@@ -4,7 +4,7 @@
  *
  * The DER reader on arbitrary bytes: der_read_header, der_element_size,
  * der_looks_like_pkimessage, der_looks_like_ber, der_oid_to_string,
- * der_format_name and der_walk.  Each call gets an exactly-sized heap copy so that
+ * der_oid_format, der_format_name and der_walk.  Each call gets an exactly-sized heap copy so that
  * AddressSanitizer sees any read past the end; the harness also asserts
  * the promises der.h makes.
  */
@@ -119,6 +119,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 CHECK((s->str[i] >= '0' && s->str[i] <= '9') || s->str[i] == '.');
         }
         g_string_assign(s, "prefix");
+    }
+    /* ... and der_oid_format stays inside an exactly-sized
+     * DER_OID_STRING_SIZE buffer (ASan sees one byte more). */
+    {
+        char *text = malloc(DER_OID_STRING_SIZE(size));
+        gsize n = der_oid_format(buf, size, text);
+        CHECK(n < DER_OID_STRING_SIZE(size) && strlen(text) == n);
+        free(text);
     }
 
     /* Names: the whole input, then each exactly-sized inner element. */

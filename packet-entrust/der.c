@@ -170,34 +170,38 @@ der_looks_like_ber(const guint8 *buf, gsize len)
     return TRUE;
 }
 
-/* Appends value in decimal.  OIDs are formatted for every algorithm of
- * every message, often enough for printf's cost to show in profiles. */
-static void
-append_decimal(GString *out, guint64 value)
+/* Writes value in decimal at out; returns the number of digits. */
+static gsize
+write_decimal(char *out, guint64 value)
 {
     char digits[20];    /* G_MAXUINT64 has 20 */
-    int n = 0;
+    gsize n = 0;
 
     do {
         digits[n++] = (char)('0' + value % 10);
         value /= 10;
     } while (value);
-    while (n > 0)
-        g_string_append_c(out, digits[--n]);
+    for (gsize i = 0; i < n; i++)
+        out[i] = digits[n - 1 - i];
+    return n;
 }
 
-gboolean
-der_oid_to_string(const guint8 *buf, gsize len, GString *out)
+/* Digits are written without printf: OIDs are formatted for every
+ * algorithm of every message, often enough for printf to show in
+ * profiles. */
+gsize
+der_oid_format(const guint8 *buf, gsize len, char *out)
 {
-    gsize start = out->len;
+    gsize pos = 0;
     guint64 value = 0;
     gboolean first = TRUE;
 
-    if (len == 0)
-        return FALSE;
+    out[0] = '\0';
+    if (len == 0 || (buf[len - 1] & 0x80))
+        return 0;               /* empty, or the last arc unterminated */
     for (gsize i = 0; i < len; i++) {
         if (value == 0 && buf[i] == 0x80)
-            goto invalid;           /* non-minimal encoding */
+            goto invalid;       /* non-minimal encoding */
         if (value > (G_MAXUINT64 >> 7))
             goto invalid;
         value = (value << 7) | (buf[i] & 0x7f);
@@ -205,22 +209,31 @@ der_oid_to_string(const guint8 *buf, gsize len, GString *out)
             continue;
         if (first) {
             guint first_arc = value < 40 ? 0 : value < 80 ? 1 : 2;
-            append_decimal(out, first_arc);
-            g_string_append_c(out, '.');
-            append_decimal(out, value - 40 * first_arc);
+            pos += write_decimal(out + pos, first_arc);
+            out[pos++] = '.';
+            pos += write_decimal(out + pos, value - 40 * first_arc);
             first = FALSE;
         } else {
-            g_string_append_c(out, '.');
-            append_decimal(out, value);
+            out[pos++] = '.';
+            pos += write_decimal(out + pos, value);
         }
         value = 0;
     }
-    if (buf[len - 1] & 0x80)
-        goto invalid;
-    return TRUE;
+    out[pos] = '\0';
+    return pos;
 invalid:
-    g_string_truncate(out, start);
-    return FALSE;
+    out[0] = '\0';
+    return 0;
+}
+
+gboolean
+der_oid_to_string(const guint8 *buf, gsize len, GString *out)
+{
+    gsize start = out->len;
+
+    g_string_set_size(out, start + DER_OID_STRING_SIZE(len));
+    g_string_truncate(out, start + der_oid_format(buf, len, out->str + start));
+    return out->len > start;
 }
 
 /* Short names of the attribute types seen in CMP names (RFC 4514 and the

@@ -73,8 +73,18 @@ gboolean der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_
 gboolean der_looks_like_ber(const guint8 *buf, gsize len);
 
 
-/* Appends the dotted form of the OID content octets to out; FALSE (and
- * nothing appended) when the encoding is invalid. */
+/* The room der_oid_format needs for len content octets, with the NUL: an
+ * arc of k octets is below 2^7k, so at most 2k + 1 digits, and a dot; the
+ * first two arcs share one ("2.47" from a single octet). */
+#define DER_OID_STRING_SIZE(len) (4 * (gsize)(len) + 1)
+
+/* Writes the dotted form of the OID content octets to out, which holds
+ * DER_OID_STRING_SIZE(len) bytes, NUL-terminated; returns its length, 0
+ * (and "") when the encoding is invalid. */
+gsize der_oid_format(const guint8 *buf, gsize len, char *out);
+
+/* The same, appended to out; FALSE (and nothing appended) when the
+ * encoding is invalid. */
 gboolean der_oid_to_string(const guint8 *buf, gsize len, GString *out);
 
 /* Renders a DER Name (RDNSequence) as "CN=a,O=b", in encoded order, with

@@ -908,10 +908,8 @@ dissect_oid_str(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx
         *oid = "";
     } else {
         const guint8 *bytes = tvb_get_ptr(value, 0, len);
-        GString *text = g_string_sized_new(32);
-        *oid = der_oid_to_string(bytes, len, text) ? wmem_strdup(actx->pinfo->pool, text->str)
-                                                   : oid_encoded2string(actx->pinfo->pool, bytes, len);
-        g_string_free(text, TRUE);
+        char *text = (char *)wmem_alloc(actx->pinfo->pool, DER_OID_STRING_SIZE(len));
+        *oid = der_oid_format(bytes, len, text) ? text : oid_encoded2string(actx->pinfo->pool, bytes, len);
     }
     return offset;
 }

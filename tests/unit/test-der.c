@@ -113,6 +113,13 @@ test_oid_and_name(void)
     g_assert_false(der_oid_to_string(oid_over_64_bits, sizeof oid_over_64_bits, s));
     g_assert_false(der_oid_to_string(oid_non_minimal, sizeof oid_non_minimal, s));
     g_assert_cmpstr(s->str, ==, "");
+    /* The longest text per octet fills DER_OID_STRING_SIZE exactly. */
+    static const guint8 oid_widest[] = { 0x7f, 0x7f, 0x7f };
+    char widest[DER_OID_STRING_SIZE(sizeof oid_widest)];
+    g_assert_cmpuint(der_oid_format(oid_widest, sizeof oid_widest, widest), ==, sizeof widest - 1);
+    g_assert_cmpstr(widest, ==, "2.47.127.127");
+    g_assert_cmpuint(der_oid_format(bad_oid, sizeof bad_oid, widest), ==, 0);
+    g_assert_cmpstr(widest, ==, "");
 
     g_assert_true(der_format_name(name, sizeof name, s));
     g_assert_cmpstr(s->str, ==, "CN=ca\\,1,O=");
