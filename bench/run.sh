@@ -29,8 +29,10 @@
 # ('%e %U %S %M').  CPU time is the steadier figure on a shared machine,
 # where other guests stretch the elapsed time of whole runs; since they
 # only ever slow a run down, the table also shows each configuration's
-# fastest round, the closest to what the run itself costs.  The order of
-# the configurations turns by one each round.
+# fastest round, the closest to what the run itself costs, and the median
+# of the per-round ratios (each configuration against the built-in of the
+# same round, run beside it: load that drifts over minutes cancels out).
+# The order of the configurations turns by one each round.
 # Then callgrind counts the instructions each configuration executes on a
 # smaller capture (BENCH_PROFILE_MESSAGES, default 5000): a count that does
 # not depend on the machine's load; and it prints callgrind_annotate's top
@@ -195,14 +197,17 @@ mode_label() {
 fastest() {  # the smallest number read
     sort -n | head -1
 }
+paired() {  # FILE BASE: median over rounds of FILE's CPU / BASE's CPU (lines are rounds)
+    paste -d' ' "$1" "$2" | awk '{ print $3 / $6 }' | median
+}
 median() {  # column of $1
     sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 echo
 echo "Medians (and the fastest) of $rounds rounds; $messages CMP messages over $connections TCP connections (port 829, RFC 2510 framing, replays: $replay, $npk packets, ${size} MB); $(tshark -v 2>/dev/null | head -1); $(nproc) CPU(s)."
 echo
-echo "| mode | dissector | elapsed (s) | vs built-in | CPU (s) | vs built-in | fastest CPU (s) | vs built-in | peak RSS (MiB) | vs built-in |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| mode | dissector | elapsed (s) | vs built-in | CPU (s) | vs built-in | fastest CPU (s) | vs built-in | per-round CPU vs built-in (median) | peak RSS (MiB) | vs built-in |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for mode in $modes; do
     bt=$(cut -d' ' -f1 "$out/builtin-$mode.txt" | median)
     bm=$(cut -d' ' -f2 "$out/builtin-$mode.txt" | median)
@@ -213,6 +218,7 @@ for mode in $modes; do
         m=$(cut -d' ' -f2 "$out/$c-$mode.txt" | median)
         cpu=$(cut -d' ' -f3 "$out/$c-$mode.txt" | median)
         f=$(cut -d' ' -f3 "$out/$c-$mode.txt" | fastest)
+        pr=$(paired "$out/$c-$mode.txt" "$out/builtin-$mode.txt")
         case $c in
         ours) label="this plugin (pkixcmp)" ;;
         builtin) label="built-in cmp (plugin loaded, Decode As)" ;;
@@ -220,8 +226,8 @@ for mode in $modes; do
         floor) label="TCP only (cmp, entrust, pkixcmp disabled)" ;;
         esac
         ml=$(mode_label "$mode")
-        awk -v ml="$ml" -v l="$label" -v t="$t" -v m="$m" -v c="$cpu" -v f="$f" -v bt="$bt" -v bm="$bm" -v bc="$bc" -v bf="$bf" 'BEGIN {
-            printf "| %s | %s | %.2f | %.2fx | %.2f | %.2fx | %.2f | %.2fx | %.0f | %.2fx |\n", ml, l, t, t / bt, c, c / bc, f, f / bf, m / 1024, m / bm }'
+        awk -v ml="$ml" -v l="$label" -v t="$t" -v m="$m" -v c="$cpu" -v f="$f" -v pr="$pr" -v bt="$bt" -v bm="$bm" -v bc="$bc" -v bf="$bf" 'BEGIN {
+            printf "| %s | %s | %.2f | %.2fx | %.2f | %.2fx | %.2f | %.2fx | %.2fx | %.0f | %.2fx |\n", ml, l, t, t / bt, c, c / bc, f, f / bf, pr, m / 1024, m / bm }'
     done
 done
 
@@ -243,8 +249,10 @@ runner=""
 # instructions CONFIG MODE: runs tshark under callgrind, keeps its output,
 # prints the instruction count
 instructions() {
+    pdir=$plugin_dir
+    [ "$1" = builtin_noplugin ] && pdir=$empty
     # shellcheck disable=SC2046
-    $runner env HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" \
+    $runner env HOME="$home" WIRESHARK_PLUGIN_DIR="$pdir" \
         valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.$1-$2" \
         tshark -r "$pcap_small" $(mode_args "$2" "$1") > /dev/null 2> "$out/callgrind-$1-$2.log"
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$out/callgrind-$1-$2.log"
@@ -257,10 +265,12 @@ echo "|---|---|---:|---:|---:|---:|"
 for mode in $modes; do
     ours=$(instructions ours "$mode")
     builtin=$(instructions builtin "$mode")
+    alone=$(instructions builtin_noplugin "$mode")
     floor=$(instructions floor "$mode")
-    awk -v ml="$(mode_label "$mode")" -v o="$ours" -v b="$builtin" -v f="$floor" 'BEGIN {
+    awk -v ml="$(mode_label "$mode")" -v o="$ours" -v b="$builtin" -v a="$alone" -v f="$floor" 'BEGIN {
         printf "| %s | this plugin (pkixcmp) | %.0f | %.2fx | %.0f | %.2fx |\n", ml, o / 1e6, o / b, (o - f) / 1e6, (o - f) / (b - f)
         printf "| %s | built-in cmp (plugin loaded, Decode As) | %.0f | 1.00x | %.0f | 1.00x |\n", ml, b / 1e6, (b - f) / 1e6
+        printf "| %s | built-in cmp (no plugin) | %.0f | %.2fx | %.0f | %.2fx |\n", ml, a / 1e6, a / b, (a - f) / 1e6, (a - f) / (b - f)
         printf "| %s | TCP only | %.0f | %.2fx | 0 | |\n", ml, f / 1e6, f / b }'
 done
 for mode in fields tree; do
