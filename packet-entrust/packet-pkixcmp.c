@@ -932,8 +932,6 @@ pkixcmp_dissect_labelling_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int of
     actx->external.direct_reference = NULL;
     offset = dissect_oid_str(implicit_tag, tvb, offset, actx, tree, hf_index, &actx->external.direct_reference);
     oid = actx->external.direct_reference;
-    if (!oid)
-        return offset;
     pkixcmp_note_oid(actx, oid);
     if (proto_field_is_referenced(tree, hf_index)) {
         char *name = oid_resolved_from_string(actx->pinfo->pool, oid);
@@ -946,7 +944,7 @@ pkixcmp_dissect_labelling_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int of
 int
 pkixcmp_dissect_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    const char *oid = NULL;
+    const char *oid;
 
     offset = dissect_oid_str(implicit_tag, tvb, offset, actx, tree, hf_index, &oid);
     pkixcmp_note_oid(actx, oid);
