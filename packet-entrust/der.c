@@ -11,6 +11,10 @@ der_read_header(const guint8 *buf, gsize len, der_header *out)
 {
     gsize pos = 0;
 
+    /* Every field has a value whatever is returned: callers test the status
+     * first, but an optimising compiler may read the fields before that test
+     * decides (valgrind then reports a jump on uninitialised stack). */
+    *out = (der_header){ 0 };
     if (len < 1)
         return DER_NEED_MORE;
     out->cls = buf[0] >> 6;

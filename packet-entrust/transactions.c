@@ -790,7 +790,8 @@ entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gbool
     if (type != PKIXCMP_FRAMING_POLLREP && type != PKIXCMP_FRAMING_POLLREQ
             && type != PKIXCMP_FRAMING_END && type != PKIXCMP_FRAMING_ERROR)
         return;
-    rec = record_for(pinfo, find_or_create_conversation(pinfo), NULL, body, NULL);
+    /* Later passes read the frame's record: no conversation needed. */
+    rec = record_for(pinfo, PINFO_FD_VISITED(pinfo) ? NULL : find_or_create_conversation(pinfo), NULL, body, NULL);
     if (rec)
         show(tvb, pinfo, tree, rec);
 

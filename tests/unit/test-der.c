@@ -39,6 +39,20 @@ test_header(void)
     guint64 size;
     g_assert_cmpint(der_element_size(indefinite, sizeof indefinite, &size), ==, DER_INVALID);
     g_assert_cmpint(der_read_header(too_long, sizeof too_long, &h), ==, DER_INVALID);
+
+    /* Whatever the status, no field is left as it was: an optimised caller
+     * may read them before it tests the status. */
+    static const guint8 tag_over_32_bits[] = { 0x1f, 0x81, 0x81, 0x81, 0x81, 0x01, 0x00 };
+    memset(&h, 0xaa, sizeof h);
+    g_assert_cmpint(der_read_header(tag_over_32_bits, sizeof tag_over_32_bits, &h), ==, DER_INVALID);
+    g_assert_cmpuint(h.header_len, ==, 0);
+    g_assert_cmpuint(h.content_len, ==, 0);
+    g_assert_false(h.indefinite);
+    memset(&h, 0xaa, sizeof h);
+    g_assert_cmpint(der_read_header(long_form, 0, &h), ==, DER_NEED_MORE);
+    g_assert_cmpuint(h.cls, ==, 0);
+    g_assert_cmpuint(h.tag, ==, 0);
+    g_assert_cmpuint(h.header_len, ==, 0);
     g_assert_cmpint(der_element_size(long_form, sizeof long_form, &size), ==, DER_OK);
     g_assert_cmpuint(size, ==, 260);
 }
