@@ -839,7 +839,7 @@ pkixcmp_dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int
     int size = pkixcmp_element_size(tvb, offset);
     int content = get_ber_identifier(tvb, offset, &ber_class, &pc, &tag);
     pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
-    const char *value = "";
+    GString *text = NULL;
     gboolean is_sender_dn;
     proto_item *pi;
     proto_tree *sub;
@@ -854,16 +854,14 @@ pkixcmp_dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int
      * (identify.c) whether or not it is shown. */
     is_sender_dn = ctx && hf_index == hf_pkixcmp_sender && ber_class == BER_CLASS_CON && tag == 4;
     if (is_sender_dn || proto_field_is_referenced(tree, hf_index)) {
-        GString *text = g_string_new(NULL);
-        gboolean readable = general_name_text(text, tvb, content, len, ber_class, tag, actx->pinfo);
-
-        value = wmem_strdup(actx->pinfo->pool, text->str);
-        g_string_free(text, TRUE);
-        if (readable && is_sender_dn)
-            ctx->summary->sender = value;
+        text = g_string_new(NULL);
+        if (general_name_text(text, tvb, content, len, ber_class, tag, actx->pinfo) && is_sender_dn)
+            ctx->summary->sender = wmem_strdup(actx->pinfo->pool, text->str);
     }
 
-    pi = proto_tree_add_string(tree, hf_index, tvb, offset, size, value);
+    pi = proto_tree_add_string(tree, hf_index, tvb, offset, size, text ? text->str : "");
+    if (text)
+        g_string_free(text, TRUE);
     sub = proto_item_add_subtree(pi, ett_pkixcmp_general_name);
     proto_tree_add_uint(sub, hf_pkixcmp_general_name_type, tvb, offset, content - offset, (guint32)tag);
     if (ber_class == BER_CLASS_CON && tag == 4) {
