@@ -37,14 +37,12 @@ der_read_header(const guint8 *buf, gsize len, der_header *out)
 
     if (pos >= len)
         return DER_NEED_MORE;
-    out->indefinite = FALSE;
     if (buf[pos] < 0x80) {
         out->content_len = buf[pos++];
     } else if (buf[pos] == 0x80) {
         if (!out->constructed)
             return DER_INVALID;
-        out->indefinite = TRUE;
-        out->content_len = 0;
+        out->indefinite = TRUE;     /* content_len stays 0 */
         pos++;
     } else {
         int n = buf[pos++] & 0x7f;
