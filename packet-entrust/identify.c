@@ -23,6 +23,7 @@
 #include <epan/expert.h>
 #include <epan/proto_data.h>
 
+#include "ws-compat.h"
 #include "entrust.h"
 #include "fingerprint.h"
 #include "heuristics.h"
@@ -199,7 +200,7 @@ port_chosen_by_user(packet_info *pinfo)
 
 /* CMP on a TCP port nobody registered: claim the connection for the
  * entrust dissector, which then reads every segment of it. */
-static gboolean
+static entrust_heur_result_t
 dissect_pkixcmp_tcp_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
     guint avail = tvb_captured_length(tvb);
@@ -222,7 +223,7 @@ dissect_pkixcmp_tcp_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
 /* An HTTP body without a Content-Type: a PKIMessage, or TCP-framed PDUs
  * (as application/pkixcmp-poll carries them).  The whole body must be
  * one PKIMessage, or frames that fill it exactly. */
-static gboolean
+static entrust_heur_result_t
 dissect_pkixcmp_http_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
     guint avail = tvb_captured_length(tvb);

@@ -408,7 +408,7 @@ pkixcmp_call_syntax(const char *syntax, tvbuff_t *tvb, int offset, asn1_ctx_t *a
 
     if (!ber_syntax_table)
         ber_syntax_table = find_dissector_table("ber.syntax");
-    found = ber_syntax_table && dissector_try_string(ber_syntax_table, syntax, element, actx->pinfo, tree, NULL);
+    found = ber_syntax_table && dissector_try_string_with_data(ber_syntax_table, syntax, element, actx->pinfo, tree, TRUE, NULL);
     trim_layers(actx->pinfo, layers);
     if (!found) {
         proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, element, 0, size, ENC_NA);

@@ -542,7 +542,7 @@ pkixcmp_cert_file_name(const guint8 *der, gsize len)
     }
 
     if (have_subject) {
-        gsize cn_off, cn_len;
+        gsize cn_off = 0, cn_len = 0;
         if (find_cn(der, &subject, &cn_off, &cn_len)) {
             append_sanitised(out, (const char *)der + cn_off, cn_len, 80);
         } else {

@@ -225,16 +225,16 @@ bytes_keep(const pkixcmp_bytes_t *in)
     return out;
 }
 
-/* Hex of a nonce or transactionID for expert texts (packet scope: the
- * texts are copied). */
+/* Hex of a nonce or transactionID for expert texts (in the packet's pool:
+ * add_finding() copies the texts). */
 static const char *
-bytes_hex(const guint8 *data, guint len)
+bytes_hex(wmem_allocator_t *pool, const guint8 *data, guint len)
 {
     char *hex;
 
     if (!data)
         return "(none)";
-    hex = (char *)wmem_alloc(wmem_packet_scope(), (gsize)len * 2 + 1);
+    hex = (char *)wmem_alloc(pool, (gsize)len * 2 + 1);
     *bytes_to_hexstr(hex, data, len) = '\0';
     return hex;
 }
@@ -297,14 +297,16 @@ add_finding(tx_rec_t *rec, expert_field *ei, const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    text = wmem_strdup_vprintf(wmem_packet_scope(), fmt, ap);
+    text = wmem_strdup_vprintf(wmem_file_scope(), fmt, ap);
     va_end(ap);
     /* Most texts recur ("Weak PasswordBasedMac: ...", "Unprotected ir:
      * ..."): each distinct one is kept once for the whole capture. */
     f->text = (const char *)wmem_map_lookup(finding_texts, text);
-    if (!f->text) {
-        f->text = wmem_strdup(wmem_file_scope(), text);
-        wmem_map_insert(finding_texts, f->text, (void *)f->text);
+    if (f->text) {
+        wmem_free(wmem_file_scope(), text);
+    } else {
+        f->text = text;
+        wmem_map_insert(finding_texts, text, text);
     }
     f->ei = ei;
     /* A message has a few findings at most: the list is walked rather
@@ -424,7 +426,7 @@ check_key_material(tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t
  * sender's, when reused; equal bytes either way), so that the transaction
  * keeps no second copy; { NULL, 0 } when there is none. */
 static tx_bytes_t
-check_nonce_reuse(tx_rec_t *rec, const pkixcmp_msg_t *msg)
+check_nonce_reuse(wmem_allocator_t *pool, tx_rec_t *rec, const pkixcmp_msg_t *msg)
 {
     tx_bytes_t probe, none = { NULL, 0 };
     gpointer kept, first;
@@ -435,7 +437,7 @@ check_nonce_reuse(tx_rec_t *rec, const pkixcmp_msg_t *msg)
     probe.len = msg->sender_nonce.len;
     if (wmem_map_lookup_extended(sender_nonces, &probe, (const void **)&kept, &first)) {
         add_finding(rec, &ei_nonce_reuse, "senderNonce %s was already sent in frame %u",
-                    bytes_hex(probe.data, probe.len), ((const tx_rec_t *)first)->frame);
+                    bytes_hex(pool, probe.data, probe.len), ((const tx_rec_t *)first)->frame);
         return *(const tx_bytes_t *)kept;
     }
     kept = wmem_new(wmem_file_scope(), tx_bytes_t);
@@ -488,8 +490,8 @@ tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
     if (answers && conv->tx && conv->tx->pending && conv->tx != tx) {
         if (has_tid && conv->tx->tid.data)
             add_finding(rec, &ei_transaction_id, "transactionID %s differs from the request's %s (frame %u)",
-                        bytes_hex(msg->transaction_id.data, msg->transaction_id.len),
-                        bytes_hex(conv->tx->tid.data, conv->tx->tid.len), conv->tx->pending->frame);
+                        bytes_hex(pinfo->pool, msg->transaction_id.data, msg->transaction_id.len),
+                        bytes_hex(pinfo->pool, conv->tx->tid.data, conv->tx->tid.len), conv->tx->pending->frame);
         tx = conv->tx;
     }
     if (!tx && !has_tid)
@@ -507,7 +509,7 @@ tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
 /* recipNonce must repeat the peer's last senderNonce (RFC 9810 5.1.1).
  * sender_nonce is the capture's copy of the message's (check_nonce_reuse). */
 static void
-check_nonces(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, tx_bytes_t sender_nonce)
+check_nonces(wmem_allocator_t *pool, tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, tx_bytes_t sender_nonce)
 {
     int peer = !rec->side;
     const tx_bytes_t *expected = &tx->nonce[peer];
@@ -515,11 +517,11 @@ check_nonces(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, tx_bytes_t sende
     if (expected->data) {
         if (!msg->recip_nonce.data)
             add_finding(rec, &ei_nonce_mismatch, "recipNonce is missing; the peer's last senderNonce was %s (frame %u)",
-                        bytes_hex(expected->data, expected->len), tx->nonce_frame[peer]);
+                        bytes_hex(pool, expected->data, expected->len), tx->nonce_frame[peer]);
         else if (msg->recip_nonce.len != expected->len || memcmp(msg->recip_nonce.data, expected->data, expected->len) != 0)
             add_finding(rec, &ei_nonce_mismatch, "recipNonce %s is not the peer's last senderNonce %s (frame %u)",
-                        bytes_hex(msg->recip_nonce.data, msg->recip_nonce.len),
-                        bytes_hex(expected->data, expected->len), tx->nonce_frame[peer]);
+                        bytes_hex(pool, msg->recip_nonce.data, msg->recip_nonce.len),
+                        bytes_hex(pool, expected->data, expected->len), tx->nonce_frame[peer]);
     }
     if (msg->sender_nonce.data) {
         tx->nonce[rec->side] = sender_nonce;
@@ -662,7 +664,7 @@ analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
         check_transaction_id(rec, msg);
         check_status(rec, msg);
         check_key_material(rec, msg, scan);
-        sender_nonce = check_nonce_reuse(rec, msg);
+        sender_nonce = check_nonce_reuse(pinfo->pool, rec, msg);
         if (body == PKIXCMP_BODY_RR)
             add_finding(rec, &ei_revocation, "Revocation request");
     }
@@ -678,7 +680,7 @@ analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
         rec->side = role == PKIXCMP_ROLE_REQUEST ? TX_CLIENT : TX_SERVER;
 
     if (msg && role != PKIXCMP_ROLE_ANNOUNCEMENT)
-        check_nonces(tx, rec, msg, sender_nonce);
+        check_nonces(pinfo->pool, tx, rec, msg, sender_nonce);
     if (role == PKIXCMP_ROLE_ANNOUNCEMENT)
         return rec;
     if (rec->side == TX_CLIENT)

@@ -20,6 +20,8 @@ WS_DLL_PUBLIC_DEF const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
 
 WS_DLL_PUBLIC void plugin_register(void);
 #ifdef ENTRUST_HAVE_PLUGIN_DESCRIBE
+#include <wsutil/plugins.h>
+
 WS_DLL_PUBLIC uint32_t plugin_describe(void);
 
 uint32_t

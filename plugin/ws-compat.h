@@ -10,6 +10,7 @@
 #define ENTRUST_WS_COMPAT_H
 
 #include <ws_version.h>
+#include <epan/packet.h>
 
 #define ENTRUST_WS_AT_LEAST(major, minor) \
     (WIRESHARK_VERSION_MAJOR > (major) || \
@@ -26,6 +27,11 @@ typedef gboolean ber_implicit_t;
 typedef gboolean ber_bool_t;
 #endif
 
+/* What a heuristic dissector returns: gboolean in 4.0, bool once the
+ * C99 types came in.  Taken from the SDK's own heur_dissector_t, so that
+ * it is right whichever release made the switch. */
+typedef __typeof__(((heur_dissector_t)0)(NULL, NULL, NULL, NULL)) entrust_heur_result_t;
+
 /* 4.4 made boolean preferences bool *. */
 #if ENTRUST_WS_AT_LEAST(4, 4)
 typedef bool entrust_pref_bool_t;
@@ -40,7 +46,15 @@ typedef gboolean entrust_pref_bool_t;
 #define tvb_get_uint32 tvb_get_guint32
 #endif
 
-/* 4.2 added plugin_describe() to say what kind of plugin this is. */
+/* 4.6 deprecated dissector_try_string() and dissector_try_string_new() for
+ * dissector_try_string_with_data(), which takes the same arguments as the
+ * latter. */
+#if !ENTRUST_WS_AT_LEAST(4, 6)
+#define dissector_try_string_with_data dissector_try_string_new
+#endif
+
+/* 4.2 added plugin_describe() to say what kind of plugin this is, with
+ * its flags in <wsutil/plugins.h>. */
 #if ENTRUST_WS_AT_LEAST(4, 2)
 #define ENTRUST_HAVE_PLUGIN_DESCRIBE 1
 #endif

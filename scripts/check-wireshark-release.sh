@@ -1,0 +1,53 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Builds this tree against a later Wireshark release and runs its tests
+# there (not part of CI: it needs root, debootstrap and Debian's mirror, and
+# takes minutes):
+#   scripts/check-wireshark-release.sh SUITE [CHROOT_DIR]
+# SUITE is a Debian suite whose tshark is the release to check: trixie
+# (4.4) or forky (4.6, as of November 2026).  Debian 12 cannot install any
+# SDK but 4.0, so a minimal chroot of that suite (CHROOT_DIR, default
+# /srv/SUITE, made once and reused) gets tshark, the SDK and the tools the
+# tests use.  The tree (its tracked files, with uncommitted changes) is
+# copied into it, built with warnings as errors, and `ctest` runs there;
+# ../shared, when it exists, is mounted where the tests look for it.
+set -eu
+suite=${1:?usage: scripts/check-wireshark-release.sh SUITE [CHROOT_DIR]}
+root=${2:-/srv/$suite}
+top=$(cd "$(dirname "$0")/.." && pwd)
+[ "$(id -u)" = 0 ] || { echo "run as root (debootstrap and chroot)"; exit 1; }
+
+packages=tshark,wireshark-dev,libwireshark-dev,libpcap-dev,cmake,gcc,make,pkg-config,time,valgrind,openssl,python3
+if [ ! -x "$root/usr/bin/tshark" ]; then
+    command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap
+    # Debian 12's debootstrap predates forky: the suites since trixie all
+    # bootstrap like sid.
+    script=/usr/share/debootstrap/scripts/$suite
+    [ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
+    debootstrap --variant=minbase --include="$packages" "$suite" "$root" http://deb.debian.org/debian "$script"
+fi
+echo "$(chroot "$root" tshark --version | head -1) in $root"
+
+mounted=""
+cleanup() {
+    for m in $mounted; do umount "$m" || true; done
+}
+trap cleanup EXIT INT TERM
+for d in proc dev; do
+    mountpoint -q "$root/$d" || { mount --bind "/$d" "$root/$d"; mounted="$root/$d $mounted"; }
+done
+if [ -d "$top/../shared" ]; then
+    mkdir -p "$root/shared"
+    mountpoint -q "$root/shared" || { mount --bind "$top/../shared" "$root/shared"; mounted="$root/shared $mounted"; }
+fi
+
+rm -rf "$root/src"
+mkdir -p "$root/src"
+(cd "$top" && git ls-files -z | xargs -0 tar cf -) | tar xf - -C "$root/src"
+# shellcheck disable=SC2016 # expanded by the shell in the chroot
+chroot "$root" sh -c 'set -e
+    cd /src
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENTRUST_WERROR=ON > /dev/null
+    if ! cmake --build build -j"$(nproc)" > build.log 2>&1; then cat build.log; exit 1; fi
+    ctest --test-dir build -j"$(nproc)" --output-on-failure'
