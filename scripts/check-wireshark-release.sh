@@ -18,21 +18,21 @@ root=${2:-/srv/$suite}
 top=$(cd "$(dirname "$0")/.." && pwd)
 [ "$(id -u)" = 0 ] || { echo "run as root (debootstrap and chroot)"; exit 1; }
 
-packages="tshark wireshark-dev libwireshark-dev libpcap-dev cmake gcc make pkg-config time valgrind openssl python3"
-if [ ! -x "$root/usr/bin/tshark" ]; then
+packages="tshark wireshark-dev libwireshark-dev libpcap-dev cmake gcc make pkg-config time valgrind openssl python3 clang libclang-rt-dev"
+if [ ! -x "$root/usr/bin/apt-get" ]; then
     command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap
     # Debian 12's debootstrap predates forky: the suites since trixie all
     # bootstrap like sid.
     script=/usr/share/debootstrap/scripts/$suite
     [ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
-    [ -x "$root/usr/bin/apt-get" ] ||
-        debootstrap --variant=minbase "$suite" "$root" http://deb.debian.org/debian "$script"
-    # apt in the chroot, not debootstrap --include: only apt resolves the
-    # virtual packages that the SDK's dependencies name.  A testing suite's
-    # Release file expires within days; a mirror that lags must still do.
-    cp /etc/resolv.conf "$root/etc/resolv.conf"
-    chroot "$root" sh -c "apt-get update -qq -o Acquire::Check-Valid-Until=false && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages"
+    debootstrap --variant=minbase "$suite" "$root" http://deb.debian.org/debian "$script"
 fi
+# apt in the chroot, not debootstrap --include: only apt resolves the
+# virtual packages that the SDK's dependencies name.  A testing suite's
+# Release file expires within days; a mirror that lags must still do.
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+chroot "$root" sh -c "apt-get update -qq -o Acquire::Check-Valid-Until=false &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages > /dev/null"
 echo "$(chroot "$root" tshark --version | head -1) in $root"
 
 mounted=""
