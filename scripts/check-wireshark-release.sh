@@ -39,7 +39,8 @@ mounted=""
 cleanup() {
     for m in $mounted; do umount "$m" || true; done
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 1' INT TERM
 for d in proc dev; do
     mountpoint -q "$root/$d" || { mount --bind "/$d" "$root/$d"; mounted="$root/$d $mounted"; }
 done
