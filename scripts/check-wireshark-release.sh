@@ -17,6 +17,9 @@ suite=${1:?usage: scripts/check-wireshark-release.sh SUITE [CHROOT_DIR]}
 root=${2:-/srv/$suite}
 top=$(cd "$(dirname "$0")/.." && pwd)
 [ "$(id -u)" = 0 ] || { echo "run as root (debootstrap and chroot)"; exit 1; }
+case $(cd "$(dirname "$root")" && pwd)/$(basename "$root") in
+//* | /) echo "$root is not a chroot directory"; exit 1 ;;
+esac
 
 packages="tshark wireshark-dev libwireshark-dev libpcap-dev cmake gcc make pkg-config time valgrind openssl python3 clang libclang-rt-dev"
 if [ ! -x "$root/usr/bin/apt-get" ]; then
@@ -27,6 +30,16 @@ if [ ! -x "$root/usr/bin/apt-get" ]; then
     [ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
     debootstrap --variant=minbase "$suite" "$root" http://deb.debian.org/debian "$script"
 fi
+
+mounted=""
+cleanup() {
+    for m in $mounted; do umount "$m" || true; done
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+for d in proc dev dev/pts; do
+    mountpoint -q "$root/$d" || { mount --bind "/$d" "$root/$d"; mounted="$root/$d $mounted"; }
+done
 # apt in the chroot, not debootstrap --include: only apt resolves the
 # virtual packages that the SDK's dependencies name.  A testing suite's
 # Release file expires within days; a mirror that lags must still do.
@@ -35,15 +48,6 @@ chroot "$root" sh -c "apt-get update -qq -o Acquire::Check-Valid-Until=false &&
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages > /dev/null"
 echo "$(chroot "$root" tshark --version | head -1) in $root"
 
-mounted=""
-cleanup() {
-    for m in $mounted; do umount "$m" || true; done
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-for d in proc dev; do
-    mountpoint -q "$root/$d" || { mount --bind "/$d" "$root/$d"; mounted="$root/$d $mounted"; }
-done
 if [ -d "$top/../shared" ]; then
     mkdir -p "$root/shared"
     mountpoint -q "$root/shared" || { mount --bind "$top/../shared" "$root/shared"; mounted="$root/shared $mounted"; }
