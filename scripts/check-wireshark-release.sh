@@ -17,6 +17,8 @@ suite=${1:?usage: scripts/check-wireshark-release.sh SUITE [CHROOT_DIR]}
 root=${2:-/srv/$suite}
 top=$(cd "$(dirname "$0")/.." && pwd)
 [ "$(id -u)" = 0 ] || { echo "run as root (debootstrap and chroot)"; exit 1; }
+# The tree is copied to CHROOT_DIR/src, which is emptied first: / and the
+# top-level folders are refused.
 case $(cd "$(dirname "$root")" && pwd)/$(basename "$root") in
 //* | /) echo "$root is not a chroot directory"; exit 1 ;;
 esac
