@@ -53,9 +53,9 @@ typedef gboolean entrust_pref_bool_t;
 #define dissector_try_string_with_data dissector_try_string_new
 #endif
 
-/* 4.2 added plugin_describe() to say what kind of plugin this is, with
- * its flags in <wsutil/plugins.h>. */
-#if ENTRUST_WS_AT_LEAST(4, 2)
+/* 4.4 added plugin_describe() to say what kind of plugin this is, with
+ * its flags in <wsutil/plugins.h> (4.2's SDK has neither). */
+#if ENTRUST_WS_AT_LEAST(4, 4)
 #define ENTRUST_HAVE_PLUGIN_DESCRIBE 1
 #endif
 

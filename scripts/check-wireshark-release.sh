@@ -5,11 +5,11 @@
 # there (not part of CI: it needs root, debootstrap and Debian's mirror, and
 # takes minutes):
 #   scripts/check-wireshark-release.sh SUITE [CHROOT_DIR]
-# SUITE is a Debian suite whose tshark is the release to check: trixie
-# (4.4) or forky (4.6, as of November 2026).  Debian 12 cannot install any
-# SDK but 4.0, so a minimal chroot of that suite (CHROOT_DIR, default
-# /srv/SUITE, made once and reused) gets tshark, the SDK and the tools the
-# tests use.  The tree (its tracked files, with uncommitted changes) is
+# SUITE is a suite whose tshark is the release to check: Debian's trixie
+# (4.4) or forky (4.6, as of November 2026), or Ubuntu's noble (4.2: no
+# Debian suite ships it).  Debian 12 cannot install any SDK but 4.0, so a
+# minimal chroot of that suite (CHROOT_DIR, default /srv/SUITE, made once
+# and reused) gets tshark, the SDK and the tools the tests use.  The tree (its tracked files, with uncommitted changes) is
 # copied into it, built with warnings as errors, and `ctest` runs there;
 # ../shared, when it exists, is mounted where the tests look for it.
 set -eu
@@ -24,13 +24,41 @@ case $(cd "$(dirname "$root")" && pwd)/$(basename "$root") in
 esac
 
 packages="tshark wireshark-dev libwireshark-dev libpcap-dev cmake gcc make pkg-config time valgrind openssl python3 clang libclang-rt-dev"
+# ubuntu_keyring DIR: Ubuntu's archive keys, from Debian trixie's
+# ubuntu-keyring package (Debian 12 has none).  apt checks the package
+# against trixie's Release file, signed with the Debian keys this machine
+# already trusts; prints the keyring's path.
+ubuntu_keyring() {
+    dir=$1
+    mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial"
+    echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" > "$dir/sources.list"
+    set -- -o Dir::Etc::SourceList="$dir/sources.list" -o Dir::Etc::SourceParts=/dev/null \
+        -o Dir::State::Lists="$dir/lists" -o Dir::Cache="$dir/cache" -o Dir::State::Status=/dev/null \
+        -o APT::Sandbox::User=root
+    apt-get "$@" update -qq > /dev/null
+    (cd "$dir" && apt-get "$@" download ubuntu-keyring > /dev/null)
+    dpkg-deb -x "$dir"/ubuntu-keyring_*.deb "$dir/keyring"
+    echo "$dir/keyring/usr/share/keyrings/ubuntu-archive-keyring.gpg"
+}
+
 if [ ! -x "$root/usr/bin/apt-get" ]; then
     command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap
-    # Debian 12's debootstrap predates forky: the suites since trixie all
-    # bootstrap like sid.
-    script=/usr/share/debootstrap/scripts/$suite
-    [ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
-    debootstrap --variant=minbase "$suite" "$root" http://deb.debian.org/debian "$script"
+    case $suite in
+    noble)
+        # Ubuntu bootstraps with the gutsy script; tshark is in universe.
+        keys=$(mktemp -d)
+        debootstrap --variant=minbase --components=main,universe --keyring="$(ubuntu_keyring "$keys")" \
+            "$suite" "$root" http://archive.ubuntu.com/ubuntu /usr/share/debootstrap/scripts/gutsy
+        rm -rf "$keys"
+        ;;
+    *)
+        # Debian 12's debootstrap predates forky: the suites since trixie
+        # all bootstrap like sid.
+        script=/usr/share/debootstrap/scripts/$suite
+        [ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
+        debootstrap --variant=minbase "$suite" "$root" http://deb.debian.org/debian "$script"
+        ;;
+    esac
 fi
 
 mounted=""
