@@ -2,16 +2,17 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # Builds this tree against a later Wireshark release and runs its tests
-# there (not part of CI: it needs root, debootstrap and Debian's mirror, and
-# takes minutes):
+# there (not part of CI: it needs root, debootstrap and Debian's or
+# Ubuntu's mirror, and takes minutes):
 #   scripts/check-wireshark-release.sh SUITE [CHROOT_DIR]
 # SUITE is a suite whose tshark is the release to check: Debian's trixie
 # (4.4) or forky (4.6, as of November 2026), or Ubuntu's noble (4.2: no
 # Debian suite ships it).  Debian 12 cannot install any SDK but 4.0, so a
 # minimal chroot of that suite (CHROOT_DIR, default /srv/SUITE, made once
-# and reused) gets tshark, the SDK and the tools the tests use.  The tree (its tracked files, with uncommitted changes) is
-# copied into it, built with warnings as errors, and `ctest` runs there;
-# ../shared, when it exists, is mounted where the tests look for it.
+# and reused) gets tshark, the SDK and the tools the tests use.  The tree
+# (its tracked files, with uncommitted changes) is copied into it, built
+# with warnings as errors, and `ctest` runs there; ../shared, when it
+# exists, is mounted where the tests look for it.
 # ENTRUST_GUI_TESTS=1 also installs the Qt GUI, Xvfb, xdotool and
 # ImageMagick, so that the gui test runs instead of reporting a skip.
 set -eu
