@@ -18,10 +18,16 @@
 # a minute); VALGRIND_FILES mutants in the valgrind run (default 6, 0 to
 # skip).  A long run: fuzz/fuzz-tshark.sh build/plugins 200 60.
 # Captures: test-captures/*.pcap and, when present, the pcaps of
-# ../shared/captures (read in place, never copied into the project).
+# ../shared/captures (read in place, never copied into the project), or
+# the files FUZZ_CAPTURES names (separated by spaces).
 # Seeds are deterministic (editcap --seed), so a finding is reproducible
 # from its seed; failing mutants are kept in FUZZ_FINDINGS (default a temp
-# dir that is kept only when something was found).
+# dir that is kept only when something was found).  A failing mutant is
+# dissected once more by tshark alone (an empty plugin folder): when it
+# fails there in the same way, the bug is Wireshark's own (the TLS
+# dissector of 4.0.17 and 4.2.2 asserts on some mutants, with or without
+# this plugin), and it is listed and kept (in FUZZ_FINDINGS/wireshark) but
+# not counted.
 # Exit status: 0 nothing found, 1 findings, 77 when editcap is missing.
 set -eu
 plugin_dir=$(cd "$1" && pwd)
@@ -38,6 +44,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/entrust-fuzz-tshark.XXXXXX")
 chmod 755 "$work"
 findings=${FUZZ_FINDINGS:-$work/findings}
 mkdir -p "$findings"
+no_plugins=$work/no-plugins
+mkdir -p "$no_plugins"
+chmod 755 "$no_plugins"
 keep=0
 cleanup() { [ "$keep" = 1 ] || rm -rf "$work"; }
 trap cleanup EXIT
@@ -51,14 +60,22 @@ export WIRESHARK_ABORT_ON_DISSECTOR_BUG=1
 export WIRESHARK_ABORT_ON_TOO_MANY_ITEMS=1
 export MALLOC_CHECK_=3
 
-captures=""
-for f in "$top"/test-captures/*.pcap "$shared"/*/*.pcap "$shared"/*/*.pcap.gz "$shared"/*/*.pcapng; do
-    [ -f "$f" ] && captures="$captures $f"
-done
+captures=${FUZZ_CAPTURES:-}
+if [ -z "$captures" ]; then
+    for f in "$top"/test-captures/*.pcap "$shared"/*/*.pcap "$shared"/*/*.pcap.gz "$shared"/*/*.pcapng; do
+        [ -f "$f" ] && captures="$captures $f"
+    done
+fi
 [ -n "$captures" ] || { echo "no captures found"; exit 1; }
+
+# signature STDERR: the first line that tells what went wrong, without the
+# log prefix (process id, time) that differs between runs
+problem_pattern="Dissector bug|Couldn't load plugin|CRITICAL|assertion|wmem"
+signature() { grep -Em1 "$problem_pattern" "$1" | sed 's/^.* -- //'; }
 
 runs=0
 found=0
+wireshark_own=0
 start=$(date +%s)
 vg_list=""
 for cap in $captures; do
@@ -87,8 +104,27 @@ for cap in $captures; do
         124|137) problem="hang (timeout ${timeout_s}s)" ;;
         *) problem="exit $rc" ;;
         esac
-        if [ -z "$problem" ] && grep -Eq "Dissector bug|Couldn't load plugin|CRITICAL|assertion|wmem" "$work/stderr"; then
-            problem="stderr: $(grep -Em1 "Dissector bug|Couldn't load plugin|CRITICAL|assertion|wmem" "$work/stderr")"
+        if [ -z "$problem" ] && grep -Eq "$problem_pattern" "$work/stderr"; then
+            problem="stderr: $(grep -Em1 "$problem_pattern" "$work/stderr")"
+        fi
+        if [ -n "$problem" ]; then
+            # The same mutant, tshark alone.
+            set +e
+            timeout -k 5 "$timeout_s" sh "$top/tests/tshark.sh" "$no_plugins" -nVxr "$mutant" \
+                > /dev/null 2> "$work/stderr-alone"
+            rc_alone=$?
+            set -e
+            if [ "$rc_alone" = "$rc" ] && [ "$(signature "$work/stderr-alone")" = "$(signature "$work/stderr")" ]; then
+                wireshark_own=$((wireshark_own + 1))
+                keep=1
+                mkdir -p "$findings/wireshark"
+                cp "$mutant" "$findings/wireshark/"
+                echo "WIRESHARK'S OWN: $name seed $seed: $problem, the same without this plugin"
+                echo "  input: $findings/wireshark/$(basename "$mutant")"
+                head -2 "$work/stderr" | sed 's/^/  /'
+                rm -f "$mutant"
+                problem=""
+            fi
         fi
         if [ -n "$problem" ]; then
             found=$((found + 1))
@@ -97,7 +133,7 @@ for cap in $captures; do
             echo "FINDING: $name seed $seed: $problem"
             echo "  input: $findings/$(basename "$mutant")"
             head -5 "$work/stderr" | sed 's/^/  /'
-        else
+        elif [ -f "$mutant" ]; then
             # keep a few clean mutants for the valgrind run (round robin)
             [ "$i" = 0 ] && vg_list="$vg_list $mutant"
             [ "$i" != 0 ] && rm -f "$mutant"
@@ -106,7 +142,7 @@ for cap in $captures; do
     done
 done
 elapsed=$(( $(date +%s) - start ))
-echo "tshark: $runs runs over $(echo $captures | wc -w) captures x $seeds seeds in ${elapsed}s, $found findings"
+echo "tshark: $runs runs over $(echo $captures | wc -w) captures x $seeds seeds in ${elapsed}s, $found findings$([ "$wireshark_own" -gt 0 ] && echo ", and $wireshark_own failures of Wireshark's own (the same without this plugin, not counted)")"
 
 # Memcheck: the first VALGRIND_FILES mutants concatenated into one capture,
 # one valgrind start-up for all of them.
@@ -156,5 +192,5 @@ if [ "$vg_files" -gt 0 ]; then
     fi
 fi
 
-echo "total: $runs tshark runs, $(( $(date +%s) - start ))s, $found findings$([ "$found" -gt 0 ] && echo " (kept in $findings)")"
+echo "total: $runs tshark runs, $(( $(date +%s) - start ))s, $found findings$([ "$found" -gt 0 ] && echo " (kept in $findings)")$([ "$wireshark_own" -gt 0 ] && echo "; $wireshark_own of Wireshark's own in $findings/wireshark")"
 [ "$found" = 0 ]
