@@ -68,10 +68,13 @@ if [ -z "$captures" ]; then
 fi
 [ -n "$captures" ] || { echo "no captures found"; exit 1; }
 
-# signature STDERR: the first line that tells what went wrong, without the
-# log prefix (process id, time) that differs between runs
+# signature STDERR: the first line that tells what went wrong (or else the
+# first line at all: glibc's heap checks print their own), without the log
+# prefix (process id, time) that differs between runs
 problem_pattern="Dissector bug|Couldn't load plugin|CRITICAL|assertion|wmem"
-signature() { grep -Em1 "$problem_pattern" "$1" | sed 's/^.* -- //'; }
+signature() {
+    { grep -Em1 "$problem_pattern" "$1" || head -1 "$1"; } | sed 's/^.* -- //'
+}
 
 runs=0
 found=0
