@@ -168,18 +168,13 @@ if [ "$vg_files" -gt 0 ]; then
             # shellcheck disable=SC2086
             mergecap -F pcap -a -w "$work/valgrind.pcap" $sel
             vstart=$(date +%s)
-            # valgrind goes in front of tshark, behind the same privilege
-            # drop and throwaway HOME as tests/tshark.sh.
-            home=$(mktemp -d "$work/home.XXXXXX")
-            chmod 755 "$home"
-            runner=""
-            [ "$(id -u)" = 0 ] && runner="setpriv --reuid=65534 --regid=65534 --clear-groups"
             set +e
-            # MALLOC_CHECK_ is left out: valgrind replaces malloc itself.
-            timeout -k 5 $((timeout_s * 20)) env -u MALLOC_CHECK_ $runner env HOME="$home" \
-                WIRESHARK_PLUGIN_DIR="$plugin_dir" \
-                valgrind --error-exitcode=99 --num-callers=20 --track-origins=no \
-                tshark -nVxr "$work/valgrind.pcap" > /dev/null 2> "$work/valgrind.log"
+            # valgrind goes in front of tshark (tests/tshark.sh's
+            # TSHARK_WRAPPER); MALLOC_CHECK_ is left out: valgrind replaces
+            # malloc itself.
+            env -u MALLOC_CHECK_ TSHARK_WRAPPER="valgrind --error-exitcode=99 --num-callers=20 --track-origins=no" \
+                timeout -k 5 $((timeout_s * 20)) sh "$top/tests/tshark.sh" "$plugin_dir" \
+                -nVxr "$work/valgrind.pcap" > /dev/null 2> "$work/valgrind.log"
             rc=$?
             set -e
             vpk=$(capinfos -c -M "$work/valgrind.pcap" 2>/dev/null | awk '/Number of packets/ { print $NF }')

@@ -6,15 +6,18 @@
 # PLUGIN_DIR holds <major>.<minor>/epan/entrust.so.  A throwaway HOME keeps
 # personal plugins and preferences out; as root, tshark ignores
 # WIRESHARK_PLUGIN_DIR, so privileges are dropped to nobody.
+# TSHARK_WRAPPER, when set, is a command put in front of tshark, behind the
+# privilege drop (e.g. "valgrind --error-exitcode=99").
 set -eu
 plugin_dir=$(cd "$1" && pwd)
 shift
 home=$(mktemp -d "${TMPDIR:-/tmp}/entrust-home.XXXXXX")
 chmod 755 "$home"
 trap 'rm -rf "$home"' EXIT INT TERM
+# shellcheck disable=SC2086 # the wrapper is a command and its arguments
 if [ "$(id -u)" = 0 ]; then
     setpriv --reuid=65534 --regid=65534 --clear-groups \
-        env HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" tshark "$@"
+        env HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" ${TSHARK_WRAPPER:-} tshark "$@"
 else
-    env HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" tshark "$@"
+    env HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" ${TSHARK_WRAPPER:-} tshark "$@"
 fi
