@@ -242,19 +242,19 @@ make_scenario "$pm" "$pc" > "$out/profile.scn"
 "$capbuild" "$out/profile.scn" "$pcap_small"
 chmod 644 "$pcap_small"
 rm -f "$out"/callgrind.out.*
-home=$(mktemp -d "$out/home.XXXXXX")
-chmod 777 "$home" "$out"
-runner=""
-[ "$(id -u)" = 0 ] && runner="setpriv --reuid=65534 --regid=65534 --clear-groups"
-# instructions CONFIG MODE: runs tshark under callgrind, keeps its output,
-# prints the instruction count
+chmod 777 "$out"   # tshark runs as nobody when started as root
+# instructions CONFIG MODE: runs tshark under callgrind (tests/tshark.sh's
+# TSHARK_WRAPPER), keeps its output, prints the instruction count.  The
+# output file's name reaches valgrind through the environment (%q{...}),
+# so that a folder with spaces does not split the wrapper's words.
 instructions() {
     pdir=$plugin_dir
     [ "$1" = builtin_noplugin ] && pdir=$empty
     # shellcheck disable=SC2046
-    $runner env HOME="$home" WIRESHARK_PLUGIN_DIR="$pdir" \
-        valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.$1-$2" \
-        tshark -r "$pcap_small" $(mode_args "$2" "$1") > /dev/null 2> "$out/callgrind-$1-$2.log"
+    BENCH_CALLGRIND_OUT="$out/callgrind.out.$1-$2" \
+        TSHARK_WRAPPER="valgrind --tool=callgrind --callgrind-out-file=%q{BENCH_CALLGRIND_OUT}" \
+        sh "$top/tests/tshark.sh" "$pdir" -r "$pcap_small" $(mode_args "$2" "$1") \
+        > /dev/null 2> "$out/callgrind-$1-$2.log"
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$out/callgrind-$1-$2.log"
 }
 echo
