@@ -181,6 +181,18 @@ static wmem_map_t *sender_nonces;    /* tx_bytes_t * -> tx_rec_t * of its first 
 static wmem_map_t *finding_texts;    /* const char * -> itself: expert texts, each once */
 static guint32 tx_next_index;        /* the next pkixcmp.transaction */
 
+/* The verdict on the PasswordBasedMac parameters last seen, with its
+ * expert texts: the messages of a capture mostly share one set of
+ * parameters, which is then judged once rather than for every message.
+ * Reset with the capture (tx_init): the strings are in file scope. */
+static struct {
+    gboolean valid;
+    const char *owf, *mac;        /* OID strings, NULL when absent */
+    gint64 iterations;
+    const char *weak_text;        /* NULL when the parameters are not weak */
+    const char *broken_text;      /* NULL when they are not broken */
+} pbm_verdict;
+
 /* What the taps receive (packet scope). */
 typedef struct {
     const pkixcmp_msg_t *msg;     /* NULL for a TCP-framing message */
@@ -255,12 +267,21 @@ key_equal(gconstpointer x, gconstpointer y)
     return addresses_equal(&p->a, &q->a) && addresses_equal(&p->b, &q->b) && bytes_equal(&p->tid, &q->tid);
 }
 
+/* The key of a message's transaction.  scope is where the addresses are
+ * copied to; NULL for a lookup key, which only points to the packet's. */
 static void
 key_fill(tx_key_t *key, packet_info *pinfo, const pkixcmp_bytes_t *tid, wmem_allocator_t *scope)
 {
     gboolean swap = cmp_address(&pinfo->src, &pinfo->dst) > 0;
-    copy_address_wmem(scope, &key->a, swap ? &pinfo->dst : &pinfo->src);
-    copy_address_wmem(scope, &key->b, swap ? &pinfo->src : &pinfo->dst);
+    const address *a = swap ? &pinfo->dst : &pinfo->src, *b = swap ? &pinfo->src : &pinfo->dst;
+
+    if (scope) {
+        copy_address_wmem(scope, &key->a, a);
+        copy_address_wmem(scope, &key->b, b);
+    } else {
+        copy_address_shallow(&key->a, a);
+        copy_address_shallow(&key->b, b);
+    }
     key->tid.data = (guint8 *)tid->data;
     key->tid.len = tid->len;
 }
@@ -285,35 +306,74 @@ body_name(gint body)
     }
 }
 
+/* Attaches an expert info whose text lives as long as the capture: a
+ * literal, or a text already kept in finding_texts. */
+static void
+add_finding_text(tx_rec_t *rec, expert_field *ei, const char *text)
+{
+    tx_finding_t *f = wmem_new(wmem_file_scope(), tx_finding_t);
+    tx_finding_t **link;
+
+    f->ei = ei;
+    f->text = text;
+    f->next = NULL;
+    /* A message has a few findings at most: the list is walked rather
+     * than a tail pointer kept in every record. */
+    for (link = &rec->findings; *link; link = &(*link)->next)
+        ;
+    *link = f;
+}
+
+/* The capture's copy of a formatted expert text.  Most texts recur
+ * ("Weak PasswordBasedMac: ...", "Unprotected ir: ..."): each distinct one
+ * is kept once for the whole capture.  The text is formatted on the stack
+ * first, so that a repeated one costs no allocation, and cut where
+ * Wireshark cuts every expert text (ITEM_LABEL_LENGTH), so that what is
+ * kept is what is shown. */
+static const char *
+keep_vtext(const char *fmt, va_list ap) G_GNUC_PRINTF(1, 0);
+
+static const char *
+keep_vtext(const char *fmt, va_list ap)
+{
+    char text[ITEM_LABEL_LENGTH];
+    const char *kept;
+
+    g_vsnprintf(text, sizeof text, fmt, ap);
+    kept = (const char *)wmem_map_lookup(finding_texts, text);
+    if (!kept) {
+        kept = wmem_strdup(wmem_file_scope(), text);
+        wmem_map_insert(finding_texts, kept, (void *)kept);
+    }
+    return kept;
+}
+
+static const char *
+keep_text(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+static const char *
+keep_text(const char *fmt, ...)
+{
+    const char *kept;
+    va_list ap;
+
+    va_start(ap, fmt);
+    kept = keep_vtext(fmt, ap);
+    va_end(ap);
+    return kept;
+}
+
 static void
 add_finding(tx_rec_t *rec, expert_field *ei, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
 static void
 add_finding(tx_rec_t *rec, expert_field *ei, const char *fmt, ...)
 {
-    tx_finding_t *f = wmem_new0(wmem_file_scope(), tx_finding_t);
-    tx_finding_t **link;
-    char *text;
     va_list ap;
 
     va_start(ap, fmt);
-    text = wmem_strdup_vprintf(wmem_file_scope(), fmt, ap);
+    add_finding_text(rec, ei, keep_vtext(fmt, ap));
     va_end(ap);
-    /* Most texts recur ("Weak PasswordBasedMac: ...", "Unprotected ir:
-     * ..."): each distinct one is kept once for the whole capture. */
-    f->text = (const char *)wmem_map_lookup(finding_texts, text);
-    if (f->text) {
-        wmem_free(wmem_file_scope(), text);
-    } else {
-        f->text = text;
-        wmem_map_insert(finding_texts, text, text);
-    }
-    f->ei = ei;
-    /* A message has a few findings at most: the list is walked rather
-     * than a tail pointer kept in every record. */
-    for (link = &rec->findings; *link; link = &(*link)->next)
-        ;
-    *link = f;
 }
 
 /* Index of the next message in this frame (several PDUs may share one). */
@@ -341,35 +401,52 @@ static void
 tx_init(void)
 {
     tx_next_index = 0;
+    memset(&pbm_verdict, 0, sizeof pbm_verdict);
 }
 
 /* ------------------------------------------------------------------------
  * First pass: checks of one message on its own
  */
 static void
+check_password_based_mac(tx_rec_t *rec, const pkixcmp_msg_t *msg)
+{
+    if (!pbm_verdict.valid || pbm_verdict.iterations != msg->pbm_iterations
+            || g_strcmp0(pbm_verdict.owf, msg->pbm_owf) != 0 || g_strcmp0(pbm_verdict.mac, msg->pbm_mac) != 0) {
+        GString *why = g_string_new(NULL);
+        pkixcmp_pbm_strength_t strength = pkixcmp_pbm_check(msg->pbm_owf, msg->pbm_mac, msg->pbm_iterations, why);
+
+        pbm_verdict.valid = TRUE;
+        pbm_verdict.owf = msg->pbm_owf ? wmem_strdup(wmem_file_scope(), msg->pbm_owf) : NULL;
+        pbm_verdict.mac = msg->pbm_mac ? wmem_strdup(wmem_file_scope(), msg->pbm_mac) : NULL;
+        pbm_verdict.iterations = msg->pbm_iterations;
+        pbm_verdict.weak_text = strength != PKIXCMP_PBM_OK ? keep_text("Weak PasswordBasedMac: %s", why->str) : NULL;
+        pbm_verdict.broken_text = strength == PKIXCMP_PBM_BROKEN
+            ? keep_text("PasswordBasedMac with %" G_GINT64_FORMAT " iterations: RFC 4211 section 4.4 asks for at least 100",
+                        msg->pbm_iterations)
+            : NULL;
+        g_string_free(why, TRUE);
+    }
+    if (pbm_verdict.weak_text)
+        add_finding_text(rec, &ei_weak_protection, pbm_verdict.weak_text);
+    if (pbm_verdict.broken_text)
+        add_finding_text(rec, &ei_broken_protection, pbm_verdict.broken_text);
+}
+
+static void
 check_protection(tx_rec_t *rec, const pkixcmp_msg_t *msg)
 {
     gboolean has_alg = msg->protection_alg != NULL;
 
     if (has_alg != msg->has_protection)
-        add_finding(rec, &ei_protection_mismatch, has_alg ? "protectionAlg is present, but the protection is missing"
-                                                          : "protection is present without a protectionAlg");
-    if (!has_alg && !msg->has_protection)
-        add_finding(rec, &ei_unprotected, msg->body == PKIXCMP_BODY_ERROR
-                        ? "Unprotected error message: anyone on the path could have sent it"
-                        : "Unprotected %s: neither its origin nor its integrity can be checked",
+        add_finding_text(rec, &ei_protection_mismatch, has_alg ? "protectionAlg is present, but the protection is missing"
+                                                               : "protection is present without a protectionAlg");
+    if (!has_alg && !msg->has_protection && msg->body == PKIXCMP_BODY_ERROR)
+        add_finding_text(rec, &ei_unprotected, "Unprotected error message: anyone on the path could have sent it");
+    else if (!has_alg && !msg->has_protection)
+        add_finding(rec, &ei_unprotected, "Unprotected %s: neither its origin nor its integrity can be checked",
                     body_name(msg->body));
-    if (has_alg && strcmp(msg->protection_alg, "1.2.840.113533.7.66.13") == 0) {
-        GString *why = g_string_new(NULL);
-        pkixcmp_pbm_strength_t strength = pkixcmp_pbm_check(msg->pbm_owf, msg->pbm_mac, msg->pbm_iterations, why);
-        if (strength != PKIXCMP_PBM_OK)
-            add_finding(rec, &ei_weak_protection, "Weak PasswordBasedMac: %s", why->str);
-        if (strength == PKIXCMP_PBM_BROKEN)
-            add_finding(rec, &ei_broken_protection,
-                        "PasswordBasedMac with %" G_GINT64_FORMAT " iterations: RFC 4211 section 4.4 asks for at least 100",
-                        msg->pbm_iterations);
-        g_string_free(why, TRUE);
-    }
+    if (has_alg && strcmp(msg->protection_alg, "1.2.840.113533.7.66.13") == 0)
+        check_password_based_mac(rec, msg);
 }
 
 static void
@@ -401,7 +478,7 @@ static void
 check_transaction_id(tx_rec_t *rec, const pkixcmp_msg_t *msg)
 {
     if (!msg->transaction_id.data)
-        add_finding(rec, &ei_transaction_id, "No transactionID");
+        add_finding_text(rec, &ei_transaction_id, "No transactionID");
     else if (msg->transaction_id.len < 16)
         add_finding(rec, &ei_transaction_id, "transactionID of %u bits: RFC 9810 asks for 128 bits of randomness",
                     msg->transaction_id.len * 8);
@@ -411,15 +488,15 @@ static void
 check_key_material(tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t *scan)
 {
     if (msg->body == PKIXCMP_BODY_KRP)
-        add_finding(rec, &ei_private_key, "krp: a key recovery response carries private keys");
+        add_finding_text(rec, &ei_private_key, "krp: a key recovery response carries private keys");
     else if (scan->private_key)
         add_finding(rec, &ei_private_key, "%s carries a privateKey (the CA generated or recovered the key)",
                     body_name(msg->body));
     if (scan->archive_options)
-        add_finding(rec, &ei_private_key, "pkiArchiveOptions: the private key is sent to the CA for archival");
+        add_finding_text(rec, &ei_private_key, "pkiArchiveOptions: the private key is sent to the CA for archival");
     if (scan->central_keygen)
-        add_finding(rec, &ei_private_key,
-                    "certTemplate without a public key: the CA is asked to generate the key pair and send the private key");
+        add_finding_text(rec, &ei_private_key,
+                         "certTemplate without a public key: the CA is asked to generate the key pair and send the private key");
 }
 
 /* Returns the capture's copy of the message's senderNonce (the first
@@ -482,7 +559,7 @@ tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
     *is_new = FALSE;
     if (has_tid) {
         tx_key_t key;
-        key_fill(&key, pinfo, &msg->transaction_id, pinfo->pool);
+        key_fill(&key, pinfo, &msg->transaction_id, NULL);
         tx = (tx_t *)wmem_map_lookup(tx_by_key, &key);
     }
     /* A response answers the request outstanding on its connection, even
@@ -552,7 +629,7 @@ track_request(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_new
         if (tx->ic_granted_in)
             add_finding(rec, &ei_unexpected, "certConf, but implicitConfirm was granted in frame %u", tx->ic_granted_in);
         else if (!tx->to_confirm && !is_new)
-            add_finding(rec, &ei_unexpected, "certConf, but no certificate waits for confirmation");
+            add_finding_text(rec, &ei_unexpected, "certConf, but no certificate waits for confirmation");
         if (tx->to_confirm)
             tx->to_confirm->needs_confirm = FALSE;
         tx->to_confirm = NULL;
@@ -624,7 +701,7 @@ track_response(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_ne
     else if (pkixcmp_body_delivers_cert(body)) {
         if (msg && msg->implicit_confirm) {
             if (!tx->ic_requested)
-                add_finding(rec, &ei_implicit_confirm, "implicitConfirm granted, but no request asked for it");
+                add_finding_text(rec, &ei_implicit_confirm, "implicitConfirm granted, but no request asked for it");
             tx->ic_granted_in = rec->frame;
             rec->outcome = TX_OUTCOME_IMPLICIT;
         } else {
@@ -666,7 +743,7 @@ analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
         check_key_material(rec, msg, scan);
         sender_nonce = check_nonce_reuse(pinfo->pool, rec, msg);
         if (body == PKIXCMP_BODY_RR)
-            add_finding(rec, &ei_revocation, "Revocation request");
+            add_finding_text(rec, &ei_revocation, "Revocation request");
     }
 
     tx = tx_find(pinfo, conversation, msg, rec, &is_new);

@@ -1,11 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Makes test-captures/messages/entrust-like/*.der from the real OpenSSL
-# messages next to it, with tools/make-entrust-like.py (deterministic: the
-# same inputs give the same bytes).  Each file carries one implementation
-# fingerprint, or one thing that must not count as one; the table in
-# test-captures/messages/README.md says which.
+# Makes test-captures/messages/entrust-like/*.der and pbm-params/*.der
+# from the real OpenSSL messages next to them, with
+# tools/make-entrust-like.py (deterministic: the same inputs give the same
+# bytes).  Each entrust-like file carries one implementation fingerprint,
+# or one thing that must not count as one; each pbm-params file one set of
+# PasswordBasedMac parameters.  The tables in
+# test-captures/messages/README.md say which.
 #   tools/make-entrust-like.sh
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,4 +46,23 @@ mk "$m/genm-pbm/01-genm.der" "$out/genm-sender-not-ejbca.der" --sender "CN=EJBCA
 
 # Not CMP: a bare certificate (the CA's, from extraCerts)
 mk "$m/ir-extracerts-sig/01-ir.der" "$out/cert-ca.der" --extract-cert 1
+echo "wrote $(ls "$out" | wc -l) files in $out"
+
+# PasswordBasedMac 1.2.840.113533.7.66.13 { salt 0102030405060708, owf,
+# iterationCount, mac }: owf SHA-256 and mac hmacWithSHA256 with 50 and
+# 10,000 iterations; owf SHA-1, 500 iterations and mac HMAC-SHA1
+pbm_head=06092a864886f67d07420d
+salt=04080102030405060708
+sha256=300b0609608648016503040201
+hmac_sha256=300a06082a864886f70d0209
+sha1=300706052b0e03021a
+hmac_sha1=300a06082b06010505080102
+pbm50=3033${pbm_head}3026${salt}${sha256}020132${hmac_sha256}
+pbm10000=3034${pbm_head}3027${salt}${sha256}02022710${hmac_sha256}
+pbm_sha1=3030${pbm_head}3023${salt}${sha1}020201f4${hmac_sha1}
+out=$m/pbm-params
+mkdir -p "$out"
+mk "$m/genm-pbm/01-genm.der" "$out/genm-pbm-50.der" --protection-alg "$pbm50"
+mk "$m/genm-pbm/02-genp.der" "$out/genp-pbm-10000.der" --protection-alg "$pbm10000"
+mk "$m/genm-pbm/01-genm.der" "$out/genm-pbm-sha1.der" --protection-alg "$pbm_sha1"
 echo "wrote $(ls "$out" | wc -l) files in $out"
