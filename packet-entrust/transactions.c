@@ -82,6 +82,12 @@ typedef struct {
     guint   len;
 } tx_bytes_t;
 
+/* A senderNonce seen in the capture, and the frame that sent it first. */
+typedef struct {
+    tx_bytes_t nonce;
+    guint32    first_frame;
+} tx_nonce_t;
+
 /* How a transaction ended, counted by the statistics. */
 typedef enum {
     TX_OUTCOME_NONE = 0,          /* not decided by this message */
@@ -177,7 +183,9 @@ typedef struct {
 /* Per-capture state. */
 static wmem_map_t *tx_by_key;        /* tx_key_t * -> tx_t * */
 static wmem_map_t *tx_by_conv;       /* conversation index -> tx_conv_t * */
-static wmem_map_t *sender_nonces;    /* tx_bytes_t * -> tx_rec_t * of its first sender */
+static GHashTable *sender_nonces;    /* tx_nonce_t *: every senderNonce, once (a GHashTable
+                                        keeps each key's hash: a lookup seldom reads a
+                                        stored nonce, and growing rehashes none) */
 static wmem_map_t *finding_texts;    /* const char * -> itself: expert texts, each once */
 static guint32 tx_next_index;        /* the next pkixcmp.transaction */
 
@@ -220,10 +228,16 @@ bytes_equal(const tx_bytes_t *x, const tx_bytes_t *y)
     return x->len == y->len && (x->len == 0 || memcmp(x->data, y->data, x->len) == 0);
 }
 
-static gboolean
-bytes_equal_cb(gconstpointer x, gconstpointer y)
+static guint
+nonce_hash(gconstpointer key)
 {
-    return bytes_equal((const tx_bytes_t *)x, (const tx_bytes_t *)y);
+    return bytes_hash(&((const tx_nonce_t *)key)->nonce);
+}
+
+static gboolean
+nonce_equal(gconstpointer x, gconstpointer y)
+{
+    return bytes_equal(&((const tx_nonce_t *)x)->nonce, &((const tx_nonce_t *)y)->nonce);
 }
 
 static tx_bytes_t
@@ -402,6 +416,15 @@ tx_init(void)
 {
     tx_next_index = 0;
     memset(&pbm_verdict, 0, sizeof pbm_verdict);
+    /* The table only points to its keys, which are in file scope. */
+    sender_nonces = g_hash_table_new(nonce_hash, nonce_equal);
+}
+
+static void
+tx_cleanup(void)
+{
+    g_hash_table_destroy(sender_nonces);
+    sender_nonces = NULL;
 }
 
 /* ------------------------------------------------------------------------
@@ -505,22 +528,24 @@ check_key_material(tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t
 static tx_bytes_t
 check_nonce_reuse(wmem_allocator_t *pool, tx_rec_t *rec, const pkixcmp_msg_t *msg)
 {
-    tx_bytes_t probe, none = { NULL, 0 };
-    gpointer kept, first;
+    tx_nonce_t probe, *kept;
+    tx_bytes_t none = { NULL, 0 };
 
     if (!msg->sender_nonce.data || msg->sender_nonce.len == 0)
         return none;
-    probe.data = (guint8 *)msg->sender_nonce.data;
-    probe.len = msg->sender_nonce.len;
-    if (wmem_map_lookup_extended(sender_nonces, &probe, (const void **)&kept, &first)) {
+    probe.nonce.data = (guint8 *)msg->sender_nonce.data;
+    probe.nonce.len = msg->sender_nonce.len;
+    kept = (tx_nonce_t *)g_hash_table_lookup(sender_nonces, &probe);
+    if (kept) {
         add_finding(rec, &ei_nonce_reuse, "senderNonce %s was already sent in frame %u",
-                    bytes_hex(pool, probe.data, probe.len), ((const tx_rec_t *)first)->frame);
-        return *(const tx_bytes_t *)kept;
+                    bytes_hex(pool, probe.nonce.data, probe.nonce.len), kept->first_frame);
+        return kept->nonce;
     }
-    kept = wmem_new(wmem_file_scope(), tx_bytes_t);
-    *(tx_bytes_t *)kept = bytes_keep(&msg->sender_nonce);
-    wmem_map_insert(sender_nonces, kept, rec);
-    return *(const tx_bytes_t *)kept;
+    kept = wmem_new(wmem_file_scope(), tx_nonce_t);
+    kept->nonce = bytes_keep(&msg->sender_nonce);
+    kept->first_frame = rec->frame;
+    g_hash_table_add(sender_nonces, kept);
+    return kept->nonce;
 }
 
 /* ------------------------------------------------------------------------
@@ -1146,9 +1171,9 @@ pkixcmp_transactions_register(int proto)
 
     tx_by_key = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), key_hash, key_equal);
     tx_by_conv = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
-    sender_nonces = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), bytes_hash, bytes_equal_cb);
     finding_texts = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
     register_init_routine(tx_init);
+    register_cleanup_routine(tx_cleanup);
 
     pkixcmp_tap = register_tap("pkixcmp");
     pkixcmp_eo_tap = register_export_object(proto, eo_packet, NULL);
