@@ -180,13 +180,15 @@ typedef struct {
     tx_bytes_t tid;               /* the transactionID */
 } tx_key_t;
 
-/* Per-capture state. */
-static wmem_map_t *tx_by_key;        /* tx_key_t * -> tx_t * */
-static wmem_map_t *tx_by_conv;       /* conversation index -> tx_conv_t * */
-static GHashTable *sender_nonces;    /* tx_nonce_t *: every senderNonce, once (a GHashTable
-                                        keeps each key's hash: a lookup seldom reads a
-                                        stored nonce, and growing rehashes none) */
-static wmem_map_t *finding_texts;    /* const char * -> itself: expert texts, each once */
+/* Per-capture state.  The tables are GHashTables, made and destroyed with
+ * the capture (tx_init, tx_cleanup), and point to keys and values in file
+ * scope.  Unlike a wmem_map, a GHashTable keeps each key's hash: a lookup
+ * seldom reads a stored key, and growing rehashes none; every message
+ * looks into all of them. */
+static GHashTable *tx_by_key;        /* tx_key_t * -> tx_t * */
+static GHashTable *tx_by_conv;       /* conversation index -> tx_conv_t * */
+static GHashTable *sender_nonces;    /* tx_nonce_t *: every senderNonce, once */
+static GHashTable *finding_texts;    /* const char *: expert texts, each once */
 static guint32 tx_next_index;        /* the next pkixcmp.transaction */
 
 /* The verdict on the PasswordBasedMac parameters last seen, with its
@@ -354,10 +356,10 @@ keep_vtext(const char *fmt, va_list ap)
     const char *kept;
 
     g_vsnprintf(text, sizeof text, fmt, ap);
-    kept = (const char *)wmem_map_lookup(finding_texts, text);
+    kept = (const char *)g_hash_table_lookup(finding_texts, text);
     if (!kept) {
         kept = wmem_strdup(wmem_file_scope(), text);
-        wmem_map_insert(finding_texts, kept, (void *)kept);
+        g_hash_table_add(finding_texts, (gpointer)kept);
     }
     return kept;
 }
@@ -402,11 +404,11 @@ next_message_index(packet_info *pinfo)
 static tx_conv_t *
 conv_state(conversation_t *conv)
 {
-    tx_conv_t *state = (tx_conv_t *)wmem_map_lookup(tx_by_conv, GUINT_TO_POINTER(conv->conv_index));
+    tx_conv_t *state = (tx_conv_t *)g_hash_table_lookup(tx_by_conv, GUINT_TO_POINTER(conv->conv_index));
 
     if (!state) {
         state = wmem_new0(wmem_file_scope(), tx_conv_t);
-        wmem_map_insert(tx_by_conv, GUINT_TO_POINTER(conv->conv_index), state);
+        g_hash_table_insert(tx_by_conv, GUINT_TO_POINTER(conv->conv_index), state);
     }
     return state;
 }
@@ -416,15 +418,20 @@ tx_init(void)
 {
     tx_next_index = 0;
     memset(&pbm_verdict, 0, sizeof pbm_verdict);
-    /* The table only points to its keys, which are in file scope. */
+    tx_by_key = g_hash_table_new(key_hash, key_equal);
+    tx_by_conv = g_hash_table_new(g_direct_hash, g_direct_equal);
     sender_nonces = g_hash_table_new(nonce_hash, nonce_equal);
+    finding_texts = g_hash_table_new(g_str_hash, g_str_equal);
 }
 
 static void
 tx_cleanup(void)
 {
+    g_hash_table_destroy(tx_by_key);
+    g_hash_table_destroy(tx_by_conv);
     g_hash_table_destroy(sender_nonces);
-    sender_nonces = NULL;
+    g_hash_table_destroy(finding_texts);
+    tx_by_key = tx_by_conv = sender_nonces = finding_texts = NULL;
 }
 
 /* ------------------------------------------------------------------------
@@ -563,7 +570,7 @@ tx_new(packet_info *pinfo, const pkixcmp_msg_t *msg)
         tx->tid = bytes_keep(&msg->transaction_id);
         key_fill(key, pinfo, &msg->transaction_id, wmem_file_scope());
         key->tid = tx->tid;
-        wmem_map_insert(tx_by_key, key, tx);
+        g_hash_table_insert(tx_by_key, key, tx);
     }
     return tx;
 }
@@ -585,7 +592,7 @@ tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
     if (has_tid) {
         tx_key_t key;
         key_fill(&key, pinfo, &msg->transaction_id, NULL);
-        tx = (tx_t *)wmem_map_lookup(tx_by_key, &key);
+        tx = (tx_t *)g_hash_table_lookup(tx_by_key, &key);
     }
     /* A response answers the request outstanding on its connection, even
      * when its transactionID says otherwise. */
@@ -1169,9 +1176,6 @@ pkixcmp_transactions_register(int proto)
     proto_register_field_array(proto, hf, array_length(hf));
     expert_register_field_array(expert_register_protocol(proto), ei, array_length(ei));
 
-    tx_by_key = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), key_hash, key_equal);
-    tx_by_conv = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
-    finding_texts = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
     register_init_routine(tx_init);
     register_cleanup_routine(tx_cleanup);
 
