@@ -470,11 +470,13 @@ check_protection(tx_rec_t *rec, const pkixcmp_msg_t *msg)
     if (has_alg != msg->has_protection)
         add_finding_text(rec, &ei_protection_mismatch, has_alg ? "protectionAlg is present, but the protection is missing"
                                                                : "protection is present without a protectionAlg");
-    if (!has_alg && !msg->has_protection && msg->body == PKIXCMP_BODY_ERROR)
-        add_finding_text(rec, &ei_unprotected, "Unprotected error message: anyone on the path could have sent it");
-    else if (!has_alg && !msg->has_protection)
-        add_finding(rec, &ei_unprotected, "Unprotected %s: neither its origin nor its integrity can be checked",
-                    body_name(msg->body));
+    if (!has_alg && !msg->has_protection) {
+        if (msg->body == PKIXCMP_BODY_ERROR)
+            add_finding_text(rec, &ei_unprotected, "Unprotected error message: anyone on the path could have sent it");
+        else
+            add_finding(rec, &ei_unprotected, "Unprotected %s: neither its origin nor its integrity can be checked",
+                        body_name(msg->body));
+    }
     if (has_alg && strcmp(msg->protection_alg, "1.2.840.113533.7.66.13") == 0)
         check_password_based_mac(rec, msg);
 }

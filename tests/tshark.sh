@@ -14,10 +14,7 @@ shift
 home=$(mktemp -d "${TMPDIR:-/tmp}/entrust-home.XXXXXX")
 chmod 755 "$home"
 trap 'rm -rf "$home"' EXIT INT TERM
-# shellcheck disable=SC2086 # the wrapper is a command and its arguments
-if [ "$(id -u)" = 0 ]; then
-    setpriv --reuid=65534 --regid=65534 --clear-groups \
-        env HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" ${TSHARK_WRAPPER:-} tshark "$@"
-else
-    env HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" ${TSHARK_WRAPPER:-} tshark "$@"
-fi
+as_nobody=""
+[ "$(id -u)" = 0 ] && as_nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+# shellcheck disable=SC2086 # both are a command and its arguments
+$as_nobody env HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" ${TSHARK_WRAPPER:-} tshark "$@"
