@@ -372,12 +372,61 @@ real_unsupported(const guint8 *content, gsize len)
     return exponent_len == 4 || exponent_len + 2 >= len || len - 1 - exponent_len > 8;
 }
 
+/* An element's header read as Wireshark's generic decoder reads it
+ * (get_ber_identifier, get_ber_length), which takes more than
+ * der_read_header does: a tag number of any length, kept in 32 bits; up to
+ * 127 length octets, of which the last four count; an indefinite length on
+ * a primitive element too.  FALSE when the header runs past the buffer:
+ * Wireshark throws there, which ends its decoding. */
+static gboolean
+ber_read_header_as_wireshark(const guint8 *buf, gsize len, der_header *out)
+{
+    gsize pos = 1;
+    guint32 value = 0;
+
+    *out = (der_header){ 0 };
+    if (len < 1)
+        return FALSE;
+    out->cls = buf[0] >> 6;
+    out->constructed = (buf[0] & 0x20) != 0;
+    out->tag = buf[0] & 0x1f;
+    if (out->tag == 0x1f) {
+        do {
+            if (pos >= len)
+                return FALSE;
+            value = (value << 7) | (buf[pos] & 0x7f);
+        } while (buf[pos++] & 0x80);
+        out->tag = value;
+        value = 0;
+    }
+    if (pos >= len)
+        return FALSE;
+    if (buf[pos] == 0x80) {
+        out->indefinite = TRUE;
+        pos++;
+    } else if (buf[pos] < 0x80) {
+        out->content_len = buf[pos++];
+    } else {
+        gsize n = buf[pos++] & 0x7f;
+        if (n > len - pos)
+            return FALSE;
+        while (n--)
+            value = (value << 8) | buf[pos++];
+        out->content_len = value;
+    }
+    out->header_len = pos;
+    return TRUE;
+}
+
 void
 der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
 {
-    /* open[d] is the element open at depth d + 1: where it stops (an
-     * indefinite one inherits its parent's end and closes at its
-     * end-of-contents). */
+    /* open[d] is the element open at depth d + 1: where it stops.  As in
+     * Wireshark's decoder, an element need only fit in the buffer, not in
+     * its parent: the parent's loop ends once an element reaches or
+     * overruns the parent's end, and the grandparent's goes on from there.
+     * An indefinite element stops at its end-of-contents, wherever that is
+     * (Wireshark scans for it to the end of the buffer). */
     struct {
         gsize end;
         gboolean indefinite;
@@ -394,7 +443,7 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
             end = depth ? open[depth - 1].end : len;
             continue;
         }
-        if (der_read_header(buf + pos, end - pos, &hdr) != DER_OK)
+        if (!ber_read_header_as_wireshark(buf + pos, len - pos, &hdr))
             break;
         if (depth > 0 && open[depth - 1].indefinite && hdr.cls == DER_CLASS_UNIVERSAL
                 && hdr.tag == 0 && !hdr.constructed && hdr.content_len == 0) {
@@ -407,17 +456,23 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
             out->depth = depth + 1;
         if (out->depth > limit)
             break;
-        if (hdr.constructed) {
-            gsize child_end = hdr.indefinite || !der_fits(&hdr, end - pos)
-                ? end : pos + hdr.header_len + (gsize)hdr.content_len;
+        if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == DER_TAG_REAL && !hdr.constructed
+                && (hdr.indefinite
+                    || (der_fits(&hdr, len - pos)
+                        && real_unsupported(buf + pos + hdr.header_len, (gsize)hdr.content_len))))
+            out->unsupported_real = TRUE;
+        if (hdr.constructed || hdr.indefinite) {
+            /* A primitive one with an indefinite length is walked like a
+             * constructed one: Wireshark scans its contents for the
+             * end-of-contents, so they end where its walk does.  So is one
+             * longer than the buffer: Wireshark checks lengths against the
+             * reported length, which exceeds the buffer in a capture cut
+             * short, and then decodes what the buffer holds. */
             open[depth].indefinite = hdr.indefinite;
-            open[depth++].end = child_end;
+            open[depth].end = der_fits(&hdr, len - pos) ? pos + hdr.header_len + (gsize)hdr.content_len : len;
+            end = open[depth++].end;
             pos += hdr.header_len;
-            end = child_end;
-        } else if (der_fits(&hdr, end - pos)) {
-            if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == DER_TAG_REAL
-                    && real_unsupported(buf + pos + hdr.header_len, (gsize)hdr.content_len))
-                out->unsupported_real = TRUE;
+        } else if (der_fits(&hdr, len - pos)) {
             pos += hdr.header_len + (gsize)hdr.content_len;
         } else {
             break;                  /* truncated */

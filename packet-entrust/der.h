@@ -103,8 +103,11 @@ typedef struct {
 /* Walks every element iteratively, looking no more than limit levels deep
  * (depth is limit + 1 as soon as that is exceeded): neither the stack nor
  * the time depends on what an attacker sends (each byte is visited at most
- * once).  Stops at the first invalid or truncated header; what was seen so
- * far counts. */
+ * once).  It reads the elements as Wireshark's generic decoder does, not as
+ * DER wants them (see der.c), so that it meets every REAL that decoder
+ * would: an element need only fit in the buffer, not in its parent.  Stops
+ * where that decoder stops, at a header or an element that runs past the
+ * buffer; what was seen so far counts. */
 void der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out);
 
 #endif /* ENTRUST_DER_H */

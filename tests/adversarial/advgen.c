@@ -12,6 +12,10 @@
  *   advgen real-itav OUT           a genm whose one ITAV value is a binary
  *                                  REAL with a 1-octet mantissa, which
  *                                  Wireshark 4.0's BER decoder asserts on
+ *   advgen real-overrun-itav OUT   the same with a binary REAL whose
+ *                                  mantissa is 9 octets long and which
+ *                                  overruns its parent, a UniversalString
+ *                                  of 2 octets (a tshark fuzz finding)
  *   advgen many N OUT              a genm with N tiny ITAVs (SEQUENCE OF
  *                                  with N elements)
  *   advgen indefinite OUT          a whole genm PKIMessage in BER
@@ -200,6 +204,18 @@ main(int argc, char **argv)
         out = pkimessage(&body);
     } else if (strcmp(what, "real-itav") == 0 && argc == 3) {
         static const uint8_t real[] = { 0x30, 0x05, 0x09, 0x03, 0x80, 0x01, 0x0c };
+        buf_t value = { 0 };
+        add(&value, real, sizeof real);
+        out = genm_with_value(&value);
+        free(value.p);
+    } else if (strcmp(what, "real-overrun-itav") == 0 && argc == 3) {
+        /* BMPString (constructed) { UniversalString (constructed, 2 octets)
+         * { REAL (11 octets) } }: Wireshark's generic decoder checks each
+         * length against the whole buffer, not the parent, so it decodes
+         * the REAL (and 4.0 fails "lenN <= 8" on its mantissa). */
+        static const uint8_t real[] = {
+            0x3e, 0x0f, 0x3c, 0x02, 0x09, 0x0b, 0x80, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+        };
         buf_t value = { 0 };
         add(&value, real, sizeof real);
         out = genm_with_value(&value);

@@ -233,6 +233,53 @@ test_walk_real(void)
     g_assert_true(walk_unsupported_real(no_mantissa, sizeof no_mantissa));
 }
 
+/* The walk reads elements as Wireshark's generic decoder does, so that it
+ * meets the REALs that decoder meets even in BER no DER reader takes. */
+static void
+test_walk_real_as_wireshark(void)
+{
+    /* A mutant of a recipient (fuzz-tshark, seed 9034): a constructed
+     * BMPString { constructed UniversalString of 6 octets { a REAL of 42 } }.
+     * The REAL overruns its parent but fits in the buffer, where Wireshark
+     * decodes it (and 4.0 fails "lenN <= 8"). */
+    guint8 overrun[4 + 2 + 42] = { 0x3e, 0x2e, 0x3c, 0x06, 0x09, 0x2a, 0x80, 0x01 };
+    /* The same REAL, after an element that overruns its parent: the
+     * grandparent's loop goes on past the parent's end. */
+    static const guint8 after_overrun[] = {
+        0x30, 0x0a, 0x30, 0x02, 0x04, 0x03, 0x00, 0x00, 0x00,
+        0x09, 0x0b, 0x80, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+    };
+    /* a REAL whose header starts in its parent (1 octet long) and ends
+     * after it */
+    static const guint8 straddle[] = { 0x30, 0x07, 0x30, 0x01, 0x09, 0x03, 0x80, 0x01, 0x0c };
+    /* universal 9 in the high tag number form, once plain and once in
+     * five octets that Wireshark keeps in 32 bits (2^32 + 9) */
+    static const guint8 long_tag[] = { 0x1f, 0x09, 0x03, 0x80, 0x01, 0x0c };
+    static const guint8 wrapped_tag[] = { 0x1f, 0x90, 0x80, 0x80, 0x80, 0x09, 0x03, 0x80, 0x01, 0x0c };
+    /* a length in five octets, of which Wireshark keeps the last four: 3 */
+    static const guint8 wrapped_length[] = { 0x09, 0x85, 0x01, 0x00, 0x00, 0x00, 0x03, 0x80, 0x01, 0x0c };
+    /* a primitive REAL with an indefinite length */
+    static const guint8 indefinite[] = { 0x09, 0x80, 0x80, 0x01, 0x0c, 0x00, 0x00 };
+    /* a REAL longer than the buffer: Wireshark stops before decoding it */
+    static const guint8 past_buffer[] = { 0x30, 0x05, 0x09, 0x0b, 0x80, 0x01, 0x0c };
+    /* a sane REAL after an overrun: nothing to flag */
+    static const guint8 fine_after_overrun[] = {
+        0x30, 0x08, 0x30, 0x02, 0x04, 0x03, 0x00, 0x00, 0x00, 0x09, 0x04, 0x80, 0x01, 0x01, 0x0c,
+    };
+
+    g_assert_true(walk_unsupported_real(overrun, sizeof overrun));
+    g_assert_true(walk_unsupported_real(after_overrun, sizeof after_overrun));
+    g_assert_true(walk_unsupported_real(straddle, sizeof straddle));
+    g_assert_true(walk_unsupported_real(long_tag, sizeof long_tag));
+    g_assert_true(walk_unsupported_real(wrapped_tag, sizeof wrapped_tag));
+    g_assert_true(walk_unsupported_real(wrapped_length, sizeof wrapped_length));
+    g_assert_true(walk_unsupported_real(indefinite, sizeof indefinite));
+    g_assert_false(walk_unsupported_real(past_buffer, sizeof past_buffer));
+    g_assert_false(walk_unsupported_real(fine_after_overrun, sizeof fine_after_overrun));
+    /* a buffer one octet short of the overrunning REAL: not decoded */
+    g_assert_false(walk_unsupported_real(overrun, sizeof overrun - 1));
+}
+
 static void
 test_nesting_depth(void)
 {
@@ -271,5 +318,6 @@ main(int argc, char **argv)
     g_test_add_func("/der/name-dotted-type", test_name_dotted_type);
     g_test_add_func("/der/nesting-depth", test_nesting_depth);
     g_test_add_func("/der/walk-real", test_walk_real);
+    g_test_add_func("/der/walk-real-as-wireshark", test_walk_real_as_wireshark);
     return g_test_run();
 }
