@@ -382,7 +382,6 @@ static gboolean
 ber_read_header_as_wireshark(const guint8 *buf, gsize len, der_header *out)
 {
     gsize pos = 1;
-    guint32 value = 0;
 
     *out = (der_header){ 0 };
     if (len < 1)
@@ -391,13 +390,13 @@ ber_read_header_as_wireshark(const guint8 *buf, gsize len, der_header *out)
     out->constructed = (buf[0] & 0x20) != 0;
     out->tag = buf[0] & 0x1f;
     if (out->tag == 0x1f) {
+        guint32 tag = 0;
         do {
             if (pos >= len)
                 return FALSE;
-            value = (value << 7) | (buf[pos] & 0x7f);
+            tag = (tag << 7) | (buf[pos] & 0x7f);
         } while (buf[pos++] & 0x80);
-        out->tag = value;
-        value = 0;
+        out->tag = tag;
     }
     if (pos >= len)
         return FALSE;
@@ -408,11 +407,12 @@ ber_read_header_as_wireshark(const guint8 *buf, gsize len, der_header *out)
         out->content_len = buf[pos++];
     } else {
         gsize n = buf[pos++] & 0x7f;
+        guint32 length = 0;
         if (n > len - pos)
             return FALSE;
         while (n--)
-            value = (value << 8) | buf[pos++];
-        out->content_len = value;
+            length = (length << 8) | buf[pos++];
+        out->content_len = length;
     }
     out->header_len = pos;
     return TRUE;
@@ -438,6 +438,7 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
     out->unsupported_real = FALSE;
     while (pos < end || depth > 0) {
         der_header hdr;
+        gboolean fits;
         if (pos >= end) {           /* the element at this depth is done */
             depth--;
             end = depth ? open[depth - 1].end : len;
@@ -456,10 +457,9 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
             out->depth = depth + 1;
         if (out->depth > limit)
             break;
+        fits = der_fits(&hdr, len - pos);   /* FALSE when indefinite */
         if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == DER_TAG_REAL && !hdr.constructed
-                && (hdr.indefinite
-                    || (der_fits(&hdr, len - pos)
-                        && real_unsupported(buf + pos + hdr.header_len, (gsize)hdr.content_len))))
+                && (hdr.indefinite || (fits && real_unsupported(buf + pos + hdr.header_len, (gsize)hdr.content_len))))
             out->unsupported_real = TRUE;
         if (hdr.constructed || hdr.indefinite) {
             /* A primitive one with an indefinite length is walked like a
@@ -469,10 +469,10 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
              * reported length, which exceeds the buffer in a capture cut
              * short, and then decodes what the buffer holds. */
             open[depth].indefinite = hdr.indefinite;
-            open[depth].end = der_fits(&hdr, len - pos) ? pos + hdr.header_len + (gsize)hdr.content_len : len;
+            open[depth].end = fits ? pos + hdr.header_len + (gsize)hdr.content_len : len;
             end = open[depth++].end;
             pos += hdr.header_len;
-        } else if (der_fits(&hdr, len - pos)) {
+        } else if (fits) {
             pos += hdr.header_len + (gsize)hdr.content_len;
         } else {
             break;                  /* truncated */

@@ -152,6 +152,15 @@ genm_with_value(buf_t *value)
     return pkimessage(&body);
 }
 
+/* The same, with the value given as bytes. */
+static buf_t
+genm_with_bytes(const uint8_t *value, size_t len)
+{
+    buf_t copy = { 0 };
+    add(&copy, value, len);
+    return genm_with_value(&copy);
+}
+
 static buf_t
 empty_genm(void)
 {
@@ -204,10 +213,7 @@ main(int argc, char **argv)
         out = pkimessage(&body);
     } else if (strcmp(what, "real-itav") == 0 && argc == 3) {
         static const uint8_t real[] = { 0x30, 0x05, 0x09, 0x03, 0x80, 0x01, 0x0c };
-        buf_t value = { 0 };
-        add(&value, real, sizeof real);
-        out = genm_with_value(&value);
-        free(value.p);
+        out = genm_with_bytes(real, sizeof real);
     } else if (strcmp(what, "real-overrun-itav") == 0 && argc == 3) {
         /* BMPString (constructed) { UniversalString (constructed, 2 octets)
          * { REAL (11 octets) } }: Wireshark's generic decoder checks each
@@ -216,10 +222,7 @@ main(int argc, char **argv)
         static const uint8_t real[] = {
             0x3e, 0x0f, 0x3c, 0x02, 0x09, 0x0b, 0x80, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 9,
         };
-        buf_t value = { 0 };
-        add(&value, real, sizeof real);
-        out = genm_with_value(&value);
-        free(value.p);
+        out = genm_with_bytes(real, sizeof real);
     } else if (strcmp(what, "many") == 0 && argc == 4) {
         static const uint8_t itav[] = { 0x30, 0x03, 0x06, 0x01, 0x2a };
         buf_t items = { 0 }, seq_of, body;
