@@ -10,4 +10,4 @@ for tool in wireshark Xvfb xdotool import; do
 done
 out=$(mktemp --suffix=.png)
 trap 'rm -f "$out"' EXIT
-GUI_DISPLAY=95 "$top/tools/gui-screenshot.sh" "$1" "$2" "$3" "$out"
+"$top/tools/gui-screenshot.sh" "$1" "$2" "$3" "$out"

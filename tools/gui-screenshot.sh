@@ -7,22 +7,29 @@
 # filter "pkixcmp" is then invalid and Wireshark shows an error dialog
 # instead of packets.
 #   tools/gui-screenshot.sh PLUGIN_DIR CAPTURE FRAME OUT.png
-# Needs: wireshark-qt xvfb x11-utils xdotool imagemagick (Debian).
+# Needs: wireshark-qt xvfb xdotool imagemagick (Debian).
 set -eu
 plugin_dir=$(cd "$1" && pwd)
 capture=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 frame=$3
 out=$4
-display=:${GUI_DISPLAY:-97}
 home=$(mktemp -d)
 chmod 777 "$home"   # the unprivileged Wireshark writes its profile here
 as_user=""
 [ "$(id -u)" = 0 ] && as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
 
-Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+# Xvfb picks a free display and writes its number once it accepts
+# clients: no fixed number that another X server may hold, no guessed wait.
+Xvfb -displayfd 3 -screen 0 1600x1000x24 3>"$home/display" >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null; [ -n "${ws:-}" ] && kill $ws 2>/dev/null; rm -rf "$home"' EXIT INT TERM
-sleep 2
+for _ in $(seq 1 100); do
+    [ -s "$home/display" ] && break
+    kill -0 $xvfb 2>/dev/null || break
+    sleep 0.1
+done
+[ -s "$home/display" ] || { echo "FAIL: Xvfb did not start" >&2; exit 1; }
+display=:$(cat "$home/display")
 # Open the expert info and the details pane of the chosen frame.
 $as_user env DISPLAY="$display" HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" \
     wireshark -r "$capture" -Y pkixcmp -g "$frame" -o gui.layout_content_3:NONE >"$home/log" 2>&1 &
