@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # Fuzzes the whole dissector the way Wireshark's tools/fuzz-test.sh does:
-# every test capture is mutated with `editcap -E 0.02` (several seeds) and
+# every test capture is mutated with `editcap -E 0.02` (several seeds;
+# FUZZ_ERROR_RATE sets another probability per byte, as fuzz-test.sh's -p
+# does: a lower one, like 0.002, leaves most of each message well formed
+# and so reaches the decoders deep inside it) and
 # each mutant is dissected with `tshark -nVxr` by tests/tshark.sh (only this
 # build's plugin) with Wireshark's debugging switches on:
 #   WIRESHARK_DEBUG_WMEM_OVERRIDE=strict   wmem canaries, use-after-free
@@ -37,6 +40,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED_CAPTURES:-$top/../shared/captures}
 timeout_s=${FUZZ_TIMEOUT:-30}
 seed_base=${FUZZ_SEED_BASE:-1}
+error_rate=${FUZZ_ERROR_RATE:-0.02}
 
 command -v editcap >/dev/null 2>&1 || { echo "SKIP: editcap not found"; exit 77; }
 
@@ -91,9 +95,9 @@ for cap in $captures; do
         # errors land in the payload; even seeds mutate everything, as
         # Wireshark's fuzz-test.sh does.
         if [ $((seed % 2)) = 1 ]; then
-            editcap -F pcap -E 0.02 -o 54 --seed "$seed" "$cap" "$mutant" >/dev/null 2>&1
+            editcap -F pcap -E "$error_rate" -o 54 --seed "$seed" "$cap" "$mutant" >/dev/null 2>&1
         else
-            editcap -F pcap -E 0.02 --seed "$seed" "$cap" "$mutant" >/dev/null 2>&1
+            editcap -F pcap -E "$error_rate" --seed "$seed" "$cap" "$mutant" >/dev/null 2>&1
         fi
         set +e
         timeout -k 5 "$timeout_s" sh "$top/tests/tshark.sh" "$plugin_dir" -nVxr "$mutant" \
@@ -145,7 +149,7 @@ for cap in $captures; do
     done
 done
 elapsed=$(( $(date +%s) - start ))
-echo "tshark: $runs runs over $(echo $captures | wc -w) captures x $seeds seeds in ${elapsed}s, $found findings$([ "$wireshark_own" -gt 0 ] && echo ", and $wireshark_own failures of Wireshark's own (the same without this plugin, not counted)")"
+echo "tshark: $runs runs over $(echo $captures | wc -w) captures x $seeds seeds (error rate $error_rate) in ${elapsed}s, $found findings$([ "$wireshark_own" -gt 0 ] && echo ", and $wireshark_own failures of Wireshark's own (the same without this plugin, not counted)")"
 
 # Memcheck: the first VALGRIND_FILES mutants concatenated into one capture,
 # one valgrind start-up for all of them.
