@@ -52,7 +52,12 @@ no_plugins=$work/no-plugins
 mkdir -p "$no_plugins"
 chmod 755 "$no_plugins"
 keep=0
-cleanup() { [ "$keep" = 1 ] || rm -rf "$work"; }
+# The work folder is kept only when it holds findings: with FUZZ_FINDINGS
+# they are elsewhere, and it goes whatever was found.
+cleanup() {
+    if [ "$keep" = 1 ] && [ "$findings" = "$work/findings" ]; then return; fi
+    rm -rf "$work"
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 

@@ -11,6 +11,8 @@
 # 2. A plugin folder whose entrust.so does not load makes tshark complain
 #    only when that folder is used: the script must count it as a finding
 #    (exit 1), not take it for Wireshark's own.
+# Both runs keep their findings in FUZZ_FINDINGS: the fuzzer's own work
+# folder must then be gone, whatever it found.
 set -u
 plugin_dir=$(cd "$1" && pwd)
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,6 +20,15 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/entrust-fuzz-classify.XXXXXX")
 chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
 fail=0
+# The fuzzer makes its work folder in TMPDIR: here, where it can be seen.
+export TMPDIR="$work"
+no_work_left() {  # RUN: fails when the fuzzer left its work folder behind
+    if ls -d "$work"/entrust-fuzz-tshark.* >/dev/null 2>&1; then
+        echo "FAIL: run $1 left its work folder behind: $(ls -d "$work"/entrust-fuzz-tshark.*)"
+        rm -rf "$work"/entrust-fuzz-tshark.*
+        fail=1
+    fi
+}
 
 FUZZ_CAPTURES=$top/test-captures/heur-negative.pcap FUZZ_SEED_BASE=7002 FUZZ_FINDINGS=$work/f1 \
     sh "$top/fuzz/fuzz-tshark.sh" "$plugin_dir" 1 0 > "$work/out1" 2>&1
@@ -35,6 +46,7 @@ else
     echo "FAIL: unexpected result (exit $rc)"; fail=1
 fi
 [ "$fail" = 0 ] || cat "$work/out1"
+no_work_left 1
 
 release=$(ls "$plugin_dir")
 mkdir -p "$work/broken/$release/epan"
@@ -49,4 +61,5 @@ if [ "$rc" = 1 ] && grep -q "^FINDING: heur-negative seed 1: stderr: .*Couldn't 
 else
     echo "FAIL: a plugin-only failure was not counted (exit $rc)"; cat "$work/out2"; fail=1
 fi
+no_work_left 2
 exit "$fail"
