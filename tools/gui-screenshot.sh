@@ -15,8 +15,14 @@ frame=$3
 out=$4
 home=$(mktemp -d)
 chmod 777 "$home"   # the unprivileged Wireshark writes its profile here
+# Qt's runtime folder, which must belong to the user, with mode 700; without
+# one Qt warns and makes /tmp/runtime-USER, which would outlive the run.
+mkdir -m 700 "$home/runtime"
 as_user=""
-[ "$(id -u)" = 0 ] && as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+if [ "$(id -u)" = 0 ]; then
+    as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    chown 65534:65534 "$home/runtime"
+fi
 
 # Xvfb picks a free display and writes its number once it accepts
 # clients: no fixed number that another X server may hold, no guessed wait.
@@ -31,7 +37,7 @@ done
 [ -s "$home/display" ] || { echo "FAIL: Xvfb did not start" >&2; exit 1; }
 display=:$(cat "$home/display")
 # Open the expert info and the details pane of the chosen frame.
-$as_user env DISPLAY="$display" HOME="$home" WIRESHARK_PLUGIN_DIR="$plugin_dir" \
+$as_user env DISPLAY="$display" HOME="$home" XDG_RUNTIME_DIR="$home/runtime" WIRESHARK_PLUGIN_DIR="$plugin_dir" \
     wireshark -r "$capture" -Y pkixcmp -g "$frame" -o gui.layout_content_3:NONE >"$home/log" 2>&1 &
 ws=$!
 # Wait for the main window.
