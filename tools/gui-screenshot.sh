@@ -29,7 +29,7 @@ fi
 Xvfb -displayfd 3 -screen 0 1600x1000x24 3>"$home/display" >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null; [ -n "${ws:-}" ] && kill $ws 2>/dev/null; rm -rf "$home"' EXIT INT TERM
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do   # up to 30 s on a loaded machine
     [ -s "$home/display" ] && break
     kill -0 $xvfb 2>/dev/null || break
     sleep 0.1
