@@ -462,10 +462,11 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
                 && (hdr.indefinite || (fits && real_unsupported(buf + pos + hdr.header_len, (gsize)hdr.content_len))))
             out->unsupported_real = TRUE;
         if (hdr.constructed || hdr.indefinite) {
-            /* A primitive one with an indefinite length is walked like a
-             * constructed one: Wireshark scans its contents for the
-             * end-of-contents, so they end where its walk does.  So is one
-             * longer than the buffer: Wireshark checks lengths against the
+            /* Walked into.  A primitive element with an indefinite length
+             * is walked like a constructed one: Wireshark scans its
+             * contents for the end-of-contents, so they end where its walk
+             * does.  A constructed element longer than the buffer is walked
+             * to the buffer's end: Wireshark checks lengths against the
              * reported length, which exceeds the buffer in a capture cut
              * short, and then decodes what the buffer holds. */
             open[depth].indefinite = hdr.indefinite;
