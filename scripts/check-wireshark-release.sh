@@ -13,8 +13,8 @@
 # (its tracked files, with uncommitted changes) is copied into it, built
 # with warnings as errors, and `ctest` runs there; ../shared, when it
 # exists, is mounted where the tests look for it.
-# The chroot also gets the Qt GUI, Xvfb, xdotool and ImageMagick, for the
-# gui test, as scripts/test.sh installs them; ENTRUST_GUI_TESTS=0 leaves
+# The chroot also gets the Qt GUI, Xvfb, xdotool, ImageMagick and tesseract,
+# for the gui test, as scripts/test.sh installs them; ENTRUST_GUI_TESTS=0 leaves
 # them out, and that test then reports a skip.
 set -eu
 suite=${1:?usage: scripts/check-wireshark-release.sh SUITE [CHROOT_DIR]}
@@ -29,7 +29,7 @@ esac
 
 packages="tshark wireshark-dev libwireshark-dev libpcap-dev cmake gcc make pkg-config time valgrind openssl python3 clang libclang-rt-dev"
 # Since trixie (and in Ubuntu) the Qt GUI's package is "wireshark".
-[ "${ENTRUST_GUI_TESTS:-1}" != 0 ] && packages="$packages wireshark xvfb xdotool imagemagick"
+[ "${ENTRUST_GUI_TESTS:-1}" != 0 ] && packages="$packages wireshark xvfb xdotool imagemagick tesseract-ocr"
 # ubuntu_keyring DIR: Ubuntu's archive keys, from Debian trixie's
 # ubuntu-keyring package (Debian 12 has none).  apt checks the package
 # against trixie's Release file, signed with the Debian keys this machine

@@ -3,13 +3,14 @@
 # Installs, on Debian 12, whatever the build and the tests need and is missing.
 #   scripts/install-deps.sh
 # It includes what the GUI check (ctest -R gui) and tools/gui-screenshot.sh
-# need: Wireshark's Qt GUI, Xvfb, xdotool and ImageMagick (about 20 s to
-# install).  ENTRUST_GUI_TESTS=0 leaves them out; that test then reports a
+# need: Wireshark's Qt GUI, Xvfb, xdotool, ImageMagick and the tesseract
+# OCR engine that reads the screenshot (about 35 s to install).
+# ENTRUST_GUI_TESTS=0 leaves them out; that test then reports a
 # skip.
 set -eu
 packages="tshark libwireshark-dev wireshark-dev libpcap-dev libglib2.0-dev cmake gcc make pkg-config openssl util-linux python3 clang libclang-rt-14-dev valgrind time"
 if [ "${ENTRUST_GUI_TESTS:-1}" != 0 ]; then
-    packages="$packages wireshark-qt xvfb xdotool imagemagick"
+    packages="$packages wireshark-qt xvfb xdotool imagemagick tesseract-ocr"
 fi
 missing=""
 for p in $packages; do
