@@ -22,7 +22,7 @@
 
 /* A byte string copied out of a message (packet scope). */
 typedef struct {
-    const guint8 *data;      /* NULL when absent */
+    const guint8 *data;      /* NULL when absent (non-NULL when present but empty) */
     guint len;
 } pkixcmp_bytes_t;
 
@@ -31,7 +31,8 @@ typedef struct {
  * bytes live in pinfo->pool. */
 typedef struct {
     gint     pvno;           /* -1 until read */
-    gint     body;           /* PKIBody tag, -1 until read */
+    gint     body;           /* PKIBody tag (PKIXCMP_BODY_UNKNOWN for one RFC 9810
+                                does not define), -1 until read */
     gint     status;         /* first PKIStatusInfo's PKIStatus in the body, -1 if none */
     gboolean decoded;        /* the PKIMessage was recognised */
     guint32  fail_info;      /* PKIFailureInfo bits of the body, bit n = 1u << n */
@@ -44,7 +45,7 @@ typedef struct {
     /* PasswordBasedMac parameters, when protectionAlg is PBM */
     const char *pbm_owf;          /* OID string */
     const char *pbm_mac;          /* OID string */
-    gint64   pbm_iterations;      /* -1 when unknown */
+    gint64   pbm_iterations;      /* PKIXCMP_PBM_ITERATIONS_UNKNOWN until read */
     gboolean implicit_confirm;    /* generalInfo holds id-it-implicitConfirm */
     const char *free_text;        /* the first freeText string, or NULL */
     const char *sender;           /* the sender's directoryName as a DN string

@@ -32,6 +32,7 @@
 #include "der.h"
 #include "pkixcmp-oids.h"
 #include "pkixcmp-asn1.h"
+#include "pkixcmp-rules.h"
 
 static int proto_pkixcmp = -1;
 
@@ -254,7 +255,7 @@ pkixcmp_msg_init(pkixcmp_msg_t *msg, gint depth)
 {
     memset(msg, 0, sizeof(*msg));
     msg->pvno = msg->body = msg->status = -1;
-    msg->pbm_iterations = -1;
+    msg->pbm_iterations = PKIXCMP_PBM_ITERATIONS_UNKNOWN;
     msg->depth = depth;
 }
 
@@ -300,7 +301,10 @@ dissect_octet_string_into(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset
     offset = dissect_ber_octet_string(implicit_tag, actx, tree, tvb, offset, hf_index, &value);
     if (value && into) {
         into->len = tvb_reported_length(value);
-        into->data = (const guint8 *)tvb_memdup(actx->pinfo->pool, value, 0, tvb_captured_length(value));
+        /* Present but empty is not absent: data is then "" (tvb_memdup
+         * would return NULL). */
+        into->data = into->len ? (const guint8 *)tvb_memdup(actx->pinfo->pool, value, 0, tvb_captured_length(value))
+                               : (const guint8 *)"";
     }
     return offset;
 }
@@ -1880,7 +1884,7 @@ dissect_pki_body(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn
                                "Unknown PKIBody choice [%d] (class %d): shown raw", tag, ber_class);
         pkixcmp_dissect_unknown_ber(actx->pinfo, tvb_new_subset_length(tvb, offset, size), body_tree);
         if (ctx)
-            ctx->summary->body = tag;
+            ctx->summary->body = PKIXCMP_BODY_UNKNOWN;
         return offset + size;
     }
     if (ctx) {

@@ -28,6 +28,7 @@
 
 #include "pkixcmp-asn1.h"
 #include "pkixcmp-oids.h"
+#include "pkixcmp-rules.h"
 
 /* Protection-algorithm parameters */
 static int hf_pbm_parameters = -1;
@@ -148,7 +149,7 @@ static int
 dissect_iteration_count(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
-    gint64 count = -1;
+    gint64 count = PKIXCMP_PBM_ITERATIONS_UNKNOWN;
 
     offset = dissect_ber_integer64(implicit_tag, actx, tree, tvb, offset, hf_index, &count);
     if (ctx && ctx->in_protection_alg)

@@ -153,14 +153,14 @@ pkixcmp_pbm_check(const char *owf, const char *mac, gint64 iterations, GString *
         add_reason(why, "MAC is HMAC-SHA1");
         strength = PKIXCMP_PBM_WEAK;
     }
-    if (iterations >= 0 && iterations < 100) {
+    if (iterations != PKIXCMP_PBM_ITERATIONS_UNKNOWN && iterations < 100) {
         if (why) {
             if (why->len)
                 g_string_append(why, "; ");
             g_string_append_printf(why, "%" G_GINT64_FORMAT " iterations, below RFC 4211's minimum of 100", iterations);
         }
         strength = PKIXCMP_PBM_BROKEN;
-    } else if (iterations >= 0 && iterations < 1000) {
+    } else if (iterations != PKIXCMP_PBM_ITERATIONS_UNKNOWN && iterations < 1000) {
         if (why) {
             if (why->len)
                 g_string_append(why, "; ");

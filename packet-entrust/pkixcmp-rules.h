@@ -22,7 +22,10 @@ enum {
     PKIXCMP_BODY_CKUANN = 15, PKIXCMP_BODY_CANN = 16, PKIXCMP_BODY_RANN = 17,
     PKIXCMP_BODY_CRLANN = 18, PKIXCMP_BODY_PKICONF = 19, PKIXCMP_BODY_NESTED = 20,
     PKIXCMP_BODY_GENM = 21, PKIXCMP_BODY_GENP = 22, PKIXCMP_BODY_ERROR = 23,
-    PKIXCMP_BODY_CERTCONF = 24, PKIXCMP_BODY_POLLREQ = 25, PKIXCMP_BODY_POLLREP = 26
+    PKIXCMP_BODY_CERTCONF = 24, PKIXCMP_BODY_POLLREQ = 25, PKIXCMP_BODY_POLLREP = 26,
+    /* Any other tag or class: one value, below the framing pseudo bodies,
+     * so that a crafted tag such as [202] is not taken for one of them. */
+    PKIXCMP_BODY_UNKNOWN = 99
 };
 
 /* TCP-framing messages without a PKIMessage are "pseudo bodies": the
@@ -64,7 +67,12 @@ typedef enum {
     PKIXCMP_PBM_BROKEN    /* fewer than 100 iterations: below RFC 4211's minimum */
 } pkixcmp_pbm_strength_t;
 
-/* Checks the parameters (any may be NULL / -1 when unknown) and appends a
+/* An iterationCount not read.  Any other value is judged, a negative one
+ * too: it is below the minimum as much as 0 is. */
+#define PKIXCMP_PBM_ITERATIONS_UNKNOWN G_MININT64
+
+/* Checks the parameters (owf and mac may be NULL, iterations
+ * PKIXCMP_PBM_ITERATIONS_UNKNOWN, when unknown) and appends a
  * human-readable reason for each weakness to why (when non-NULL). */
 pkixcmp_pbm_strength_t pkixcmp_pbm_check(const char *owf, const char *mac, gint64 iterations, GString *why);
 

@@ -153,6 +153,9 @@ struct _tx_t {
     gint      delayed;            /* request whose answer was delayed (waiting, pollRep), -1 if none */
     tx_rec_t *to_confirm;         /* certificate response still waiting for certConf */
     gboolean  ic_requested;       /* a request asked for implicitConfirm */
+    gboolean  cert_rejected;      /* the last certConf rejected a certificate */
+    address   server;             /* where the last request went (file scope), */
+    guint32   server_port;        /* 0 before any request: who sends what */
     guint32   ic_granted_in;      /* frame that granted implicitConfirm, 0 if none */
     guint32   ended_in;           /* frame of the final answer, 0 while open */
     tx_bytes_t nonce[2];          /* last senderNonce of the client and the server */
@@ -262,6 +265,8 @@ bytes_hex(wmem_allocator_t *pool, const guint8 *data, guint len)
 
     if (!data)
         return "(none)";
+    if (len == 0)
+        return "(empty)";
     hex = (char *)wmem_alloc(pool, (gsize)len * 2 + 1);
     *bytes_to_hexstr(hex, data, len) = '\0';
     return hex;
@@ -560,6 +565,32 @@ check_nonce_reuse(wmem_allocator_t *pool, tx_rec_t *rec, const pkixcmp_msg_t *ms
 /* ------------------------------------------------------------------------
  * First pass: the transaction a message belongs to
  */
+
+/* A transactionID to find the transaction by: present and not empty (an
+ * empty one is reported by check_transaction_id, and tells nothing). */
+static gboolean
+has_transaction_id(const pkixcmp_msg_t *msg)
+{
+    return msg && msg->transaction_id.data && msg->transaction_id.len > 0;
+}
+
+/* The requests that begin a transaction (RFC 9810 section 5.3). */
+static gboolean
+opens_transaction(gint body)
+{
+    return pkixcmp_body_requests_cert(body) || body == PKIXCMP_BODY_RR || body == PKIXCMP_BODY_KRR
+           || body == PKIXCMP_BODY_GENM;
+}
+
+/* Whether a message comes from the server of tx: the endpoint its last
+ * request went to.  pkiconf, error and nested may come from either side;
+ * before any request nothing tells, and they count as the client's. */
+static gboolean
+from_server(const tx_t *tx, const packet_info *pinfo)
+{
+    return tx->server_port != 0 && tx->server_port == pinfo->srcport && addresses_equal(&tx->server, &pinfo->src);
+}
+
 static tx_t *
 tx_new(packet_info *pinfo, const pkixcmp_msg_t *msg)
 {
@@ -567,7 +598,7 @@ tx_new(packet_info *pinfo, const pkixcmp_msg_t *msg)
 
     tx->index = tx_next_index++;
     tx->first_request = tx->pending_orig = tx->delayed = -1;
-    if (msg && msg->transaction_id.data) {
+    if (has_transaction_id(msg)) {
         tx_key_t *key = wmem_new(wmem_file_scope(), tx_key_t);
         tx->tid = bytes_keep(&msg->transaction_id);
         key_fill(key, pinfo, &msg->transaction_id, wmem_file_scope());
@@ -586,9 +617,9 @@ tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
     tx_conv_t *conv = conv_state(conversation);
     tx_t *tx = NULL;
     pkixcmp_role_t role = pkixcmp_body_role(rec->body);
-    gboolean has_tid = msg && msg->transaction_id.data;
+    gboolean has_tid = has_transaction_id(msg);
     gboolean answers = role == PKIXCMP_ROLE_RESPONSE
-                    || (role == PKIXCMP_ROLE_EITHER && conv->tx && conv->tx->pending);
+                    || (role == PKIXCMP_ROLE_EITHER && conv->tx && from_server(conv->tx, pinfo));
 
     *is_new = FALSE;
     if (has_tid) {
@@ -597,15 +628,21 @@ tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
         tx = (tx_t *)g_hash_table_lookup(tx_by_key, &key);
     }
     /* A response answers the request outstanding on its connection, even
-     * when its transactionID says otherwise. */
-    if (answers && conv->tx && conv->tx->pending && conv->tx != tx) {
+     * when its transactionID says otherwise; unless that transactionID
+     * names another transaction whose request waits for such an answer
+     * too (requests sent without waiting, as HTTP pipelining allows). */
+    if (answers && conv->tx && conv->tx->pending && conv->tx != tx
+            && !(tx && tx->pending && pkixcmp_response_allowed(tx->pending->body, tx->pending_orig, rec->body))) {
         if (has_tid && conv->tx->tid.data)
             add_finding(rec, &ei_transaction_id, "transactionID %s differs from the request's %s (frame %u)",
                         bytes_hex(pinfo->pool, msg->transaction_id.data, msg->transaction_id.len),
                         bytes_hex(pinfo->pool, conv->tx->tid.data, conv->tx->tid.len), conv->tx->pending->frame);
         tx = conv->tx;
     }
-    if (!tx && !has_tid)
+    /* Without a transactionID a message follows its connection's latest
+     * transaction, unless it is a new request and that one is over. */
+    if (!tx && !has_tid
+            && !(opens_transaction(rec->body) && conv->tx && conv->tx->ended_in && !conv->tx->pending))
         tx = conv->tx;
     if (!tx) {
         if (!msg)
@@ -660,6 +697,9 @@ track_request(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_new
     } else if (body == PKIXCMP_BODY_POPDECR) {
         tx->pending_orig = tx->first_request;
     } else if (body == PKIXCMP_BODY_CERTCONF) {
+        /* Status rejection: the client rejects the certificate (RFC 9810
+         * section 5.3.18), which the pkiconf then settles. */
+        tx->cert_rejected = msg && msg->status == 2;
         if (tx->ic_granted_in)
             add_finding(rec, &ei_unexpected, "certConf, but implicitConfirm was granted in frame %u", tx->ic_granted_in);
         else if (!tx->to_confirm && !is_new)
@@ -674,18 +714,16 @@ track_request(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_new
         if (tx->to_confirm)
             tx->to_confirm->needs_confirm = FALSE;
         tx->to_confirm = NULL;
-    } else if (body == PKIXCMP_BODY_ERROR) {
-        /* A client's error may, but need not, be answered by pkiconf. */
-        rec->expects_response = FALSE;
-    } else if (pkixcmp_body_requests_cert(body) || body == PKIXCMP_BODY_RR || body == PKIXCMP_BODY_KRR
-               || body == PKIXCMP_BODY_GENM) {
-        if (tx->ended_in)
+    } else if (opens_transaction(body)) {
+        if (tx->ended_in && tx->tid.data)
             add_finding(rec, &ei_unexpected, "transactionID reused: its transaction ended in frame %u", tx->ended_in);
         if (tx->first_request < 0)
             tx->first_request = body;
         if (msg && msg->implicit_confirm)
             tx->ic_requested = TRUE;
     }
+    /* The rest waits for its answer too: a client's error is to be
+     * answered by pkiconf, or by another error (RFC 9810 section 5.3.21). */
     tx->pending = rec;
 }
 
@@ -744,7 +782,12 @@ track_response(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_ne
             tx->to_confirm = rec;
         }
     } else if (body == PKIXCMP_BODY_PKICONF) {
-        rec->outcome = TX_OUTCOME_CONFIRMED;
+        /* What the pkiconf acknowledges: a certConf, which may reject the
+         * certificate, or the client's error, which ends the transaction. */
+        if (req && req->body == PKIXCMP_BODY_ERROR)
+            rec->outcome = TX_OUTCOME_ERROR;
+        else
+            rec->outcome = tx->cert_rejected ? TX_OUTCOME_REJECTED : TX_OUTCOME_CONFIRMED;
     } else if (framing == PKIXCMP_FRAMING_END) {
         rec->outcome = req && req->body == PKIXCMP_BODY_PKICONF ? TX_OUTCOME_CONFIRMED : TX_OUTCOME_NOTHING;
     } else if (body == PKIXCMP_BODY_RP || body == PKIXCMP_BODY_GENP || body == PKIXCMP_BODY_KRP) {
@@ -785,10 +828,18 @@ analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
     if (!tx)
         return rec;
 
-    if (role == PKIXCMP_ROLE_EITHER)
-        rec->side = tx->pending ? TX_SERVER : TX_CLIENT;
-    else
-        rec->side = role == PKIXCMP_ROLE_REQUEST ? TX_CLIENT : TX_SERVER;
+    if (role == PKIXCMP_ROLE_EITHER) {
+        rec->side = from_server(tx, pinfo) ? TX_SERVER : TX_CLIENT;
+    } else if (role == PKIXCMP_ROLE_REQUEST) {
+        rec->side = TX_CLIENT;
+        /* The server is where requests go: its port stays when HTTP and
+         * polling clients open new connections, the client's does not. */
+        if (!addresses_equal(&tx->server, &pinfo->dst))
+            copy_address_wmem(wmem_file_scope(), &tx->server, &pinfo->dst);
+        tx->server_port = pinfo->destport;
+    } else {
+        rec->side = TX_SERVER;
+    }
 
     if (msg && role != PKIXCMP_ROLE_ANNOUNCEMENT)
         check_nonces(pinfo->pool, tx, rec, msg, sender_nonce);

@@ -115,7 +115,7 @@ test_pbm(void)
 {
     GString *why = g_string_new(NULL);
 
-    g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, -1, why), ==, PKIXCMP_PBM_OK);
+    g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, PKIXCMP_PBM_ITERATIONS_UNKNOWN, why), ==, PKIXCMP_PBM_OK);
     g_assert_cmpint(pkixcmp_pbm_check("2.16.840.1.101.3.4.2.1", "1.2.840.113549.2.9", 10000, why), ==, PKIXCMP_PBM_OK);
     g_assert_cmpuint(why->len, ==, 0);
     /* OpenSSL 3.0's default: SHA-256, 500 iterations, HMAC-SHA1. */
@@ -123,7 +123,7 @@ test_pbm(void)
     g_assert_nonnull(strstr(why->str, "HMAC-SHA1"));
     g_assert_nonnull(strstr(why->str, "500 iterations"));
     g_string_truncate(why, 0);
-    g_assert_cmpint(pkixcmp_pbm_check("1.2.840.113549.2.5", NULL, -1, why), ==, PKIXCMP_PBM_WEAK);
+    g_assert_cmpint(pkixcmp_pbm_check("1.2.840.113549.2.5", NULL, PKIXCMP_PBM_ITERATIONS_UNKNOWN, why), ==, PKIXCMP_PBM_WEAK);
     g_assert_cmpint(pkixcmp_pbm_check("1.3.14.3.2.26", NULL, 5000, NULL), ==, PKIXCMP_PBM_WEAK);
     g_assert_cmpint(pkixcmp_pbm_check(NULL, "1.3.6.1.5.5.8.1.1", 5000, NULL), ==, PKIXCMP_PBM_WEAK);
     g_assert_cmpint(pkixcmp_pbm_check(NULL, "1.2.840.113549.2.7", 5000, NULL), ==, PKIXCMP_PBM_WEAK);
@@ -132,6 +132,9 @@ test_pbm(void)
     g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, 100, NULL), ==, PKIXCMP_PBM_WEAK);
     g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, 99, NULL), ==, PKIXCMP_PBM_BROKEN);
     g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, 0, NULL), ==, PKIXCMP_PBM_BROKEN);
+    /* A negative iterationCount (INTEGER allows it) is below the minimum too. */
+    g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, -1, NULL), ==, PKIXCMP_PBM_BROKEN);
+    g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, -244, NULL), ==, PKIXCMP_PBM_BROKEN);
     g_string_free(why, TRUE);
 }
 

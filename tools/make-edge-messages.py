@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Crafts PKIMessages with header and body values no real peer sends, for
+the transaction tracking's edge cases (test-captures/tracking-*.pcap).
+
+    tools/make-edge-messages.py [OUTDIR]
+
+OUTDIR defaults to test-captures/edge-messages.  Each message is a real
+OpenSSL message from test-captures/messages with one thing changed (RFC 9810
+ASN.1); where the protection is kept it no longer verifies, which no
+dissector checks:
+
+    genm-no-tid.der         the genm of genm-pbm without transactionID ([4])
+    genp-no-tid.der         its genp, likewise
+    genm-empty-tid.der      the genm with a transactionID of zero octets
+    genm-negative-iterations.der
+                            the genm with the PasswordBasedMac iterationCount
+                            -244 (INTEGER allows it; RFC 4211 asks for 100
+                            at least)
+    genp-body-202.der       the genp with its body tagged [202] instead of
+                            [22]: no PKIBody, and above the numbers the
+                            tracking gives TCP-framing messages (100 and up)
+    genp-body-sequence.der  the genp with its body a universal SEQUENCE (the
+                            GenRepContent itself, without the [22] tag)
+    error-client.der        an error sent by the client in the transaction of
+                            ir-pbm: the header of its certConf (same
+                            transactionID, nonces that follow the ip) without
+                            protectionAlg, the body of error-sig's error,
+                            unprotected
+
+Only the Python standard library is used; a rerun gives the same bytes.
+"""
+import os
+import sys
+
+from derlib import children, content, encode_length, tlv
+
+TOP = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+MSGS = os.path.join(TOP, "test-captures", "messages")
+
+
+def load(rel):
+    with open(os.path.join(MSGS, rel), "rb") as f:
+        return f.read()
+
+
+def seq(*elements):
+    return tlv(0x30, b"".join(elements))
+
+
+def with_header_fields(msg, change):
+    """msg with the optional fields of its PKIHeader (those after pvno,
+    sender and recipient, which are directoryName [4] themselves) passed
+    through change(fields)."""
+    header, *rest = children(content(msg))
+    fields = children(content(header))
+    return seq(seq(*fields[:3], *change(fields[3:])), *rest)
+
+
+def without_tag(first_octet):
+    return lambda fields: [f for f in fields if f[0] != first_octet]
+
+
+def replaced_tag(first_octet, element):
+    return lambda fields: [element if f[0] == first_octet else f for f in fields]
+
+
+def with_iterations(msg, count):
+    """The PasswordBasedMac parameters' iterationCount set to count."""
+    def change(fields):
+        out = []
+        for f in fields:
+            if f[0] == 0xA1:   # protectionAlg [1] AlgorithmIdentifier
+                oid, params = children(content(content(f)))
+                salt, owf, _, mac = children(content(params))
+                value = count.to_bytes((count.bit_length() + 8) // 8, "big", signed=True)
+                f = tlv(0xA1, seq(oid, seq(salt, owf, tlv(0x02, value), mac)))
+            out.append(f)
+        return out
+    return with_header_fields(msg, change)
+
+
+def with_body(msg, body):
+    header, _, *rest = children(content(msg))
+    return seq(header, body, *rest)
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(TOP, "test-captures", "edge-messages")
+    os.makedirs(out, exist_ok=True)
+    genm = load("genm-pbm/01-genm.der")
+    genp = load("genm-pbm/02-genp.der")
+    genp_body = children(content(genp))[1]
+    if genp_body[0] != 0xB6:
+        sys.exit("genm-pbm/02-genp.der: the body is not [22]")
+    cert_conf = load("ir-pbm/03-certConf.der")
+    error_body = children(content(load("error-sig/02-error.der")))[1]
+    if error_body[0] != 0xB7:
+        sys.exit("error-sig/02-error.der: the body is not [23]")
+
+    # The certConf's header without protectionAlg: the error is unprotected.
+    client_header = children(content(with_header_fields(cert_conf, without_tag(0xA1))))[0]
+
+    messages = {
+        "genm-no-tid.der": with_header_fields(genm, without_tag(0xA4)),
+        "genp-no-tid.der": with_header_fields(genp, without_tag(0xA4)),
+        "genm-empty-tid.der": with_header_fields(genm, replaced_tag(0xA4, tlv(0xA4, tlv(0x04, b"")))),
+        "genm-negative-iterations.der": with_iterations(genm, -244),
+        # [202], constructed: the high-tag-number form 0xBF 0x81 0x4A.
+        "genp-body-202.der": with_body(genp, b"\xbf\x81\x4a" + encode_length(len(content(genp_body)))
+                                       + content(genp_body)),
+        "genp-body-sequence.der": with_body(genp, content(genp_body)),
+        "error-client.der": seq(client_header, error_body),
+    }
+    for name, der in messages.items():
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(der)
+        print("%s: %d bytes" % (name, len(der)))
+
+
+if __name__ == "__main__":
+    main()
