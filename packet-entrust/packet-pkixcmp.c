@@ -26,6 +26,8 @@
 #include <epan/prefs.h>
 #include <epan/asn1.h>
 #include <epan/dissectors/packet-ber.h>
+#include <epan/exceptions.h>
+#include <epan/show_exception.h>
 
 #include "ws-compat.h"
 #include "entrust.h"
@@ -1875,6 +1877,7 @@ dissect_pki_body(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn
     proto_item *pi;
     proto_tree *body_tree;
     tvbuff_t *content_tvb;
+    guint layers;
 
     content = get_ber_length(tvb, content, &len, &ind);
     pi = proto_tree_add_uint(tree, hf_index, tvb, offset, size, (guint32)tag);
@@ -1892,9 +1895,23 @@ dissect_pki_body(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn
         ctx->in_body = TRUE;
     }
     /* The explicit [tag] wrapper holds exactly one element of the body's
-     * type; it is handed over alone so that it cannot read past the tag. */
+     * type; it is handed over alone so that it cannot read past the tag.
+     * A fault inside it stays there: the protection and extraCerts after
+     * it still decode, and the message's summary (status, tracking) is
+     * still made.  A nested message that broke off leaves its own state
+     * in actx, which is put back.  A snapshot cut short (BoundsError)
+     * still ends the message, as everywhere in Wireshark. */
     content_tvb = tvb_new_subset_length(tvb, content, size - (content - offset));
-    pkixcmp_body_dissectors[tag](FALSE, content_tvb, 0, actx, body_tree, -1);
+    layers = wmem_list_count(actx->pinfo->layers);
+    TRY {
+        pkixcmp_body_dissectors[tag](FALSE, content_tvb, 0, actx, body_tree, -1);
+    }
+    CATCH_NONFATAL_ERRORS {
+        actx->private_data = ctx;
+        trim_layers(actx->pinfo, layers);
+        show_exception(content_tvb, actx->pinfo, body_tree, EXCEPT_CODE, GET_MESSAGE);
+    }
+    ENDTRY;
     if (ctx)
         ctx->in_body = FALSE;
     return offset + size;
@@ -1911,7 +1928,8 @@ dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     asn1_ctx_t actx;
     proto_item *ti;
     proto_tree *cmp_tree;
-    int offset;
+    volatile int offset = (int)tvb_reported_length(tvb);   /* when the message breaks off */
+    guint layers;
 
     pkixcmp_msg_init(summary, 0);
     ctx->summary = summary;
@@ -1933,7 +1951,18 @@ dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     actx.private_data = ctx;
     current = current_ctx_slot(pinfo);
     *current = NULL;
-    offset = dissect_pki_message(tvb, 0, &actx, cmp_tree);
+    /* What a fault in the header, the protection or extraCerts leaves of
+     * the message is still summarised and tracked (the body has its own
+     * net, dissect_pki_body). */
+    layers = wmem_list_count(pinfo->layers);
+    TRY {
+        offset = dissect_pki_message(tvb, 0, &actx, cmp_tree);
+    }
+    CATCH_NONFATAL_ERRORS {
+        trim_layers(pinfo, layers);
+        show_exception(tvb, pinfo, cmp_tree, EXCEPT_CODE, GET_MESSAGE);
+    }
+    ENDTRY;
     *current = NULL;
     conversation = find_or_create_conversation(pinfo);
     pkixcmp_track_message(tvb, pinfo, cmp_tree, summary, conversation);

@@ -22,6 +22,10 @@ dissector checks:
                             tracking gives TCP-framing messages (100 and up)
     genp-body-sequence.der  the genp with its body a universal SEQUENCE (the
                             GenRepContent itself, without the [22] tag)
+    rp-broken-body.der      the rp of rr-pbm with its revCerts [0] holding
+                            only a SEQUENCE header whose length (3) runs
+                            past the [0] (2 octets): the body breaks off,
+                            the protection after it is whole
     error-client.der        an error sent by the client in the transaction of
                             ir-pbm: the header of its certConf (same
                             transactionID, nonces that follow the ip) without
@@ -98,6 +102,12 @@ def main():
     if error_body[0] != 0xB7:
         sys.exit("error-sig/02-error.der: the body is not [23]")
 
+    rp = load("rr-pbm/02-rp.der")
+    rp_body = children(content(rp))[1]
+    if rp_body[0] != 0xAC:
+        sys.exit("rr-pbm/02-rp.der: the body is not [12]")
+    rev_rep = seq(children(content(content(rp_body)))[0], tlv(0xA0, b"\x30\x03"))
+
     # The certConf's header without protectionAlg: the error is unprotected.
     client_header = children(content(with_header_fields(cert_conf, without_tag(0xA1))))[0]
 
@@ -110,6 +120,7 @@ def main():
         "genp-body-202.der": with_body(genp, b"\xbf\x81\x4a" + encode_length(len(content(genp_body)))
                                        + content(genp_body)),
         "genp-body-sequence.der": with_body(genp, content(genp_body)),
+        "rp-broken-body.der": with_body(rp, tlv(0xAC, rev_rep)),
         "error-client.der": seq(client_header, error_body),
     }
     for name, der in messages.items():
