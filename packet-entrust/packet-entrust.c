@@ -718,8 +718,13 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     case ENTRUST_DELIMIT_NONE:
     default:
         add_session_item(conv, pinfo, tvb, session_tree);
-        if (conv->session == ENTRUST_SESSION_TLS && tls_handle)
+        if (conv->session == ENTRUST_SESSION_TLS && tls_handle) {
+            /* TLS reassembles records that span segments only when it may
+             * ask TCP for more: give it the permission TCP gave this
+             * dissector, which calling it one level deeper would take away. */
+            pinfo->can_desegment = pinfo->saved_can_desegment;
             return call_dissector(tls_handle, tvb, pinfo, tree);
+        }
         col_set_str(pinfo->cinfo, COL_INFO, "Unrecognised data");
         call_dissector(data_handle, tvb, pinfo, tree);
         break;
