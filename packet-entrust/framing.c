@@ -199,6 +199,26 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
     return TRUE;
 }
 
+gboolean
+cmp_tcp_length_fits_type(const guint8 *buf, gsize len)
+{
+    guint32 length, fixed;
+
+    if (len <= CMP_TCP_LENGTH_LEN)
+        return TRUE;
+    length = cmp_read_be32(buf);
+    if (buf[4] == CMP_TCP_V10_VERSION) {
+        if (length < CMP_TCP_V10_MIN_LENGTH || len < CMP_TCP_V10_HEADER_LEN)
+            return TRUE;
+        fixed = cmp_v10_fixed_length(buf[6]);
+    } else {
+        if (length < CMP_TCP_V0_MIN_LENGTH)
+            return TRUE;
+        fixed = cmp_v0_fixed_length(buf[4]);
+    }
+    return fixed == 0 || length == fixed;
+}
+
 gsize
 cmp_tcp_find_header(const guint8 *buf, gsize len, gsize from, guint32 max_pdu)
 {

@@ -89,6 +89,14 @@ guint32 cmp_v10_fixed_length(guint8 type);
 #define CMP_TCP_V0_MIN_LENGTH   1
 #define CMP_TCP_V10_MIN_LENGTH  3
 
+/* FALSE when the length field at buf cannot be right for the fixed-size
+ * message that follows it (a pollReq whose length is not 5, say): then the
+ * type tells where the next header is, and the length does not.  TRUE
+ * otherwise, also when too few bytes are at hand to tell.  A length below
+ * the framing's minimum (no type byte inside) is taken as it is: an empty
+ * PDU ends where it says. */
+gboolean cmp_tcp_length_fits_type(const guint8 *buf, gsize len);
+
 /* Classifies a conversation from the first bytes a peer sent. */
 entrust_session_kind entrust_classify(const guint8 *buf, gsize len);
 

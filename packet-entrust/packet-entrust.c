@@ -568,15 +568,24 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
         der_status st = der_element_size(tvb_get_ptr(tvb, offset, MIN(avail, 16)), MIN(avail, 16), &size);
         if (st == DER_NEED_MORE)
             return entrust_desegment && pinfo->can_desegment ? 0 : avail;
-        if (st != DER_OK || size > entrust_max_pdu)
-            return avail;   /* no way to find the next element: take the rest */
+        if (st != DER_OK || size > entrust_max_pdu) {
+            /* The bad bytes, up to the next PKIMessage in the bytes at hand
+             * (all of them when there is none). */
+            return (guint)cmp_der_find_pkimessage(tvb_get_ptr(tvb, offset, avail), avail, 1);
+        }
         return (guint)size;
     } else {
         guint32 length;
         if (avail < CMP_TCP_LENGTH_LEN)
             return entrust_desegment && pinfo->can_desegment ? 0 : avail;
         length = tvb_get_ntohl(tvb, offset);
-        if (length > entrust_max_pdu)
+        /* A length that cannot be (too large, or wrong for its fixed-size
+         * type) would put the next header in the wrong place: the bad PDU
+         * ends where a plausible header is found instead.  The sum below must not wrap
+         * whatever the preference allows. */
+        if (length > entrust_max_pdu || length > G_MAXUINT32 - CMP_TCP_LENGTH_LEN
+                || !cmp_tcp_length_fits_type(tvb_get_ptr(tvb, offset, MIN(avail, CMP_TCP_V10_HEADER_LEN)),
+                                             MIN(avail, CMP_TCP_V10_HEADER_LEN)))
             return resync_length(tvb, offset, CMP_TCP_LENGTH_LEN);
         return length + CMP_TCP_LENGTH_LEN;
     }

@@ -91,6 +91,30 @@ test_fixed_lengths(void)
 }
 
 static void
+test_length_fits_type(void)
+{
+    static const guint8 v0_poll_req[] = { 0, 0, 0, 5, CMP_V0_POLL_REQ, 0, 0, 0, 1 };
+    static const guint8 v0_poll_req_short[] = { 0, 0, 0, 1, CMP_V0_POLL_REQ, 0, 0, 0, 1 };
+    static const guint8 v0_zero[] = { 0, 0, 0, 0, CMP_V0_PKI_MSG };
+    static const guint8 v0_pki_msg[] = { 0, 0, 0x01, 0x00, CMP_V0_PKI_MSG, 0x30 };
+    static const guint8 v10_poll_req[] = { 0, 0, 0, 7, CMP_TCP_V10_VERSION, 0, CMP_V10_POLL_REQ, 0, 0, 0, 1 };
+    static const guint8 v10_poll_req_long[] = { 0, 0, 0, 8, CMP_TCP_V10_VERSION, 0, CMP_V10_POLL_REQ, 0, 0, 0, 1 };
+    static const guint8 v10_two[] = { 0, 0, 0, 2, CMP_TCP_V10_VERSION, 0, CMP_V10_PKI_REQ };
+
+    g_assert_true(cmp_tcp_length_fits_type(v0_poll_req, sizeof v0_poll_req));
+    g_assert_false(cmp_tcp_length_fits_type(v0_poll_req_short, sizeof v0_poll_req_short));
+    /* Below the minimum: an empty PDU, which ends where its length says. */
+    g_assert_true(cmp_tcp_length_fits_type(v0_zero, sizeof v0_zero));
+    g_assert_true(cmp_tcp_length_fits_type(v0_pki_msg, sizeof v0_pki_msg));
+    g_assert_true(cmp_tcp_length_fits_type(v10_poll_req, sizeof v10_poll_req));
+    g_assert_false(cmp_tcp_length_fits_type(v10_poll_req_long, sizeof v10_poll_req_long));
+    g_assert_true(cmp_tcp_length_fits_type(v10_two, sizeof v10_two));
+    /* Too few bytes to see the type: nothing to say against the length. */
+    g_assert_true(cmp_tcp_length_fits_type(v0_poll_req_short, 4));
+    g_assert_true(cmp_tcp_length_fits_type(v10_poll_req_long, 6));
+}
+
+static void
 test_plausible_and_resync(void)
 {
     guint8 buf[128];
@@ -132,6 +156,7 @@ main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/framing/classify", test_classify);
     g_test_add_func("/framing/fixed-lengths", test_fixed_lengths);
+    g_test_add_func("/framing/length-fits-type", test_length_fits_type);
     g_test_add_func("/framing/plausible-and-resync", test_plausible_and_resync);
     return g_test_run();
 }
