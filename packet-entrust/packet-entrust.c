@@ -17,6 +17,8 @@
 #include <epan/prefs.h>
 #include <epan/dissectors/packet-tcp.h>
 #include <epan/dissectors/packet-ber.h>
+#include <epan/exceptions.h>
+#include <epan/show_exception.h>
 
 #include "ws-compat.h"
 #include "entrust.h"
@@ -56,6 +58,7 @@ static gint ett_entrust_error_code = -1;
 static expert_field ei_entrust_bad_length = EI_INIT;
 static expert_field ei_entrust_unknown_type = EI_INIT;
 static expert_field ei_entrust_reserved_flags = EI_INIT;
+static expert_field ei_entrust_bad_end_marker = EI_INIT;
 static expert_field ei_entrust_trailing_data = EI_INIT;
 static expert_field ei_entrust_framing_changed = EI_INIT;
 static expert_field ei_entrust_session = EI_INIT;
@@ -203,6 +206,22 @@ add_poll_fields(tvbuff_t *tvb, int offset, proto_tree *tree, packet_info *pinfo)
     col_append_fstr(pinfo->cinfo, COL_INFO, " ref=%u", ref);
 }
 
+/* negPollRep and finRep carry one byte, 0x00 (RFC 2510 section 5.2, and the
+ * version-10 draft likewise). */
+static void
+add_end_marker(tvbuff_t *tvb, int offset, proto_tree *tree, packet_info *pinfo, const char *name)
+{
+    proto_item *pi;
+    guint32 marker;
+
+    if (tvb_reported_length_remaining(tvb, offset) < 1)
+        return;   /* the length's expert has said it */
+    pi = proto_tree_add_item_ret_uint(tree, hf_entrust_end_marker, tvb, offset, 1, ENC_NA, &marker);
+    if (marker != 0)
+        expert_add_info_format(pinfo, pi, &ei_entrust_bad_end_marker,
+                               "%s carries 0x%02x: its value is the single byte 0x00", name, marker);
+}
+
 /* The value of a v0 or v10 message, after its header. */
 static void
 dissect_value(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, proto_tree *entrust_tree,
@@ -234,7 +253,7 @@ dissect_value(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, p
             add_poll_fields(tvb, offset, entrust_tree, pinfo);
             return;
         case CMP_V0_NEG_POLL_REP:
-            proto_tree_add_item(entrust_tree, hf_entrust_end_marker, tvb, offset, 1, ENC_NA);
+            add_end_marker(tvb, offset, entrust_tree, pinfo, "negPollRep");
             return;
         case CMP_V0_ERROR_MSG_REP:
             proto_tree_add_item(entrust_tree, hf_entrust_error_text, tvb, offset, remaining, ENC_ASCII);
@@ -256,7 +275,7 @@ dissect_value(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, p
             add_poll_fields(tvb, offset, entrust_tree, pinfo);
             return;
         case CMP_V10_FIN_REP:
-            proto_tree_add_item(entrust_tree, hf_entrust_end_marker, tvb, offset, 1, ENC_NA);
+            add_end_marker(tvb, offset, entrust_tree, pinfo, "finRep");
             return;
         case CMP_V10_ERROR_MSG_REP: {
             if (remaining < 2) {
@@ -741,6 +760,20 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     return tvb_captured_length(tvb);
 }
 
+/* One PDU of an HTTP body; as tcp_dissect_pdus does, a fault in it ends
+ * that PDU only. */
+static void
+dissect_poll_body_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree)
+{
+    TRY {
+        dissect_entrust_framed_pdu(tvb, pinfo, tree, NULL);
+    }
+    CATCH_NONFATAL_ERRORS {
+        show_exception(tvb, pinfo, tree, EXCEPT_CODE, GET_MESSAGE);
+    }
+    ENDTRY;
+}
+
 /* application/pkixcmp-poll: an HTTP body holding TCP-framed PDUs. */
 static int
 dissect_entrust_http_poll(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
@@ -753,7 +786,7 @@ dissect_entrust_http_poll(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
         guint64 pdu_len = (guint64)tvb_get_ntohl(tvb, offset) + CMP_TCP_LENGTH_LEN;
         if (pdu_len > (guint64)(reported - offset))
             pdu_len = (guint64)(reported - offset);
-        dissect_entrust_framed_pdu(tvb_new_subset_length(tvb, offset, (gint)pdu_len), pinfo, tree, NULL);
+        dissect_poll_body_pdu(tvb_new_subset_length(tvb, offset, (gint)pdu_len), pinfo, tree);
         offset += (int)pdu_len;
     }
     if (offset < reported) {
@@ -842,6 +875,9 @@ proto_register_entrust(void)
         { &ei_entrust_reserved_flags,
           { "entrust.analysis.reserved_flags", PI_PROTOCOL, PI_WARN,
             "Reserved flag bits set", EXPFILL } },
+        { &ei_entrust_bad_end_marker,
+          { "entrust.analysis.bad_end_marker", PI_PROTOCOL, PI_WARN,
+            "negPollRep or finRep whose value is not 0x00", EXPFILL } },
         { &ei_entrust_trailing_data,
           { "entrust.analysis.trailing_data", PI_PROTOCOL, PI_WARN,
             "Trailing data after the PKIMessage", EXPFILL } },
