@@ -211,7 +211,9 @@ dissect_pkixcmp_tcp_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     if (!cmp_heur_tcp(tvb_get_ptr(tvb, 0, avail), avail, ENTRUST_DEFAULT_MAX_PDU))
         return FALSE;
     conversation = find_or_create_conversation(pinfo);
-    conversation_set_dissector(conversation, entrust_handle);
+    /* From this frame on: the frames before it did not look like CMP, and
+     * a second pass must leave them as the first did. */
+    conversation_set_dissector_from_frame_number(conversation, pinfo->num, entrust_handle);
     /* TCP lets the dissector it calls reassemble; the heuristic table is
      * one call deeper, so hand entrust TCP's own permission, as if TCP had
      * called it through the conversation (as it will for later segments). */
