@@ -581,24 +581,18 @@ pkixcmp_note_oid(asn1_ctx_t *actx, const char *oid)
 }
 
 /* Offset of the first element inside the constructed element at offset,
- * or -1 when there is none (never throws). */
+ * or -1 when there is none, or no room for one (two octets at least: SET {
+ * NULL } is four); never throws. */
 static int
 first_child(tvbuff_t *tvb, int offset)
 {
-    gint8 ber_class;
-    ber_bool_t pc, ind;
-    gint32 tag;
-    guint32 len;
+    gint avail = tvb_captured_length_remaining(tvb, offset);
+    der_header hdr;
 
-    if (tvb_captured_length_remaining(tvb, offset) < 6)
+    if (avail < 4 || der_read_header(tvb_get_ptr(tvb, offset, avail), (gsize)avail, &hdr) != DER_OK
+            || !hdr.constructed || hdr.indefinite || hdr.content_len < 2 || hdr.header_len + 2 > (gsize)avail)
         return -1;
-    offset = get_ber_identifier(tvb, offset, &ber_class, &pc, &tag);
-    if (!pc)
-        return -1;
-    offset = get_ber_length(tvb, offset, &len, &ind);
-    if (len == 0 || tvb_captured_length_remaining(tvb, offset) < 2)
-        return -1;
-    return offset;
+    return offset + (int)hdr.header_len;
 }
 
 /* TRUE when the element at offset looks like a TBSCertificate: a SEQUENCE

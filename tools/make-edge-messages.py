@@ -22,6 +22,9 @@ dissector checks:
                             tracking gives TCP-framing messages (100 and up)
     genp-body-sequence.der  the genp with its body a universal SEQUENCE (the
                             GenRepContent itself, without the [22] tag)
+    genm-itav-set-null.der  the genm with generalInfo implicitConfirm whose
+                            value is SET { NULL }, cryptlib's way of wrapping
+                            a value: four octets in all
     rp-broken-body.der      the rp of rr-pbm with its revCerts [0] holding
                             only a SEQUENCE header whose length (3) runs
                             past the [0] (2 octets): the body breaks off,
@@ -37,7 +40,7 @@ Only the Python standard library is used; a rerun gives the same bytes.
 import os
 import sys
 
-from derlib import children, content, encode_length, tlv
+from derlib import children, content, encode_length, encode_oid, tlv
 
 TOP = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 MSGS = os.path.join(TOP, "test-captures", "messages")
@@ -120,6 +123,9 @@ def main():
         "genp-body-202.der": with_body(genp, b"\xbf\x81\x4a" + encode_length(len(content(genp_body)))
                                        + content(genp_body)),
         "genp-body-sequence.der": with_body(genp, content(genp_body)),
+        # generalInfo [8] { { id-it-implicitConfirm, SET { NULL } } }, last in the header.
+        "genm-itav-set-null.der": with_header_fields(genm, lambda fields: fields + [
+            tlv(0xA8, seq(seq(encode_oid("1.3.6.1.5.5.7.4.13"), tlv(0x31, b"\x05\x00"))))]),
         "rp-broken-body.der": with_body(rp, tlv(0xAC, rev_rep)),
         "error-client.der": seq(client_header, error_body),
     }
