@@ -966,8 +966,14 @@ pkixcmp_dissect_algorithm_oid(ber_implicit_t implicit_tag, tvbuff_t *tvb, int of
 }
 
 int
-pkixcmp_dissect_algorithm_params(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+pkixcmp_dissect_algorithm_params(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
+    /* The parameters' decoder shows them under the AlgorithmIdentifier; the
+     * field hf_index (pkixcmp.algorithm.parameters) is there for filters,
+     * hidden, and only when one asks for it: every AlgorithmIdentifier
+     * would otherwise cost an item more. */
+    if (proto_field_is_referenced(tree, hf_index))
+        proto_item_set_hidden(proto_tree_add_item(tree, hf_index, tvb, offset, pkixcmp_element_size(tvb, offset), ENC_NA));
     /* A NULL is how encoders write "no parameters", also for algorithms
      * whose parameters are something else (Go writes it for AES-CBC, whose
      * parameter is the IV): shown as it is rather than handed to a decoder
@@ -1505,9 +1511,12 @@ dissect_cert_rep_message(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset,
 /* Challenge ::= SEQUENCE { owf AlgorithmIdentifier OPTIONAL, witness OCTET
  *   STRING, challenge OCTET STRING, encryptedRand [0] EnvelopedData OPTIONAL } */
 static int
-dissect_enveloped_data_explicit(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
+dissect_enveloped_data_explicit(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, tvb, offset, actx, tree, "EnvelopedData");
+    proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, pkixcmp_element_size(tvb, offset), ENC_NA);
+
+    return pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, tvb, offset, actx,
+                            proto_item_add_subtree(pi, ett_pkixcmp_sequence), "EnvelopedData");
 }
 
 static const ber_sequence_t challenge_sequence[] = {

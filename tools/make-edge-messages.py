@@ -22,6 +22,13 @@ dissector checks:
                             tracking gives TCP-framing messages (100 and up)
     genp-body-sequence.der  the genp with its body a universal SEQUENCE (the
                             GenRepContent itself, without the [22] tag)
+    popdecc-encrypted-rand.der
+                            the popdecc of crafted/ with its Challenge given
+                            an encryptedRand [0] EnvelopedData (RFC 9810):
+                            one KeyTransRecipientInfo for the CA's name and
+                            serial 1, fixed bytes for the encrypted key and
+                            content (a well-formed structure, no real
+                            encryption)
     genm-itav-set-null.der  the genm with generalInfo implicitConfirm whose
                             value is SET { NULL }, cryptlib's way of wrapping
                             a value: four octets in all
@@ -87,6 +94,20 @@ def with_iterations(msg, count):
     return with_header_fields(msg, change)
 
 
+def integer(n):
+    return tlv(0x02, n.to_bytes(n.bit_length() // 8 + 1, "big", signed=True))
+
+
+def enveloped_data():
+    """EnvelopedData (RFC 5652) with one KeyTransRecipientInfo; fixed bytes."""
+    issuer = seq(tlv(0x31, seq(encode_oid("2.5.4.3"), tlv(0x0C, b"Example CMP CA"))))
+    rsa = seq(encode_oid("1.2.840.113549.1.1.1"), b"\x05\x00")
+    recipient = seq(integer(0), seq(issuer, integer(1)), rsa, tlv(0x04, bytes(range(32))))
+    aes = seq(encode_oid("2.16.840.1.101.3.4.1.2"), tlv(0x04, bytes(range(16))))
+    content_info = seq(encode_oid("1.2.840.113549.1.7.1"), aes, tlv(0x80, bytes(range(48, 80))))
+    return seq(integer(0), tlv(0x31, recipient), content_info)
+
+
 def with_body(msg, body):
     header, _, *rest = children(content(msg))
     return seq(header, body, *rest)
@@ -111,6 +132,13 @@ def main():
         sys.exit("rr-pbm/02-rp.der: the body is not [12]")
     rev_rep = seq(children(content(content(rp_body)))[0], tlv(0xA0, b"\x30\x03"))
 
+    popdecc = load("crafted/popdecc.der")
+    popdecc_body = children(content(popdecc))[1]
+    if popdecc_body[0] != 0xA5:
+        sys.exit("crafted/popdecc.der: the body is not [5]")
+    challenge = children(content(content(popdecc_body)))[0]
+    challenge = seq(*children(content(challenge)), tlv(0xA0, enveloped_data()))
+
     # The certConf's header without protectionAlg: the error is unprotected.
     client_header = children(content(with_header_fields(cert_conf, without_tag(0xA1))))[0]
 
@@ -127,6 +155,7 @@ def main():
         "genm-itav-set-null.der": with_header_fields(genm, lambda fields: fields + [
             tlv(0xA8, seq(seq(encode_oid("1.3.6.1.5.5.7.4.13"), tlv(0x31, b"\x05\x00"))))]),
         "rp-broken-body.der": with_body(rp, tlv(0xAC, rev_rep)),
+        "popdecc-encrypted-rand.der": with_body(popdecc, tlv(0xA5, seq(challenge))),
         "error-client.der": seq(client_header, error_body),
     }
     for name, der in messages.items():
