@@ -54,6 +54,8 @@ typedef struct {
     const char *product;      /* file scope; NULL until identified */
     const char *evidence;     /* what identified it, file scope */
     guint32 identified_in;    /* frame of the identifying message */
+    guint   identified_at;    /* and its offset there (tvb_raw_offset): a
+                                 frame may hold several messages */
 } identify_conv_t;
 
 /* Per frame, this pass only (pinfo->pool). */
@@ -143,8 +145,13 @@ entrust_identify_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pk
         conv->product = wmem_strdup(wmem_file_scope(), fp.product);
         conv->evidence = wmem_strdup(wmem_file_scope(), fp.evidence);
         conv->identified_in = pinfo->num;
+        conv->identified_at = (guint)tvb_raw_offset(tvb);
     }
     if (!conv || !conv->product)
+        return;
+    /* In the identifying frame, beside the identifying message: a second
+     * pass knows the product before it reaches that message. */
+    if (pinfo->num == conv->identified_in && (guint)tvb_raw_offset(tvb) != conv->identified_at)
         return;
 
     frame = frame_state(pinfo);
