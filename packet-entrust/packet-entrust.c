@@ -641,13 +641,22 @@ classify(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb)
     guint avail = bytes_available(tvb, 0);
     const guint8 *buf = tvb_get_ptr(tvb, 0, avail);
     entrust_session_kind kind = entrust_classify(buf, MIN(avail, 64));
+    /* A zero byte starts a length, but in a capture that began inside a
+     * PDU it may as well be any byte of one (a BIT STRING's unused bits, an
+     * INTEGER's padding): then only a plausible header counts. */
+    gboolean framed_doubtful = (kind == ENTRUST_SESSION_CMP_V0 || kind == ENTRUST_SESSION_CMP_V10)
+                               && avail >= CMP_TCP_V10_HEADER_LEN
+                               && !cmp_tcp_header_plausible(buf, avail, entrust_max_pdu);
 
-    if (kind == ENTRUST_SESSION_UNKNOWN || (kind == ENTRUST_SESSION_OTHER_BER && !tcp_flow_saw_syn(pinfo))) {
+    if (kind == ENTRUST_SESSION_UNKNOWN
+            || ((kind == ENTRUST_SESSION_OTHER_BER || framed_doubtful) && !tcp_flow_saw_syn(pinfo))) {
         gsize at = cmp_tcp_find_header(buf, avail, 0, entrust_max_pdu);
         if (at == avail)
             at = cmp_der_find_pkimessage(buf, avail, 0);
         if (at < avail)
             kind = entrust_classify(buf + at, MIN(avail - at, 64));
+        else if (framed_doubtful)
+            kind = ENTRUST_SESSION_UNKNOWN;   /* the next segments tell */
     }
     if (conv->classified_in == 0 || kind != ENTRUST_SESSION_UNKNOWN) {
         conv->session = kind;
