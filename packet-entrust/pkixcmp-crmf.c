@@ -80,6 +80,8 @@ static int hf_crmf_old_cert_id = -1;
 static int hf_crmf_protocol_encr_key = -1;
 static int hf_crmf_alg_id = -1;
 static int hf_crmf_rsa_key_len = -1;
+static int hf_crmf_alt_cert_template = -1;
+static int hf_crmf_alt_cert_template_type = -1;
 static int hf_crmf_utf8_pairs = -1;
 static int hf_crmf_reg_info_cert_req = -1;
 
@@ -170,6 +172,21 @@ int
 pkixcmp_dissect_controls(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, controls_sequence_of, hf_index, ett_crmf);
+}
+
+/* AltCertTemplate ::= AttributeTypeAndValue (RFC 4212, in RFC 9810's
+ * CRMF module): a template for a certificate other than X.509, whose type
+ * the OID names; the value goes to the BER OID table as a control's does. */
+static const ber_sequence_t alt_cert_template_sequence[] = {
+    { &hf_crmf_alt_cert_template_type, BER_CLASS_UNI, BER_UNI_TAG_OID, BER_FLAGS_NOOWNTAG, dissect_attribute_type },
+    { &hf_crmf_alt_cert_template_type, BER_CLASS_ANY, 0, BER_FLAGS_NOOWNTAG, dissect_attribute_value },
+    { NULL, 0, 0, 0, NULL }
+};
+
+static int
+dissect_alt_cert_template(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, alt_cert_template_sequence, hf_index, ett_crmf_attribute);
 }
 
 /* regInfo SEQUENCE SIZE (1..MAX) OF AttributeTypeAndValue */
@@ -475,6 +492,7 @@ PKIXCMP_OID_DISSECTOR(dissect_old_cert_id_oid, pkixcmp_dissect_cert_id, hf_crmf_
 PKIXCMP_OID_DISSECTOR(dissect_protocol_encr_key_oid, pkixcmp_dissect_subject_public_key_info, hf_crmf_protocol_encr_key)
 PKIXCMP_OID_DISSECTOR(dissect_alg_id_oid, pkixcmp_dissect_algorithm_identifier, hf_crmf_alg_id)
 PKIXCMP_OID_DISSECTOR(dissect_rsa_key_len_oid, pkixcmp_dissect_integer, hf_crmf_rsa_key_len)
+PKIXCMP_OID_DISSECTOR(dissect_alt_cert_template_oid, dissect_alt_cert_template, hf_crmf_alt_cert_template)
 PKIXCMP_OID_DISSECTOR(dissect_utf8_pairs_oid, dissect_crmf_string, hf_crmf_utf8_pairs)
 PKIXCMP_OID_DISSECTOR(dissect_reg_info_cert_req_oid, pkixcmp_dissect_cert_request, hf_crmf_reg_info_cert_req)
 
@@ -577,6 +595,11 @@ pkixcmp_crmf_register(int proto)
           { "Protocol encryption key", "pkixcmp.crmf.protocol_encr_key", FT_NONE, BASE_NONE, NULL, 0, "SubjectPublicKeyInfo", HFILL } },
         { &hf_crmf_alg_id,
           { "Requested key algorithm", "pkixcmp.crmf.alg_id", FT_NONE, BASE_NONE, NULL, 0, "algId control (RFC 9480)", HFILL } },
+        { &hf_crmf_alt_cert_template,
+          { "Alternative certificate template", "pkixcmp.crmf.alt_cert_template", FT_NONE, BASE_NONE, NULL, 0,
+            "altCertTemplate control (RFC 4212)", HFILL } },
+        { &hf_crmf_alt_cert_template_type,
+          { "Template type", "pkixcmp.crmf.alt_cert_template.type", FT_OID, BASE_NONE, NULL, 0, NULL, HFILL } },
         { &hf_crmf_rsa_key_len,
           { "Requested RSA key length", "pkixcmp.crmf.rsa_key_len", FT_INT32, BASE_DEC, NULL, 0, "rsaKeyLen control (RFC 9480)", HFILL } },
         { &hf_crmf_utf8_pairs,
@@ -607,13 +630,14 @@ pkixcmp_crmf_register(int proto)
 void
 pkixcmp_crmf_handoff(int proto)
 {
-    /* Controls, 1.3.6.1.5.5.7.5.1.N (RFC 4211 section 6, RFC 9480) */
+    /* Controls, 1.3.6.1.5.5.7.5.1.N (RFC 4211 section 6, RFC 4212, RFC 9480) */
     register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.1", dissect_reg_token_oid, proto, "id-regCtrl-regToken");
     register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.2", dissect_authenticator_oid, proto, "id-regCtrl-authenticator");
     register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.3", dissect_pki_publication_info_oid, proto, "id-regCtrl-pkiPublicationInfo");
     register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.4", dissect_pki_archive_options_oid, proto, "id-regCtrl-pkiArchiveOptions");
     register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.5", dissect_old_cert_id_oid, proto, "id-regCtrl-oldCertID");
     register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.6", dissect_protocol_encr_key_oid, proto, "id-regCtrl-protocolEncrKey");
+    register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.7", dissect_alt_cert_template_oid, proto, "id-regCtrl-altCertTemplate");
     register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.11", dissect_alg_id_oid, proto, "id-regCtrl-algId");
     register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.12", dissect_rsa_key_len_oid, proto, "id-regCtrl-rsaKeyLen");
     /* regInfo, 1.3.6.1.5.5.7.5.2.N (RFC 4211 section 7) */

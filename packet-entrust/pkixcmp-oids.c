@@ -48,6 +48,7 @@ static const struct {
     { "1.3.6.1.5.5.7.5.1.4",  "id-regCtrl-pkiArchiveOptions" },
     { "1.3.6.1.5.5.7.5.1.5",  "id-regCtrl-oldCertID" },
     { "1.3.6.1.5.5.7.5.1.6",  "id-regCtrl-protocolEncrKey" },
+    { "1.3.6.1.5.5.7.5.1.7",  "id-regCtrl-altCertTemplate" },
     { "1.3.6.1.5.5.7.5.1.11", "id-regCtrl-algId" },
     { "1.3.6.1.5.5.7.5.1.12", "id-regCtrl-rsaKeyLen" },
     { "1.3.6.1.5.5.7.5.2.1",  "id-regInfo-utf8Pairs" },

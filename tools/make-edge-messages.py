@@ -29,6 +29,10 @@ dissector checks:
                             serial 1, fixed bytes for the encrypted key and
                             content (a well-formed structure, no real
                             encryption)
+    ir-alt-cert-template.der
+                            the ir of ir-pbm whose CertRequest gets controls
+                            with an altCertTemplate (RFC 4212): template type
+                            1.3.6.1.5.5.7.5.1.7.1, value a UTF8String
     genm-itav-set-null.der  the genm with generalInfo implicitConfirm whose
                             value is SET { NULL }, cryptlib's way of wrapping
                             a value: four octets in all
@@ -139,6 +143,17 @@ def main():
     challenge = children(content(content(popdecc_body)))[0]
     challenge = seq(*children(content(challenge)), tlv(0xA0, enveloped_data()))
 
+    ir = load("ir-pbm/01-ir.der")
+    ir_body = children(content(ir))[1]
+    if ir_body[0] != 0xA0:
+        sys.exit("ir-pbm/01-ir.der: the body is not [0]")
+    cert_req_msg, *more_msgs = children(content(content(ir_body)))
+    cert_req, *popo = children(content(cert_req_msg))
+    controls = seq(seq(encode_oid("1.3.6.1.5.5.7.5.1.7"),
+                       seq(encode_oid("1.3.6.1.5.5.7.5.1.7.1"), tlv(0x0C, b"template"))))
+    cert_req = seq(*children(content(cert_req)), controls)
+    ir_alt = with_body(ir, tlv(0xA0, seq(seq(cert_req, *popo), *more_msgs)))
+
     # The certConf's header without protectionAlg: the error is unprotected.
     client_header = children(content(with_header_fields(cert_conf, without_tag(0xA1))))[0]
 
@@ -156,6 +171,7 @@ def main():
             tlv(0xA8, seq(seq(encode_oid("1.3.6.1.5.5.7.4.13"), tlv(0x31, b"\x05\x00"))))]),
         "rp-broken-body.der": with_body(rp, tlv(0xAC, rev_rep)),
         "popdecc-encrypted-rand.der": with_body(popdecc, tlv(0xA5, seq(challenge))),
+        "ir-alt-cert-template.der": ir_alt,
         "error-client.der": seq(client_header, error_body),
     }
     for name, der in messages.items():
