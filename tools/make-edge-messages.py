@@ -33,6 +33,9 @@ dissector checks:
                             the ir of ir-pbm whose CertRequest gets controls
                             with an altCertTemplate (RFC 4212): template type
                             1.3.6.1.5.5.7.5.1.7.1, value a UTF8String
+    popdecr-wide-int.der    the popdecr of crafted/ answering with the INTEGER
+                            0x1122334455 (five octets, as a random
+                            Rand.int is)
     genm-itav-set-null.der  the genm with generalInfo implicitConfirm whose
                             value is SET { NULL }, cryptlib's way of wrapping
                             a value: four octets in all
@@ -172,6 +175,7 @@ def main():
         "rp-broken-body.der": with_body(rp, tlv(0xAC, rev_rep)),
         "popdecc-encrypted-rand.der": with_body(popdecc, tlv(0xA5, seq(challenge))),
         "ir-alt-cert-template.der": ir_alt,
+        "popdecr-wide-int.der": with_body(load("crafted/popdecr.der"), tlv(0xA6, seq(integer(0x1122334455)))),
         "error-client.der": seq(client_header, error_body),
     }
     for name, der in messages.items():
