@@ -328,8 +328,13 @@ scan_cert_req_messages(const guint8 *buf, const elem_t *msgs, pkixcmp_scan_t *ou
             gsize cpos = controls.content;
             while (next_elem(buf, &cpos, controls.end, &atv)) {
                 gsize apos = atv.content;
+                elem_t value;
+                /* PKIArchiveOptions: encryptedPrivKey [0] and keyGenParameters
+                 * [1] send the key (or what regenerates it); archiveRemGenPrivKey
+                 * [2] only asks the CA to keep the key it will generate. */
                 if (is_universal(&atv, DER_TAG_SEQUENCE) && next_elem(buf, &apos, atv.end, &oid)
-                        && oid_equals(buf, &oid, OID_PKI_ARCHIVE_OPTIONS))
+                        && oid_equals(buf, &oid, OID_PKI_ARCHIVE_OPTIONS)
+                        && next_elem(buf, &apos, atv.end, &value) && !is_context(&value, 2))
                     out->archive_options = TRUE;
             }
         }

@@ -90,7 +90,8 @@ const char *pkixcmp_fail_info_name(guint bit);
 /* What a walk over a PKIMessage's DER finds about key material. */
 #define PKIXCMP_SCAN_MAX_CERTS 32
 typedef struct {
-    gboolean archive_options;   /* a CertRequest's controls hold pkiArchiveOptions */
+    gboolean archive_options;   /* a CertRequest's controls hold pkiArchiveOptions
+                                   that send the key (encryptedPrivKey, keyGenParameters) */
     gboolean central_keygen;    /* a certTemplate has no public key, or an empty one
                                    (RFC 9483 section 4.1.6: the CA generates the key) */
     gboolean private_key;       /* a CertifiedKeyPair holds privateKey [0] */

@@ -186,6 +186,7 @@ test_scan_requests(void)
     GByteArray *key = tlv(0xa6, SEQ(RAW(0x06, 0x01, 0x2a)), RAW(0x03, 0x03, 0x00, 0x01, 0x02), NULL);
     GByteArray *empty_key = tlv(0xa6, SEQ(RAW(0x06, 0x01, 0x2a)), RAW(0x03, 0x01, 0x00), NULL);
     GByteArray *archive = SEQ(SEQ(OID_ARCHIVE, tlv(0xa0, RAW(0x01, 0x01, 0xff), NULL)));
+    GByteArray *archive_generated = SEQ(SEQ(OID_ARCHIVE, RAW(0x82, 0x01, 0xff)));
     GByteArray *m;
 
     /* ir with a public key, no controls: nothing. */
@@ -202,6 +203,13 @@ test_scan_requests(void)
     g_assert_true(scan.central_keygen);
     g_assert_true(scan.archive_options);
     check_all_prefixes(m);
+
+    /* archiveRemGenPrivKey [2] TRUE: the CA is asked to keep the key it
+     * generates; no key is sent. */
+    m = message(PKIXCMP_BODY_IR, cert_req(SEQ(subject), archive_generated));
+    pkixcmp_scan_message(m->data, m->len, &scan);
+    g_assert_true(scan.central_keygen);
+    g_assert_false(scan.archive_options);
 
     /* cr with an algorithm and an empty BIT STRING: central key generation. */
     m = message(PKIXCMP_BODY_CR, cert_req(SEQ(subject, empty_key), NULL));
