@@ -76,8 +76,10 @@ void pkixcmp_transactions_handoff(void);
 void pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixcmp_msg_t *msg,
                            conversation_t *conversation);
 /* Called for each TCP-framing message that carries no PKIMessage
- * (pollReq, pollRep, negPollRep, finRep, errorMsgRep), for the v0 pairs. */
-void entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gboolean v10, guint8 type);
+ * (pollReq, pollRep, negPollRep, finRep, errorMsgRep), for the v0 pairs;
+ * value_offset is where its value (a polling reference first) starts. */
+void entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gboolean v10, guint8 type,
+                           int value_offset);
 
 /* identify.c: which implementation a conversation reveals (Entrust,
  * cryptlib, OpenSSL, EJBCA, ...), and the heuristic dissectors that find

@@ -450,7 +450,7 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     if (framing == PDU_FRAMING_V10 && (tvb_get_uint8(tvb, 5) & CMP_TCP_V10_FLAG_CLOSE))
         col_append_str(pinfo->cinfo, COL_INFO, " [close]");
     if (framing == PDU_FRAMING_V10 ? !cmp_v10_type_has_pkimessage(type) : !cmp_v0_type_has_pkimessage(type, NULL))
-        entrust_track_framing(tvb, pinfo, entrust_tree, framing == PDU_FRAMING_V10, type);
+        entrust_track_framing(tvb, pinfo, entrust_tree, framing == PDU_FRAMING_V10, type, offset);
     return reported;
 }
 

@@ -189,6 +189,9 @@ typedef struct {
  * seldom reads a stored key, and growing rehashes none; every message
  * looks into all of them. */
 static GHashTable *tx_by_key;        /* tx_key_t * -> tx_t * */
+static GHashTable *tx_by_poll_ref;   /* tx_key_t * whose tid is a TCP-framing polling
+                                        reference (4 octets) -> tx_t *: a polling
+                                        client may reconnect (RFC 2510 5.2) */
 static GHashTable *tx_by_conv;       /* conversation index -> tx_conv_t * */
 static GHashTable *sender_nonces;    /* tx_nonce_t *: every senderNonce, once */
 static GHashTable *finding_texts;    /* const char *: expert texts, each once */
@@ -424,6 +427,7 @@ tx_init(void)
     tx_next_index = 0;
     memset(&pbm_verdict, 0, sizeof pbm_verdict);
     tx_by_key = g_hash_table_new(key_hash, key_equal);
+    tx_by_poll_ref = g_hash_table_new(key_hash, key_equal);
     tx_by_conv = g_hash_table_new(g_direct_hash, g_direct_equal);
     sender_nonces = g_hash_table_new(nonce_hash, nonce_equal);
     finding_texts = g_hash_table_new(g_str_hash, g_str_equal);
@@ -433,10 +437,11 @@ static void
 tx_cleanup(void)
 {
     g_hash_table_destroy(tx_by_key);
+    g_hash_table_destroy(tx_by_poll_ref);
     g_hash_table_destroy(tx_by_conv);
     g_hash_table_destroy(sender_nonces);
     g_hash_table_destroy(finding_texts);
-    tx_by_key = tx_by_conv = sender_nonces = finding_texts = NULL;
+    tx_by_key = tx_by_poll_ref = tx_by_conv = sender_nonces = finding_texts = NULL;
 }
 
 /* ------------------------------------------------------------------------
@@ -943,10 +948,22 @@ pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixc
         tap_queue_packet(pkixcmp_eo_tap, pinfo, info);
 }
 
+/* The key of a polling reference in tx_by_poll_ref: the 4 octets at ref
+ * and the packet's addresses (copied to scope, or pointed to when NULL). */
+static void
+poll_key_fill(tx_key_t *key, packet_info *pinfo, const guint8 *ref, wmem_allocator_t *scope)
+{
+    pkixcmp_bytes_t bytes = { ref, 4 };
+
+    key_fill(key, pinfo, &bytes, scope);
+}
+
 void
-entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gboolean v10, guint8 type)
+entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gboolean v10, guint8 type, int value_offset)
 {
     gint body = (v10 ? PKIXCMP_FRAMING_V10_BASE : PKIXCMP_FRAMING_V0_BASE) + type;
+    const guint8 *poll_ref = NULL;
+    conversation_t *conversation = NULL;
     pkixcmp_tap_info_t *info;
     tx_rec_t *rec;
 
@@ -955,9 +972,28 @@ entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gbool
             && type != PKIXCMP_FRAMING_END && type != PKIXCMP_FRAMING_ERROR)
         return;
     /* Later passes read the frame's record: no conversation needed. */
-    rec = record_for(pinfo, PINFO_FD_VISITED(pinfo) ? NULL : find_or_create_conversation(pinfo), NULL, body, NULL);
+    if (!PINFO_FD_VISITED(pinfo)) {
+        conversation = find_or_create_conversation(pinfo);
+        if ((type == PKIXCMP_FRAMING_POLLREP || type == PKIXCMP_FRAMING_POLLREQ)
+                && tvb_bytes_exist(tvb, value_offset, 4))
+            poll_ref = tvb_get_ptr(tvb, value_offset, 4);
+    }
+    /* A pollReq on a connection that has seen no transaction: the client
+     * reconnected to poll, and its polling reference names the transaction
+     * a pollRep gave it. */
+    if (poll_ref && type == PKIXCMP_FRAMING_POLLREQ && !conv_state(conversation)->tx) {
+        tx_key_t key;
+        poll_key_fill(&key, pinfo, poll_ref, NULL);
+        conv_state(conversation)->tx = (tx_t *)g_hash_table_lookup(tx_by_poll_ref, &key);
+    }
+    rec = record_for(pinfo, conversation, NULL, body, NULL);
     if (rec)
         show(tvb, pinfo, tree, rec);
+    if (poll_ref && type == PKIXCMP_FRAMING_POLLREP && rec && rec->tx) {
+        tx_key_t *key = wmem_new(wmem_file_scope(), tx_key_t);
+        poll_key_fill(key, pinfo, (const guint8 *)wmem_memdup(wmem_file_scope(), poll_ref, 4), wmem_file_scope());
+        g_hash_table_insert(tx_by_poll_ref, key, rec->tx);
+    }
 
     info = wmem_new0(pinfo->pool, pkixcmp_tap_info_t);
     info->rec = rec;

@@ -17,11 +17,12 @@ chmod 777 "$work"
 trap 'rm -rf "$work"' EXIT
 
 # Keep the row name and the count (the rates depend on nothing but are noise).
+# Columns are separated by two spaces or more; a name may hold single
+# spaces and digits ("pollReq (RFC 2510 TCP)").
 "$here/tshark.sh" "$plugin_dir" -r "$capture" -q -z pkixcmp,tree |
-    awk '/^-----/ { body = !body; next } body && NF { n = NF; for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) { n = i; break }
-         line = $1; for (i = 2; i < n; i++) line = line " " $i; print line "\t" $n }' > "$work/tree"
+    awk -F '  +' '/^-----/ { body = !body; next } body && NF { sub(/^ +/, ""); print $1 "\t" $2 }' > "$work/tree"
 "$here/tshark.sh" "$plugin_dir" -r "$capture" -q -z pkixcmp,srt |
-    awk '$1 ~ /^[0-9]+$/ { print $2 "\t" $3 }' > "$work/srt"
+    awk -F '  +' '{ sub(/^ +/, "") } $1 ~ /^[0-9]+$/ { print $2 "\t" $3 }' > "$work/srt"
 mkdir "$work/objects"
 chmod 777 "$work/objects"
 "$here/tshark.sh" "$plugin_dir" -r "$capture" -q --export-objects "pkixcmp,$work/objects"
