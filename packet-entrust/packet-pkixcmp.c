@@ -970,9 +970,10 @@ pkixcmp_dissect_algorithm_params(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb,
 {
     /* The parameters' decoder shows them under the AlgorithmIdentifier; the
      * field hf_index (pkixcmp.algorithm.parameters) is there for filters,
-     * hidden, and only when one asks for it: every AlgorithmIdentifier
-     * would otherwise cost an item more. */
-    if (proto_field_is_referenced(tree, hf_index))
+     * hidden, and only when a filter or tshark -e names it (ref_type; not
+     * merely because the tree is visible, as proto_field_is_referenced
+     * has it): every AlgorithmIdentifier would otherwise cost an item more. */
+    if (tree && hf_index > 0 && proto_registrar_get_nth(hf_index)->ref_type != HF_REF_TYPE_NONE)
         proto_item_set_hidden(proto_tree_add_item(tree, hf_index, tvb, offset, pkixcmp_element_size(tvb, offset), ENC_NA));
     /* A NULL is how encoders write "no parameters", also for algorithms
      * whose parameters are something else (Go writes it for AES-CBC, whose
