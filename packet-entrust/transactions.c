@@ -456,8 +456,10 @@ check_password_based_mac(tx_rec_t *rec, const pkixcmp_msg_t *msg)
         pkixcmp_pbm_strength_t strength = pkixcmp_pbm_check(msg->pbm_owf, msg->pbm_mac, msg->pbm_iterations, why);
 
         pbm_verdict.valid = TRUE;
-        pbm_verdict.owf = msg->pbm_owf ? wmem_strdup(wmem_file_scope(), msg->pbm_owf) : NULL;
-        pbm_verdict.mac = msg->pbm_mac ? wmem_strdup(wmem_file_scope(), msg->pbm_mac) : NULL;
+        /* Kept once per capture, like the texts: parameters that alternate
+         * (a client's and a server's) must not cost memory per message. */
+        pbm_verdict.owf = msg->pbm_owf ? keep_text("%s", msg->pbm_owf) : NULL;
+        pbm_verdict.mac = msg->pbm_mac ? keep_text("%s", msg->pbm_mac) : NULL;
         pbm_verdict.iterations = msg->pbm_iterations;
         pbm_verdict.weak_text = strength != PKIXCMP_PBM_OK ? keep_text("Weak PasswordBasedMac: %s", why->str) : NULL;
         pbm_verdict.broken_text = strength == PKIXCMP_PBM_BROKEN
