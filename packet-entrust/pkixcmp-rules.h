@@ -82,6 +82,9 @@ pkixcmp_pbm_strength_t pkixcmp_pbm_check(const char *owf, const char *mac, gint6
 gboolean pkixcmp_ipv4_is_internal(const guint8 addr[4]);
 gboolean pkixcmp_ipv6_is_internal(const guint8 addr[16]);
 
+/* PKIFailureInfo bit unsupportedVersion (RFC 9810 section 5.2.3). */
+#define PKIXCMP_FAIL_UNSUPPORTED_VERSION 22
+
 /* Names (RFC 9810) of PKIStatus values and PKIFailureInfo bits; NULL when
  * unknown. */
 const char *pkixcmp_status_name(gint status);

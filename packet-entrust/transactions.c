@@ -753,7 +753,11 @@ track_response(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_ne
         if (!req->response_in)
             req->response_in = rec->frame;
         rec->request = req;
-        if (msg && req->pvno >= 0 && msg->pvno >= 0 && msg->pvno != req->pvno)
+        /* An error with failInfo unsupportedVersion answers in the version
+         * the server does support (RFC 9810 section 7): no mismatch then. */
+        if (msg && req->pvno >= 0 && msg->pvno >= 0 && msg->pvno != req->pvno
+                && !(body == PKIXCMP_BODY_ERROR && msg->has_fail_info
+                     && (msg->fail_info & (1u << PKIXCMP_FAIL_UNSUPPORTED_VERSION))))
             add_finding(rec, &ei_pvno_mismatch, "pvno %d, but the request (frame %u) has pvno %d",
                         msg->pvno, req->frame, req->pvno);
         tx->pending = NULL;

@@ -43,6 +43,11 @@ dissector checks:
                             only a SEQUENCE header whose length (3) runs
                             past the [0] (2 octets): the body breaks off,
                             the protection after it is whole
+    error-unsupported-version.der
+                            the server's error to the ir of ir-pbm: the
+                            header of its ip (pvno 2 made 3, no
+                            protectionAlg), status rejection with failInfo
+                            unsupportedVersion (bit 22), unprotected
     error-client.der        an error sent by the client in the transaction of
                             ir-pbm: the header of its certConf (same
                             transactionID, nonces that follow the ip) without
@@ -157,6 +162,12 @@ def main():
     cert_req = seq(*children(content(cert_req)), controls)
     ir_alt = with_body(ir, tlv(0xA0, seq(seq(cert_req, *popo), *more_msgs)))
 
+    ip_fields = children(content(children(content(with_header_fields(load("ir-pbm/02-ip.der"),
+                                                                      without_tag(0xA1))))[0]))
+    v3_header = seq(integer(3), *ip_fields[1:])
+    # PKIStatusInfo { rejection, failInfo: bit 22 only (3 octets, 1 unused bit) }
+    unsupported = tlv(0xB7, seq(seq(integer(2), tlv(0x03, b"\x01\x00\x00\x02"))))
+
     # The certConf's header without protectionAlg: the error is unprotected.
     client_header = children(content(with_header_fields(cert_conf, without_tag(0xA1))))[0]
 
@@ -177,6 +188,7 @@ def main():
         "ir-alt-cert-template.der": ir_alt,
         "popdecr-wide-int.der": with_body(load("crafted/popdecr.der"), tlv(0xA6, seq(integer(0x1122334455)))),
         "error-client.der": seq(client_header, error_body),
+        "error-unsupported-version.der": seq(v3_header, unsupported),
     }
     for name, der in messages.items():
         with open(os.path.join(out, name), "wb") as f:
