@@ -600,8 +600,8 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
         length = tvb_get_ntohl(tvb, offset);
         /* A length that cannot be (too large, or wrong for its fixed-size
          * type) would put the next header in the wrong place: the bad PDU
-         * ends where a plausible header is found instead.  The sum below must not wrap
-         * whatever the preference allows. */
+         * ends where a plausible header is found instead.  The sum below
+         * must not wrap, whatever the preference allows. */
         if (length > entrust_max_pdu || length > G_MAXUINT32 - CMP_TCP_LENGTH_LEN
                 || !cmp_tcp_length_fits_type(tvb_get_ptr(tvb, offset, MIN(avail, CMP_TCP_V10_HEADER_LEN)),
                                              MIN(avail, CMP_TCP_V10_HEADER_LEN)))

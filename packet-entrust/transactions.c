@@ -969,6 +969,7 @@ entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gbool
 {
     gint body = (v10 ? PKIXCMP_FRAMING_V10_BASE : PKIXCMP_FRAMING_V0_BASE) + type;
     const guint8 *poll_ref = NULL;
+    tx_key_t poll_key;
     conversation_t *conversation = NULL;
     pkixcmp_tap_info_t *info;
     tx_rec_t *rec;
@@ -984,18 +985,19 @@ entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gbool
                 && tvb_bytes_exist(tvb, value_offset, 4))
             poll_ref = tvb_get_ptr(tvb, value_offset, 4);
     }
+    if (poll_ref)
+        poll_key_fill(&poll_key, pinfo, poll_ref, NULL);
     /* A pollReq on a connection that has seen no transaction: the client
      * reconnected to poll, and its polling reference names the transaction
      * a pollRep gave it. */
-    if (poll_ref && type == PKIXCMP_FRAMING_POLLREQ && !conv_state(conversation)->tx) {
-        tx_key_t key;
-        poll_key_fill(&key, pinfo, poll_ref, NULL);
-        conv_state(conversation)->tx = (tx_t *)g_hash_table_lookup(tx_by_poll_ref, &key);
-    }
+    if (poll_ref && type == PKIXCMP_FRAMING_POLLREQ && !conv_state(conversation)->tx)
+        conv_state(conversation)->tx = (tx_t *)g_hash_table_lookup(tx_by_poll_ref, &poll_key);
     rec = record_for(pinfo, conversation, NULL, body, NULL);
     if (rec)
         show(tvb, pinfo, tree, rec);
-    if (poll_ref && type == PKIXCMP_FRAMING_POLLREP && rec && rec->tx) {
+    /* Each pollRep of a long wait repeats the reference: kept once. */
+    if (poll_ref && type == PKIXCMP_FRAMING_POLLREP && rec && rec->tx
+            && g_hash_table_lookup(tx_by_poll_ref, &poll_key) != rec->tx) {
         tx_key_t *key = wmem_new(wmem_file_scope(), tx_key_t);
         poll_key_fill(key, pinfo, (const guint8 *)wmem_memdup(wmem_file_scope(), poll_ref, 4), wmem_file_scope());
         g_hash_table_insert(tx_by_poll_ref, key, rec->tx);
