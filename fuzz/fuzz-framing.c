@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * Framing detection, plausibility and resynchronisation on arbitrary bytes:
- * entrust_classify, cmp_tcp_header_plausible, cmp_tcp_find_header,
- * cmp_der_find_pkimessage.  Besides the sanitizers' memory checks, the
+ * entrust_classify, cmp_tcp_header_plausible, cmp_tcp_length_fits_type,
+ * cmp_tcp_find_header, cmp_der_find_pkimessage.  Besides the sanitizers' memory checks, the
  * harness asserts what framing.h promises, so that a wrong answer (not just
  * a crash) is a finding.
  *
@@ -78,7 +78,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             CHECK(cmp_v0_type_is_known(buf[4]));
             CHECK(!fixed || fixed == length);
         }
+        /* A plausible header's length fits its type, at every length of
+         * the bytes at hand the dissector may pass. */
+        CHECK(cmp_tcp_length_fits_type(buf, len));
+        CHECK(cmp_tcp_length_fits_type(buf, CMP_TCP_V10_HEADER_LEN));
     }
+    /* The length check reads no further than it is given. */
+    for (gsize n = 0; n <= len && n <= CMP_TCP_V10_HEADER_LEN; n++)
+        (void)cmp_tcp_length_fits_type(buf, n);
 
     /* Resynchronisation: the offset returned is in range and plausible,
      * and no earlier offset is (for a cheap sample of `from` values). */
