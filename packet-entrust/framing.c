@@ -154,7 +154,6 @@ gboolean
 cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
 {
     guint32 length;
-    guint8 type;
     gsize msg_at;
 
     if (len < CMP_TCP_V10_HEADER_LEN)
@@ -163,23 +162,16 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
     if (length > max_pdu)
         return FALSE;
     if (buf[4] == CMP_TCP_V10_VERSION) {
-        guint32 fixed;
-        type = buf[6];
-        if (length < CMP_TCP_V10_MIN_LENGTH || !cmp_v10_type_is_known(type)
+        if (length < CMP_TCP_V10_MIN_LENGTH || !cmp_v10_type_is_known(buf[6])
                 || (buf[5] & CMP_TCP_V10_FLAGS_RESERVED))
             return FALSE;
-        fixed = cmp_v10_fixed_length(type);
-        if (fixed && length != fixed)
-            return FALSE;
-    } else {
-        guint32 fixed;
-        type = buf[4];
-        if (length < CMP_TCP_V0_MIN_LENGTH || !cmp_v0_type_is_known(type))
-            return FALSE;
-        fixed = cmp_v0_fixed_length(type);
-        if (fixed && length != fixed)
-            return FALSE;
+    } else if (length < CMP_TCP_V0_MIN_LENGTH || !cmp_v0_type_is_known(buf[4])) {
+        return FALSE;
     }
+    /* A fixed-size type must have its size (the check the framing's
+     * length reader makes too). */
+    if (!cmp_tcp_length_fits_type(buf, len))
+        return FALSE;
     msg_at = cmp_frame_message_offset(buf);
     if (msg_at == 0)
         return TRUE;
