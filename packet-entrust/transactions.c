@@ -990,8 +990,11 @@ entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gbool
     /* A pollReq on a connection that has seen no transaction: the client
      * reconnected to poll, and its polling reference names the transaction
      * a pollRep gave it. */
-    if (poll_ref && type == PKIXCMP_FRAMING_POLLREQ && !conv_state(conversation)->tx)
-        conv_state(conversation)->tx = (tx_t *)g_hash_table_lookup(tx_by_poll_ref, &poll_key);
+    if (poll_ref && type == PKIXCMP_FRAMING_POLLREQ) {
+        tx_conv_t *conv = conv_state(conversation);
+        if (!conv->tx)
+            conv->tx = (tx_t *)g_hash_table_lookup(tx_by_poll_ref, &poll_key);
+    }
     rec = record_for(pinfo, conversation, NULL, body, NULL);
     if (rec)
         show(tvb, pinfo, tree, rec);
