@@ -4,8 +4,8 @@
 #   tests/gui.sh PLUGIN_DIR CAPTURE FRAME TEXT...
 # tools/gui-screenshot.sh opens CAPTURE filtered on pkixcmp with FRAME's
 # PKIMessage expanded; tesseract then reads the screen, and every TEXT must
-# be on it (spaces squeezed): what the packet list, the details pane and the
-# status bar show, not only that a window opened.
+# be on it (spaces squeezed): what the details pane and the status bar
+# show, not only that a window opened.
 # Skips (77) where the GUI packages are not installed (they are large and
 # not needed for the rest of the suite): wireshark-qt xvfb xdotool
 # imagemagick tesseract-ocr.
