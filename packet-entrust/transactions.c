@@ -49,6 +49,7 @@ static expert_field ei_weak_protection = EI_INIT;
 static expert_field ei_broken_protection = EI_INIT;
 static expert_field ei_nonce_mismatch = EI_INIT;
 static expert_field ei_nonce_reuse = EI_INIT;
+static expert_field ei_forwarded = EI_INIT;
 static expert_field ei_transaction_id = EI_INIT;
 static expert_field ei_unexpected = EI_INIT;
 static expert_field ei_no_response = EI_INIT;
@@ -82,10 +83,16 @@ typedef struct {
     guint   len;
 } tx_bytes_t;
 
-/* A senderNonce seen in the capture, and the frame that sent it first. */
+/* A senderNonce seen in the capture: the frame that sent it first, and
+ * the frame that sent it last, from where to where (addresses kept once,
+ * in hosts): a message an RA forwards keeps its senderNonce (RFC 9483
+ * section 5.2), and the next hop sends it on from where the last one sent
+ * it to. */
 typedef struct {
     tx_bytes_t nonce;
     guint32    first_frame;
+    guint32    last_frame;
+    const address *from, *to;     /* of the last frame */
 } tx_nonce_t;
 
 /* How a transaction ended, counted by the statistics. */
@@ -194,6 +201,7 @@ static GHashTable *tx_by_poll_ref;   /* tx_key_t * whose tid is a TCP-framing po
                                         client may reconnect (RFC 2510 5.2) */
 static GHashTable *tx_by_conv;       /* conversation index -> tx_conv_t * */
 static GHashTable *sender_nonces;    /* tx_nonce_t *: every senderNonce, once */
+static GHashTable *hosts;            /* address *: the addresses senderNonces went between */
 static GHashTable *finding_texts;    /* const char *: expert texts, each once */
 static guint32 tx_next_index;        /* the next pkixcmp.transaction */
 
@@ -246,6 +254,33 @@ static gboolean
 nonce_equal(gconstpointer x, gconstpointer y)
 {
     return bytes_equal(&((const tx_nonce_t *)x)->nonce, &((const tx_nonce_t *)y)->nonce);
+}
+
+static guint
+host_hash(gconstpointer key)
+{
+    return add_address_to_hash(0, (const address *)key);
+}
+
+static gboolean
+host_equal(gconstpointer x, gconstpointer y)
+{
+    return addresses_equal((const address *)x, (const address *)y);
+}
+
+/* The capture's copy of an address: a capture has few hosts, and every
+ * message's senderNonce points to two of them. */
+static const address *
+host_keep(const address *addr)
+{
+    address *kept = (address *)g_hash_table_lookup(hosts, addr);
+
+    if (!kept) {
+        kept = wmem_new(wmem_file_scope(), address);
+        copy_address_wmem(wmem_file_scope(), kept, addr);
+        g_hash_table_add(hosts, kept);
+    }
+    return kept;
 }
 
 static tx_bytes_t
@@ -430,6 +465,7 @@ tx_init(void)
     tx_by_poll_ref = g_hash_table_new(key_hash, key_equal);
     tx_by_conv = g_hash_table_new(g_direct_hash, g_direct_equal);
     sender_nonces = g_hash_table_new(nonce_hash, nonce_equal);
+    hosts = g_hash_table_new(host_hash, host_equal);
     finding_texts = g_hash_table_new(g_str_hash, g_str_equal);
 }
 
@@ -440,8 +476,9 @@ tx_cleanup(void)
     g_hash_table_destroy(tx_by_poll_ref);
     g_hash_table_destroy(tx_by_conv);
     g_hash_table_destroy(sender_nonces);
+    g_hash_table_destroy(hosts);
     g_hash_table_destroy(finding_texts);
-    tx_by_key = tx_by_poll_ref = tx_by_conv = sender_nonces = finding_texts = NULL;
+    tx_by_key = tx_by_poll_ref = tx_by_conv = sender_nonces = hosts = finding_texts = NULL;
 }
 
 /* ------------------------------------------------------------------------
@@ -544,10 +581,17 @@ check_key_material(tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t
 }
 
 /* Returns the capture's copy of the message's senderNonce (the first
- * sender's, when reused; equal bytes either way), so that the transaction
- * keeps no second copy; { NULL, 0 } when there is none. */
+ * sender's, when it repeats; equal bytes either way), so that the
+ * transaction keeps no second copy; { NULL, 0 } when there is none.
+ *
+ * A senderNonce sent again is reused, unless the message is relayed: an
+ * RA forwards a request or a response with its header unchanged (RFC 9483
+ * section 5.2), so one capture of both hops sees the senderNonce twice.
+ * It is relayed when the host that received it sends it on to another
+ * host; sent by anyone else, or back to where it came from, it is a
+ * reuse (or a replay). */
 static tx_bytes_t
-check_nonce_reuse(wmem_allocator_t *pool, tx_rec_t *rec, const pkixcmp_msg_t *msg)
+check_nonce_reuse(packet_info *pinfo, tx_rec_t *rec, const pkixcmp_msg_t *msg)
 {
     tx_nonce_t probe, *kept;
     tx_bytes_t none = { NULL, 0 };
@@ -558,14 +602,22 @@ check_nonce_reuse(wmem_allocator_t *pool, tx_rec_t *rec, const pkixcmp_msg_t *ms
     probe.nonce.len = msg->sender_nonce.len;
     kept = (tx_nonce_t *)g_hash_table_lookup(sender_nonces, &probe);
     if (kept) {
-        add_finding(rec, &ei_nonce_reuse, "senderNonce %s was already sent in frame %u",
-                    bytes_hex(pool, probe.nonce.data, probe.nonce.len), kept->first_frame);
-        return kept->nonce;
+        const char *hex = bytes_hex(pinfo->pool, probe.nonce.data, probe.nonce.len);
+
+        if (addresses_equal(kept->to, &pinfo->src) && !addresses_equal(kept->from, &pinfo->dst))
+            add_finding(rec, &ei_forwarded, "Relayed: senderNonce %s came to this sender in frame %u",
+                        hex, kept->last_frame);
+        else
+            add_finding(rec, &ei_nonce_reuse, "senderNonce %s was already sent in frame %u", hex, kept->first_frame);
+    } else {
+        kept = wmem_new(wmem_file_scope(), tx_nonce_t);
+        kept->nonce = bytes_keep(&msg->sender_nonce);
+        kept->first_frame = rec->frame;
+        g_hash_table_add(sender_nonces, kept);
     }
-    kept = wmem_new(wmem_file_scope(), tx_nonce_t);
-    kept->nonce = bytes_keep(&msg->sender_nonce);
-    kept->first_frame = rec->frame;
-    g_hash_table_add(sender_nonces, kept);
+    kept->last_frame = rec->frame;
+    kept->from = host_keep(&pinfo->src);
+    kept->to = host_keep(&pinfo->dst);
     return kept->nonce;
 }
 
@@ -829,7 +881,7 @@ analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
         check_transaction_id(rec, msg);
         check_status(rec, msg);
         check_key_material(rec, msg, scan);
-        sender_nonce = check_nonce_reuse(pinfo->pool, rec, msg);
+        sender_nonce = check_nonce_reuse(pinfo, rec, msg);
         if (body == PKIXCMP_BODY_RR)
             add_finding_text(rec, &ei_revocation, "Revocation request");
     }
@@ -1243,6 +1295,9 @@ pkixcmp_transactions_register(int proto)
         { &ei_nonce_reuse,
           { "pkixcmp.analysis.nonce_reuse", PI_SECURITY, PI_WARN,
             "senderNonce already seen in this capture", EXPFILL } },
+        { &ei_forwarded,
+          { "pkixcmp.analysis.forwarded", PI_SEQUENCE, PI_CHAT,
+            "Message relayed: its senderNonce came to its sender before", EXPFILL } },
         { &ei_transaction_id,
           { "pkixcmp.analysis.transaction_id", PI_SEQUENCE, PI_WARN,
             "transactionID missing, short, or changed within the transaction", EXPFILL } },
