@@ -638,7 +638,9 @@ PKIXCMP_OID_DISSECTOR(dissect_cryptlib_pkiboot_oid, dissect_cryptlib_pkiboot, hf
  *  - uid (RFC 4519) is a DirectoryString; Wireshark accepts UTF8String only
  *    (Siemens' test suite sends a PrintableString one);
  *  - dateOfBirth, countryOfCitizenship (RFC 3739) as OCTET STRINGs in
- *    E-Guven's certificates (pyasn1-alt-modules' RFC 4210 example).
+ *    E-Guven's certificates (pyasn1-alt-modules' RFC 4210 example);
+ *  - a private attribute in the subject names of Fortanix DSM's
+ *    certificates, a UTF8String, which Wireshark does not know at all.
  */
 typedef struct {
     const char *oid;
@@ -654,6 +656,7 @@ static x509_attribute_t x509_attributes[] = {
     { "1.3.6.1.5.5.7.9.4", BER_UNI_TAG_PrintableString, FALSE, NULL },      /* countryOfCitizenship */
     { "1.3.6.1.5.5.7.9.5", BER_UNI_TAG_PrintableString, FALSE, NULL },      /* countryOfResidence */
     { "1.3.6.1.5.5.7.9.2", BER_UNI_TAG_UTF8String, TRUE, NULL },            /* placeOfBirth (RFC 3739) */
+    { "1.3.6.1.4.1.49690.1.2.2", BER_UNI_TAG_UTF8String, TRUE, NULL },      /* Fortanix DSM, in subject names */
 };
 
 static gboolean
@@ -712,10 +715,12 @@ X509_ATTRIBUTE_DISSECTOR(2)
 X509_ATTRIBUTE_DISSECTOR(3)
 X509_ATTRIBUTE_DISSECTOR(4)
 X509_ATTRIBUTE_DISSECTOR(5)
+X509_ATTRIBUTE_DISSECTOR(6)
 
 static const dissector_t x509_attribute_dissectors[G_N_ELEMENTS(x509_attributes)] = {
     dissect_x509_attribute_0, dissect_x509_attribute_1, dissect_x509_attribute_2,
     dissect_x509_attribute_3, dissect_x509_attribute_4, dissect_x509_attribute_5,
+    dissect_x509_attribute_6,
 };
 
 /* Certificate extensions and qualified-certificate statements that
@@ -737,7 +742,6 @@ static const struct {
     { "1.2.156.10260.4.1.3", "GM/T 0015 icRegistrationNumber" },
     { "1.2.156.10260.4.1.4", "GM/T 0015 organizationCode" },
     { "1.2.156.10260.4.1.5", "GM/T 0015 taxationNumber" },
-    { "1.3.6.1.4.1.49690.1.2.2", "Fortanix private extension" },
     { "1.3.6.1.4.1.49690.2.2.3", "Fortanix private extension" },
 };
 

@@ -107,6 +107,8 @@ static const struct {
     { "1.3.6.1.4.1.3029",             "cryptlib" },
     { "1.3.6.1.4.1.3029.3.1.1",       "cryptlib presence check" },
     { "1.3.6.1.4.1.3029.3.1.2",       "cryptlib PKIBoot" },
+    /* Fortanix DSM: an attribute of its certificates' subject names */
+    { "1.3.6.1.4.1.49690.1.2.2",      "Fortanix private attribute" },
 };
 
 void

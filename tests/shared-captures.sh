@@ -36,8 +36,20 @@ chmod 644 "$work/all.pcap"
 "$here/tshark.sh" "$plugin_dir" -r "$work/all.pcap" -Y '_ws.expert' -T fields -e frame.number \
     -e _ws.expert.message > "$work/experts"
 
-bodies="ir ip cr cp p10cr popdecc popdecr kur kup krr krp rr rp ccr ccp ckuann cann rann crlann pkiconf nested genm genp error certConf pollReq pollRep"
 failures=0
+# Fortanix DSM puts a private attribute into its certificates' subject
+# names: a name attribute (shown as text), not a certificate extension.
+fortanix=$(awk -F'\t' '$1 == "fortanix-pkix-tests/decoded/ftx_test_pki_msg.der" { print NR }' "$work/list")
+if [ -n "$fortanix" ]; then
+    got=$("$here/tshark.sh" "$plugin_dir" -r "$work/all.pcap" -Y "frame.number == $fortanix" -T fields \
+        -E occurrence=a -e pkixcmp.x509.attribute_value)
+    if [ "$got" != 768d48a3-a6a8-4740-8548-843bcf46e890 ]; then
+        echo "FAIL: ftx_test_pki_msg.der: want its subject's Fortanix attribute shown as text, got '$got'"
+        failures=$((failures + 1))
+    fi
+fi
+
+bodies="ir ip cr cp p10cr popdecc popdecr kur kup krr krp rr rp ccr ccp ckuann cann rann crlann pkiconf nested genm genp error certConf pollReq pollRep"
 n=0
 while IFS='	' read -r path class; do
     n=$((n + 1))
