@@ -51,7 +51,8 @@ typedef struct {
     const char *sender;           /* the sender's directoryName as a DN string
                                      ("CN=x,O=y"), or NULL */
     gint     depth;               /* 0 for a top-level message, >0 nested */
-    wmem_list_t *certificates;    /* pkixcmp_cert_t *, in message order; NULL if none */
+    wmem_list_t *certificates;    /* pkixcmp_cert_t *, in message order; NULL if none; a nested
+                                     message adds to its outer message's */
     wmem_list_t *oids;            /* const char *: every algorithm, infoType and
                                      extension OID seen; NULL if none */
 } pkixcmp_msg_t;

@@ -6,28 +6,6 @@
 #include "framing.h"
 #include "der.h"
 
-gboolean
-cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
-{
-    der_pkimessage_peek peek;
-    guint64 der_size;
-    gsize at;
-
-    if (!buf || len < CMP_TCP_V10_HEADER_LEN || !cmp_tcp_header_plausible(buf, len, max_pdu))
-        return FALSE;
-    at = cmp_frame_message_offset(buf);
-    if (at == 0 || at >= len)
-        return FALSE;
-    if (!der_looks_like_pkimessage(buf + at, len - at, &peek) || peek.pvno < 1 || peek.pvno > 3)
-        return FALSE;
-    /* cmp_tcp_header_plausible checked this already; it is the heart of
-     * the heuristic, so it is checked here too. */
-    if (der_element_size(buf + at, len - at, &der_size) != DER_OK || der_size > G_MAXUINT32
-            || der_size + (at - CMP_TCP_LENGTH_LEN) != cmp_read_be32(buf))
-        return FALSE;
-    return TRUE;
-}
-
 /* A GeneralName: context-specific tag 0..8, definite length, inside limit. */
 static gboolean
 read_general_name(const guint8 *buf, gsize len, gsize *pos, gsize limit)
@@ -42,36 +20,80 @@ read_general_name(const guint8 *buf, gsize len, gsize *pos, gsize limit)
     return TRUE;
 }
 
-gboolean
-cmp_heur_bare_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
+typedef enum {
+    HEUR_NO,
+    HEUR_CUT,                     /* so far a PKIMessage, but its PKIHeader or
+                                     its body's tag lies past the bytes given */
+    HEUR_YES
+} heur_verdict;
+
+static heur_verdict
+pkimessage_verdict(const guint8 *buf, gsize len, guint32 max_pdu)
 {
     der_header msg, hdr, pvno, body;
     der_pkimessage_peek peek;
     gsize pos, msg_end, hdr_end;
+    der_status status;
 
     if (!buf || len < 2 || buf[0] != 0x30)
-        return FALSE;
-    if (!der_looks_like_pkimessage(buf, len, &peek) || peek.pvno < 1 || peek.pvno > 3
-            || peek.body_tag < 0 || peek.body_tag > 26)
-        return FALSE;
+        return HEUR_NO;
+    if (!der_looks_like_pkimessage(buf, len, &peek) || peek.pvno < 1 || peek.pvno > 3)
+        return HEUR_NO;
     if (der_read_header(buf, len, &msg) != DER_OK || !der_fits(&msg, max_pdu))
-        return FALSE;
+        return HEUR_NO;
     msg_end = msg.header_len + (gsize)msg.content_len;
     pos = msg.header_len;
-    /* the header must be in this segment */
-    if (der_read_header(buf + pos, len - pos, &hdr) != DER_OK || !der_fits(&hdr, len - pos))
-        return FALSE;
+    if (der_read_header(buf + pos, len - pos, &hdr) != DER_OK)
+        return HEUR_NO;
+    if (!der_fits(&hdr, len - pos))
+        return der_fits(&hdr, msg_end - pos) ? HEUR_CUT : HEUR_NO;
     pos += hdr.header_len;
     hdr_end = pos + (gsize)hdr.content_len;
     if (der_read_header(buf + pos, hdr_end - pos, &pvno) != DER_OK || !der_fits(&pvno, hdr_end - pos))
-        return FALSE;
+        return HEUR_NO;
     pos += pvno.header_len + (gsize)pvno.content_len;
     /* sender, recipient */
     if (!read_general_name(buf, len, &pos, hdr_end) || !read_general_name(buf, len, &pos, hdr_end))
+        return HEUR_NO;
+    /* A known body, which fits in the message. */
+    status = der_read_header(buf + hdr_end, len - hdr_end, &body);
+    if (status == DER_NEED_MORE)
+        return HEUR_CUT;
+    if (status != DER_OK || peek.body_tag < 0 || peek.body_tag > 26 || !der_fits(&body, msg_end - hdr_end))
+        return HEUR_NO;
+    return HEUR_YES;
+}
+
+gboolean
+cmp_heur_bare_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
+{
+    return pkimessage_verdict(buf, len, max_pdu) == HEUR_YES;
+}
+
+gboolean
+cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
+{
+    der_pkimessage_peek peek;
+    guint64 der_size;
+    gsize at;
+
+    if (!buf || len < CMP_TCP_V10_HEADER_LEN || !cmp_tcp_header_plausible(buf, len, max_pdu))
         return FALSE;
-    /* The body fits in the message. */
-    if (der_read_header(buf + hdr_end, len - hdr_end, &body) != DER_OK
-            || !der_fits(&body, msg_end - hdr_end))
+    at = cmp_frame_message_offset(buf);
+    if (at == 0 || at >= len)
+        return FALSE;
+    if (!der_looks_like_pkimessage(buf + at, len - at, &peek) || peek.pvno < 1 || peek.pvno > 3)
+        return FALSE;
+    /* Where the segment holds the PKIHeader, it must be one: RFC 3161's
+     * time-stamp protocol over TCP (section 3.3) frames its DER as CMP
+     * does, and a TimeStampResp starts as SEQUENCE { SEQUENCE { INTEGER
+     * status 0..5 } }, a pvno to the check above. */
+    if (pkimessage_verdict(buf + at, len - at, max_pdu) == HEUR_NO)
+        return FALSE;
+    /* cmp_tcp_header_plausible checked this already; it is the heart of
+     * the heuristic, so it is checked here too. */
+    if (der_element_size(buf + at, len - at, &der_size) != DER_OK || der_size > G_MAXUINT32
+            || der_size + (at - CMP_TCP_LENGTH_LEN) != cmp_read_be32(buf))
         return FALSE;
     return TRUE;
 }

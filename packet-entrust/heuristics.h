@@ -17,7 +17,8 @@
  * PKIMessage (v0 pkiMsg, partialMsgRep, finalMsgRep; v10 pkiReq, pkiRep)
  * with a valid header (cmp_tcp_header_plausible), whose payload starts a
  * PKIMessage with pvno 1..3 and, where its DER header is visible, exactly
- * fills the frame.  The bytes up to pvno must be present. */
+ * fills the frame.  The bytes up to pvno must be present; where the
+ * PKIHeader is, it must pass cmp_heur_bare_pkimessage's checks too. */
 gboolean cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu);
 
 /* TRUE when buf starts with a bare DER PKIMessage of at most max_pdu

@@ -167,6 +167,7 @@ static expert_field ei_pkixcmp_implicit_tag = EI_INIT;
 static expert_field ei_pkixcmp_explicit_tag = EI_INIT;
 static expert_field ei_pkixcmp_implicit_certificate = EI_INIT;
 static expert_field ei_pkixcmp_itav_value_in_set = EI_INIT;
+static expert_field ei_pkixcmp_empty_sequence = EI_INIT;
 
 static dissector_handle_t pkixcmp_handle;
 
@@ -435,6 +436,29 @@ pkixcmp_show_unexpected(tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree 
     expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unexpected, "%s: shown raw", why);
     pkixcmp_dissect_unknown_ber(actx->pinfo, element, proto_item_add_subtree(pi, ett_pkixcmp_sequence));
     return offset + size;
+}
+
+int
+pkixcmp_dissect_sequence_of_1_max(ber_implicit_t implicit_tag, asn1_ctx_t *actx, proto_tree *tree, tvbuff_t *tvb,
+                                  int offset, const ber_sequence_t *seq, int hf_index, int ett_index,
+                                  const char *what)
+{
+    int end = dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, seq, hf_index, ett_index);
+    gboolean empty;
+
+    if (implicit_tag) {
+        empty = tvb_reported_length_remaining(tvb, offset) <= 0;
+    } else {
+        guint32 len;
+        ber_bool_t ind;
+        int content = get_ber_length(tvb, get_ber_identifier(tvb, offset, NULL, NULL, NULL), &len, &ind);
+        empty = ind ? tvb_bytes_exist(tvb, content, 2) && tvb_get_ntohs(tvb, content) == 0 : len == 0;
+    }
+    if (empty)
+        proto_tree_add_expert_format(tree, actx->pinfo, &ei_pkixcmp_empty_sequence, tvb, offset, end - offset,
+                                     "%s is empty: its definition, SEQUENCE SIZE (1..MAX) OF, requires an element",
+                                     what);
+    return end;
 }
 
 void
@@ -739,8 +763,8 @@ pkixcmp_dissect_cmp_certificates(ber_implicit_t implicit_tag, tvbuff_t *tvb, int
             ctx->cert_context = saved;
         return offset;
     }
-    offset = dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset,
-                                     cmp_certificates_sequence_of, hf_index, ett_pkixcmp_extra_certs);
+    offset = pkixcmp_dissect_sequence_of_1_max(implicit_tag, actx, tree, tvb, offset, cmp_certificates_sequence_of,
+                                               hf_index, ett_pkixcmp_extra_certs, ctx ? ctx->cert_context : "SEQUENCE OF CMPCertificate");
     if (ctx)
         ctx->cert_context = saved;
     return offset;
@@ -765,8 +789,8 @@ static const ber_sequence_t free_text_sequence_of[] = {
 static int
 dissect_free_text(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset,
-                                   free_text_sequence_of, hf_index, ett_pkixcmp_free_text);
+    return pkixcmp_dissect_sequence_of_1_max(implicit_tag, actx, tree, tvb, offset,
+                                             free_text_sequence_of, hf_index, ett_pkixcmp_free_text, "PKIFreeText");
 }
 
 /* The header's freeText: its first string is remembered (implementations
@@ -1384,6 +1408,13 @@ dissect_nested_message(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offse
         return offset + size;
     }
     pkixcmp_msg_init(summary, (gint)inner->depth);
+    /* The certificates of a nested message (an ip an RA forwards) are the
+     * outer message's too, for Export Objects: one list serves both. */
+    if (outer) {
+        if (!outer->summary->certificates)
+            outer->summary->certificates = wmem_list_new(actx->pinfo->pool);
+        summary->certificates = outer->summary->certificates;
+    }
     actx->private_data = inner;
     pi = proto_tree_add_item(tree, proto_pkixcmp, tvb, offset, size, ENC_NA);
     offset = dissect_pki_message(tvb, offset, actx, proto_item_add_subtree(pi, ett_pkixcmp));
@@ -1400,7 +1431,8 @@ static const ber_sequence_t nested_sequence_of[] = {
 int
 pkixcmp_dissect_pki_messages(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, nested_sequence_of, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence_of_1_max(implicit_tag, actx, tree, tvb, offset, nested_sequence_of, hf_index,
+                                             ett_pkixcmp_sequence, "PKIMessages");
 }
 
 /* ------------------------------------------------------------------------
@@ -2322,6 +2354,9 @@ proto_register_pkixcmp(void)
         { &ei_pkixcmp_implicit_certificate,
           { "pkixcmp.implicit_certificate", PI_PROTOCOL, PI_NOTE,
             "Certificate tagged implicitly (non-conformant encoder)", EXPFILL } },
+        { &ei_pkixcmp_empty_sequence,
+          { "pkixcmp.empty_sequence", PI_PROTOCOL, PI_WARN,
+            "SEQUENCE SIZE (1..MAX) OF without an element", EXPFILL } },
         { &ei_pkixcmp_itav_value_in_set,
           { "pkixcmp.itav_value_in_set", PI_PROTOCOL, PI_NOTE,
             "InfoTypeAndValue value wrapped in a SET, as an attribute (cryptlib's encoding)", EXPFILL } },

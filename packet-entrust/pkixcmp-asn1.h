@@ -73,6 +73,13 @@ int pkixcmp_call_syntax(const char *syntax, tvbuff_t *tvb, int offset, asn1_ctx_
  * info (pkixcmp.unexpected, formatted with why).  Returns the offset after. */
 int pkixcmp_show_unexpected(tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, const char *why);
 
+/* dissect_ber_sequence_of for a SEQUENCE SIZE (1..MAX) OF: one without
+ * elements gets a pkixcmp.empty_sequence warning naming what.  (Wireshark's
+ * size-checking variant is not exported to plugins.) */
+int pkixcmp_dissect_sequence_of_1_max(ber_implicit_t implicit_tag, asn1_ctx_t *actx, proto_tree *tree, tvbuff_t *tvb,
+                                      int offset, const ber_sequence_t *seq, int hf_index, int ett_index,
+                                      const char *what);
+
 /* Remembers an OID the message carries (implementation fingerprints). */
 void pkixcmp_note_oid(asn1_ctx_t *actx, const char *oid);
 /* An OID that names the item above it: remembered (pkixcmp_note_oid), left

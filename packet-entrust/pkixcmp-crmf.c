@@ -171,7 +171,8 @@ static const ber_sequence_t controls_sequence_of[] = {
 int
 pkixcmp_dissect_controls(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, controls_sequence_of, hf_index, ett_crmf);
+    return pkixcmp_dissect_sequence_of_1_max(implicit_tag, actx, tree, tvb, offset, controls_sequence_of, hf_index, ett_crmf,
+                                             "Controls");
 }
 
 /* AltCertTemplate ::= AttributeTypeAndValue (RFC 4212, in RFC 9810's
@@ -209,7 +210,8 @@ static const ber_sequence_t reg_info_sequence_of[] = {
 static int
 dissect_reg_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, reg_info_sequence_of, hf_index, ett_crmf);
+    return pkixcmp_dissect_sequence_of_1_max(implicit_tag, actx, tree, tvb, offset, reg_info_sequence_of, hf_index, ett_crmf,
+                                             "regInfo");
 }
 
 /* ------------------------------------------------------------------------
@@ -377,7 +379,8 @@ static const ber_sequence_t cert_req_messages_sequence_of[] = {
 int
 pkixcmp_dissect_cert_req_messages(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, cert_req_messages_sequence_of, -1, ett_crmf);
+    return pkixcmp_dissect_sequence_of_1_max(implicit_tag, actx, tree, tvb, offset, cert_req_messages_sequence_of, -1,
+                                             ett_crmf, "CertReqMessages");
 }
 
 /* ------------------------------------------------------------------------

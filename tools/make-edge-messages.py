@@ -53,6 +53,13 @@ dissector checks:
                             transactionID, nonces that follow the ip) without
                             protectionAlg, the body of error-sig's error,
                             unprotected
+    nested-ip.der           the ip of ir-extracerts-sig, as an RA forwards it
+                            (RFC 9810 5.1.3.4): a PKIMessage with the ip's
+                            header without protectionAlg and the body
+                            nested [20] holding the ip; unprotected
+    genm-empty-free-text.der
+                            the genm with a header freeText [7] of no
+                            string (PKIFreeText is SEQUENCE SIZE (1..MAX))
 
 Only the Python standard library is used; a rerun gives the same bytes.
 """
@@ -171,6 +178,9 @@ def main():
     # The certConf's header without protectionAlg: the error is unprotected.
     client_header = children(content(with_header_fields(cert_conf, without_tag(0xA1))))[0]
 
+    forwarded_ip = load("ir-extracerts-sig/02-ip.der")
+    nested_header = children(content(with_header_fields(forwarded_ip, without_tag(0xA1))))[0]
+
     messages = {
         "genm-no-tid.der": with_header_fields(genm, without_tag(0xA4)),
         "genp-no-tid.der": with_header_fields(genp, without_tag(0xA4)),
@@ -189,6 +199,10 @@ def main():
         "popdecr-wide-int.der": with_body(load("crafted/popdecr.der"), tlv(0xA6, seq(integer(0x1122334455)))),
         "error-client.der": seq(client_header, error_body),
         "error-unsupported-version.der": seq(v3_header, unsupported),
+        "nested-ip.der": seq(nested_header, tlv(0xB4, seq(forwarded_ip))),
+        # freeText [7] goes before generalInfo [8], when there is one.
+        "genm-empty-free-text.der": with_header_fields(genm, lambda fields: [f for f in fields if f[0] < 0xA7]
+                                                       + [tlv(0xA7, seq())] + [f for f in fields if f[0] > 0xA7]),
     }
     for name, der in messages.items():
         with open(os.path.join(out, name), "wb") as f:

@@ -103,6 +103,16 @@ test_framed_negative(void)
     g_assert_false(cmp_heur_tcp(b->data, b->len, MAX_PDU));
     g_byte_array_free(b, TRUE);
 
+    /* RFC 3161 over TCP (section 3.3) frames a TimeStampResp as CMP frames
+     * a PKIMessage: SEQUENCE { PKIStatusInfo { rejection (2), failInfo
+     * badAlg } } starts like pvno 2, but holds no sender and recipient. */
+    static const guint8 time_stamp_resp[] = {
+        0x30, 0x09, 0x30, 0x07, 0x02, 0x01, 0x02, 0x03, 0x02, 0x07, 0x80,
+    };
+    b = frame(FALSE, 5, time_stamp_resp, sizeof time_stamp_resp, 0);
+    g_assert_false(cmp_heur_tcp(b->data, b->len, MAX_PDU));
+    g_byte_array_free(b, TRUE);
+
     /* Payload that is not a PKIMessage. */
     static const guint8 not_cmp[] = { 0x30, 0x03, 0x02, 0x01, 0x05 };
     b = frame(FALSE, 0, not_cmp, sizeof not_cmp, 0);
