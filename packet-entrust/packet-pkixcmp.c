@@ -140,6 +140,9 @@ static int hf_pkixcmp_extension_id = -1;
 static int hf_pkixcmp_extension_critical = -1;
 static int hf_pkixcmp_extension_value = -1;
 static int hf_pkixcmp_subject_public_key = -1;
+static int hf_pkixcmp_rsa_modulus = -1;
+static int hf_pkixcmp_rsa_public_exponent = -1;
+static int hf_pkixcmp_rsa_key_size = -1;
 
 static gint ett_pkixcmp = -1;
 static gint ett_pkixcmp_header = -1;
@@ -1189,10 +1192,53 @@ pkixcmp_dissect_extensions(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offse
     return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, extensions_sequence_of, hf_index, ett_pkixcmp_sequence);
 }
 
+/* RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
+ * (RFC 8017 A.1.1): the modulus is shown as bytes, as serial numbers are,
+ * and its size in bits beside it. */
+static int
+dissect_rsa_modulus(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    int end = pkixcmp_dissect_serial_number(implicit_tag, tvb, offset, actx, tree, hf_index);
+    guint32 len;
+    ber_bool_t ind;
+    int content = get_ber_length(tvb, get_ber_identifier(tvb, offset, NULL, NULL, NULL), &len, &ind);
+    guint bits = 0;
+
+    while (content < end && tvb_get_guint8(tvb, content) == 0)
+        content++;
+    if (content < end)
+        bits = (guint)(end - content - 1) * 8 + g_bit_storage(tvb_get_guint8(tvb, content));
+    proto_item_set_generated(proto_tree_add_uint(tree, hf_pkixcmp_rsa_key_size, tvb, offset, end - offset, bits));
+    return end;
+}
+
+static const ber_sequence_t rsa_public_key_sequence[] = {
+    { &hf_pkixcmp_rsa_modulus, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_rsa_modulus },
+    { &hf_pkixcmp_rsa_public_exponent, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_integer },
+    { NULL, 0, 0, 0, NULL }
+};
+
+/* subjectPublicKey BIT STRING: for rsaEncryption, the algorithm just read
+ * (actx->external.direct_reference), the bits are an RSAPublicKey.  Other
+ * keys (EC points, ML-KEM, ...) are not DER and stay bytes. */
+static int
+dissect_subject_public_key(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    const char *algorithm = actx->external.direct_reference;
+    tvbuff_t *bits = NULL;
+
+    actx->created_item = NULL;
+    offset = dissect_ber_bitstring(implicit_tag, actx, tree, tvb, offset, NULL, 0, hf_index, -1, &bits);
+    if (bits && algorithm && strcmp(algorithm, "1.2.840.113549.1.1.1") == 0)
+        dissect_ber_sequence(FALSE, actx, proto_item_add_subtree(actx->created_item, ett_pkixcmp_sequence), bits, 0,
+                             rsa_public_key_sequence, -1, ett_pkixcmp_sequence);
+    return offset;
+}
+
 /* SubjectPublicKeyInfo ::= SEQUENCE { algorithm, subjectPublicKey BIT STRING } */
 static const ber_sequence_t subject_public_key_info_sequence[] = {
     { &hf_pkixcmp_algorithm, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_algorithm_identifier },
-    { &hf_pkixcmp_subject_public_key, BER_CLASS_UNI, BER_UNI_TAG_BITSTRING, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_bit_string },
+    { &hf_pkixcmp_subject_public_key, BER_CLASS_UNI, BER_UNI_TAG_BITSTRING, BER_FLAGS_NOOWNTAG, dissect_subject_public_key },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -2302,6 +2348,14 @@ proto_register_pkixcmp(void)
           { "Extension value", "pkixcmp.extension.value", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
         { &hf_pkixcmp_subject_public_key,
           { "Subject public key", "pkixcmp.subject_public_key", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
+        { &hf_pkixcmp_rsa_modulus,
+          { "Modulus", "pkixcmp.rsa.modulus", FT_BYTES, BASE_NONE, NULL, 0, "RSAPublicKey modulus (RFC 8017)", HFILL } },
+        { &hf_pkixcmp_rsa_public_exponent,
+          { "Public exponent", "pkixcmp.rsa.public_exponent", FT_UINT64, BASE_DEC, NULL, 0,
+            "RSAPublicKey publicExponent (RFC 8017)", HFILL } },
+        { &hf_pkixcmp_rsa_key_size,
+          { "Key size (bits)", "pkixcmp.rsa.key_size", FT_UINT32, BASE_DEC, NULL, 0,
+            "Bits of the RSA modulus", HFILL } },
     };
 
     static gint *ett[] = {
