@@ -100,6 +100,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     (void)der_looks_like_ber(buf, size);
 
+    /* Times: a date GDateTime accepts, between years 1 and 9999 */
+    {
+        gint64 secs = 0;
+        if (der_parse_time(DER_TAG_UTC_TIME, buf, size, &secs))
+            CHECK(size == 13 && secs >= G_GINT64_CONSTANT(-631152000) && secs < G_GINT64_CONSTANT(2524608000));
+        if (der_parse_time(DER_TAG_GENERALIZED_TIME, buf, size, &secs))
+            CHECK(size == 15 && secs >= G_GINT64_CONSTANT(-62135596800) && secs < G_GINT64_CONSTANT(253402300800));
+    }
+
     /* Bounded: never more than limit + 1, whatever the input. */
     {
         der_walk_result walk;

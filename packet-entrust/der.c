@@ -138,6 +138,46 @@ der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *pee
     return TRUE;
 }
 
+/* The decimal number of n digits at text, or -1. */
+static gint
+time_digits(const guint8 *text, gsize n)
+{
+    gint value = 0;
+
+    for (gsize i = 0; i < n; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return -1;
+        value = value * 10 + (text[i] - '0');
+    }
+    return value;
+}
+
+gboolean
+der_parse_time(guint32 tag, const guint8 *text, gsize len, gint64 *secs)
+{
+    gsize year_len = tag == DER_TAG_UTC_TIME ? 2 : tag == DER_TAG_GENERALIZED_TIME ? 4 : 0;
+    gint year, fields[5];
+    GDateTime *when;
+
+    if (year_len == 0 || !text || len != year_len + 11 || text[len - 1] != 'Z')
+        return FALSE;
+    year = time_digits(text, year_len);
+    for (gsize i = 0; i < 5; i++)
+        fields[i] = time_digits(text + year_len + 2 * i, 2);
+    if (year < 0 || fields[0] < 0 || fields[1] < 0 || fields[2] < 0 || fields[3] < 0 || fields[4] < 0)
+        return FALSE;
+    if (year_len == 2)
+        year += year >= 50 ? 1900 : 2000;
+    /* GDateTime checks the ranges (month 1..12, day of that month, ...);
+     * a leap second, which it refuses, is not one RFC 5280 allows. */
+    when = g_date_time_new_utc(year, fields[0], fields[1], fields[2], fields[3], fields[4]);
+    if (!when)
+        return FALSE;
+    *secs = g_date_time_to_unix(when);
+    g_date_time_unref(when);
+    return TRUE;
+}
+
 gboolean
 der_looks_like_ber(const guint8 *buf, gsize len)
 {

@@ -22,6 +22,8 @@
 #define DER_TAG_INTEGER   2
 #define DER_TAG_REAL      9
 #define DER_TAG_SEQUENCE 16
+#define DER_TAG_UTC_TIME 23
+#define DER_TAG_GENERALIZED_TIME 24
 
 typedef enum {
     DER_OK,            /* header decoded */
@@ -66,6 +68,12 @@ typedef struct {
  * fit inside the message and be followed by a context-tagged body.  Only the
  * bytes present are checked: a prefix of a PKIMessage looks like one. */
 gboolean der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *peek);
+
+/* A Time (RFC 5280 section 4.1.2.5) in the form DER gives it: UTCTime
+ * "YYMMDDHHMMSSZ" (years 50 to 99 are 19xx) or GeneralizedTime
+ * "YYYYMMDDHHMMSSZ", text being the element's content.  TRUE and *secs
+ * (seconds since 1970, UTC) when it is one and names a real date. */
+gboolean der_parse_time(guint32 tag, const guint8 *text, gsize len, gint64 *secs);
 
 /* TRUE when buf starts with a BER element whose header is valid and whose
  * content, as far as present, holds a sequence of valid element headers.

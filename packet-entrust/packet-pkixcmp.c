@@ -1143,6 +1143,27 @@ pkixcmp_dissect_generic_ber(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int 
 }
 
 int
+pkixcmp_dissect_time(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    int size = pkixcmp_element_size(tvb, offset);
+    gint8 ber_class;
+    ber_bool_t pc, ind;
+    gint32 tag;
+    guint32 len;
+    int content = get_ber_length(tvb, get_ber_identifier(tvb, offset, &ber_class, &pc, &tag), &len, &ind);
+    gint64 secs;
+
+    if (ber_class == BER_CLASS_UNI && !pc && !ind && content + (int)len == offset + size
+            && der_parse_time((guint32)tag, tvb_get_ptr(tvb, content, len), len, &secs)) {
+        nstime_t when = { (time_t)secs, 0 };
+        proto_tree_add_time(tree, hf_index, tvb, offset, size, &when);
+        return offset + size;
+    }
+    return pkixcmp_show_unexpected(tvb, offset, actx, tree,
+                                   "Time not in the form RFC 5280 section 4.1.2.5 gives it (YYMMDDHHMMSSZ, YYYYMMDDHHMMSSZ)");
+}
+
+int
 pkixcmp_dissect_bit_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     return dissect_ber_bitstring(implicit_tag, actx, tree, tvb, offset, NULL, 0, hf_index, -1, NULL);
@@ -1251,8 +1272,8 @@ pkixcmp_dissect_subject_public_key_info(ber_implicit_t implicit_tag, tvbuff_t *t
 /* OptionalValidity ::= SEQUENCE { notBefore [0] Time OPTIONAL,
  *   notAfter [1] Time OPTIONAL }  (Time is a CHOICE: explicit tags) */
 static const ber_sequence_t optional_validity_sequence[] = {
-    { &hf_pkixcmp_cert_template_not_before, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, pkixcmp_dissect_generic_ber },
-    { &hf_pkixcmp_cert_template_not_after, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, pkixcmp_dissect_generic_ber },
+    { &hf_pkixcmp_cert_template_not_before, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, pkixcmp_dissect_time },
+    { &hf_pkixcmp_cert_template_not_after, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, pkixcmp_dissect_time },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -2325,9 +2346,9 @@ proto_register_pkixcmp(void)
         { &hf_pkixcmp_cert_template_validity,
           { "Validity", "pkixcmp.cert_template.validity", FT_NONE, BASE_NONE, NULL, 0, "OptionalValidity", HFILL } },
         { &hf_pkixcmp_cert_template_not_before,
-          { "Not before", "pkixcmp.cert_template.not_before", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+          { "Not before", "pkixcmp.cert_template.not_before", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC, NULL, 0, NULL, HFILL } },
         { &hf_pkixcmp_cert_template_not_after,
-          { "Not after", "pkixcmp.cert_template.not_after", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
+          { "Not after", "pkixcmp.cert_template.not_after", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC, NULL, 0, NULL, HFILL } },
         { &hf_pkixcmp_cert_template_subject,
           { "Subject", "pkixcmp.cert_template.subject", FT_STRING, BASE_NONE, NULL, 0, "Subject Name, as text", HFILL } },
         { &hf_pkixcmp_cert_template_public_key,

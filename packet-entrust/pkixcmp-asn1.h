@@ -140,6 +140,10 @@ PKIXCMP_BER_CALLBACK(pkixcmp_dissect_null);
 PKIXCMP_BER_CALLBACK(pkixcmp_dissect_oid);
 PKIXCMP_BER_CALLBACK(pkixcmp_dissect_serial_number);
 PKIXCMP_BER_CALLBACK(pkixcmp_dissect_generic_ber);
+/* Time ::= CHOICE { utcTime UTCTime, generalTime GeneralizedTime }, in the
+ * form RFC 5280 section 4.1.2.5 gives it, as hf_index (FT_ABSOLUTE_TIME);
+ * any other form is shown raw with a pkixcmp.unexpected note. */
+PKIXCMP_BER_CALLBACK(pkixcmp_dissect_time);
 PKIXCMP_BER_CALLBACK(pkixcmp_dissect_general_name);
 PKIXCMP_BER_CALLBACK(pkixcmp_dissect_general_names);
 PKIXCMP_BER_CALLBACK(pkixcmp_dissect_name);

@@ -452,11 +452,11 @@ dissect_crl_source(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, a
 }
 
 /* CRLStatus ::= SEQUENCE { source CRLSource, thisUpdate Time OPTIONAL }
- * (Time is UTCTime or GeneralizedTime; shown by the generic decoder) */
+ * (Time is a CHOICE of UTCTime and GeneralizedTime) */
 static const ber_sequence_t crl_status_sequence[] = {
     { &hf_itav_crl_source, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_crl_source },
-    { &hf_itav_this_update, BER_CLASS_UNI, BER_UNI_TAG_UTCTime, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_generic_ber },
-    { &hf_itav_this_update, BER_CLASS_UNI, BER_UNI_TAG_GeneralizedTime, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_generic_ber },
+    { &hf_itav_this_update, BER_CLASS_UNI, BER_UNI_TAG_UTCTime, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_time },
+    { &hf_itav_this_update, BER_CLASS_UNI, BER_UNI_TAG_GeneralizedTime, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_time },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -474,7 +474,8 @@ static const ber_sequence_t crl_status_list_sequence_of[] = {
 static int
 dissect_crl_status_list(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, crl_status_list_sequence_of, hf_index, ett_itav_value);
+    return pkixcmp_dissect_sequence_of_1_max(implicit_tag, actx, tree, tvb, offset, crl_status_list_sequence_of, hf_index,
+                                             ett_itav_value, "crlStatusList");
 }
 
 /* KemCiphertextInfo ::= SEQUENCE { kem AlgorithmIdentifier, ct OCTET STRING }
@@ -885,7 +886,7 @@ pkixcmp_itav_register(int proto)
         { &hf_itav_dpn_relative_name,
           { "Name relative to CRL issuer", "pkixcmp.itav.crl_source.relative_name", FT_NONE, BASE_NONE, NULL, 0, NULL, HFILL } },
         { &hf_itav_this_update,
-          { "This update", "pkixcmp.itav.this_update", FT_NONE, BASE_NONE, NULL, 0, "Time", HFILL } },
+          { "This update", "pkixcmp.itav.this_update", FT_ABSOLUTE_TIME, ABSOLUTE_TIME_UTC, NULL, 0, "Time", HFILL } },
         { &hf_itav_crls,
           { "CRLs", "pkixcmp.itav.crls", FT_UINT32, BASE_DEC, NULL, 0, "Number of CRLs", HFILL } },
         { &hf_itav_kem_ciphertext_info,

@@ -60,6 +60,13 @@ dissector checks:
     genm-empty-free-text.der
                             the genm with a header freeText [7] of no
                             string (PKIFreeText is SEQUENCE SIZE (1..MAX))
+    genm-crl-status-times.der
+                            the genm with its body one id-it-crlStatusList
+                            (RFC 9480) of three CRLStatus for the issuer
+                            CN=Example CMP CA, whose thisUpdate is the
+                            UTCTime 240101120000Z, the GeneralizedTime
+                            20500101120000Z, and the UTCTime 2401011200Z
+                            (no seconds: BER, not the form RFC 5280 asks for)
 
 Only the Python standard library is used; a rerun gives the same bytes.
 """
@@ -181,6 +188,12 @@ def main():
     forwarded_ip = load("ir-extracerts-sig/02-ip.der")
     nested_header = children(content(with_header_fields(forwarded_ip, without_tag(0xA1))))[0]
 
+    issuer = tlv(0xA1, seq(tlv(0xA4, seq(tlv(0x31, seq(encode_oid("2.5.4.3"), tlv(0x0C, b"Example CMP CA")))))))
+    crl_status_list = seq(seq(issuer, tlv(0x17, b"240101120000Z")),
+                          seq(issuer, tlv(0x18, b"20500101120000Z")),
+                          seq(issuer, tlv(0x17, b"2401011200Z")))
+    crl_status_genm = with_body(genm, tlv(0xB5, seq(seq(encode_oid("1.3.6.1.5.5.7.4.22"), crl_status_list))))
+
     messages = {
         "genm-no-tid.der": with_header_fields(genm, without_tag(0xA4)),
         "genp-no-tid.der": with_header_fields(genp, without_tag(0xA4)),
@@ -203,6 +216,7 @@ def main():
         # freeText [7] goes before generalInfo [8], when there is one.
         "genm-empty-free-text.der": with_header_fields(genm, lambda fields: [f for f in fields if f[0] < 0xA7]
                                                        + [tlv(0xA7, seq())] + [f for f in fields if f[0] > 0xA7]),
+        "genm-crl-status-times.der": crl_status_genm,
     }
     for name, der in messages.items():
         with open(os.path.join(out, name), "wb") as f:

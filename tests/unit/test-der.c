@@ -307,6 +307,49 @@ test_nesting_depth(void)
     g_assert_cmpuint(walk_depth(primitive, 0, 64), ==, 0);
 }
 
+static gboolean
+parse_time(guint32 tag, const char *text, gint64 *secs)
+{
+    return der_parse_time(tag, (const guint8 *)text, strlen(text), secs);
+}
+
+static void
+test_time(void)
+{
+    gint64 secs = 0;
+
+    g_assert_true(parse_time(DER_TAG_UTC_TIME, "240101120000Z", &secs));
+    g_assert_cmpint(secs, ==, G_GINT64_CONSTANT(1704110400));
+    /* UTCTime years 50..99 are 19xx, 00..49 20xx (RFC 5280 4.1.2.5.1) */
+    g_assert_true(parse_time(DER_TAG_UTC_TIME, "500101000000Z", &secs));
+    g_assert_cmpint(secs, ==, G_GINT64_CONSTANT(-631152000));
+    g_assert_true(parse_time(DER_TAG_UTC_TIME, "491231235959Z", &secs));
+    g_assert_cmpint(secs, ==, G_GINT64_CONSTANT(2524607999));
+    g_assert_true(parse_time(DER_TAG_GENERALIZED_TIME, "20500101120000Z", &secs));
+    g_assert_cmpint(secs, ==, G_GINT64_CONSTANT(2524651200));
+    g_assert_true(parse_time(DER_TAG_GENERALIZED_TIME, "99991231235959Z", &secs));
+    g_assert_true(parse_time(DER_TAG_GENERALIZED_TIME, "20240229000000Z", &secs));
+
+    /* BER forms RFC 5280 does not allow: no seconds, an offset, fractions */
+    g_assert_false(parse_time(DER_TAG_UTC_TIME, "2401011200Z", &secs));
+    g_assert_false(parse_time(DER_TAG_UTC_TIME, "240101120000+0100", &secs));
+    g_assert_false(parse_time(DER_TAG_GENERALIZED_TIME, "20240101120000.5Z", &secs));
+    g_assert_false(parse_time(DER_TAG_GENERALIZED_TIME, "20240101120000", &secs));
+    /* no such date or time */
+    g_assert_false(parse_time(DER_TAG_GENERALIZED_TIME, "20230229000000Z", &secs));
+    g_assert_false(parse_time(DER_TAG_UTC_TIME, "241301000000Z", &secs));
+    g_assert_false(parse_time(DER_TAG_UTC_TIME, "240101240000Z", &secs));
+    g_assert_false(parse_time(DER_TAG_UTC_TIME, "240101235960Z", &secs));
+    g_assert_false(parse_time(DER_TAG_GENERALIZED_TIME, "00000101000000Z", &secs));
+    /* not digits, the wrong tag, the other type's length */
+    g_assert_false(parse_time(DER_TAG_UTC_TIME, "2401011200-0Z", &secs));
+    g_assert_false(parse_time(DER_TAG_UTC_TIME, "24010112000 Z", &secs));
+    g_assert_false(parse_time(DER_TAG_SEQUENCE, "240101120000Z", &secs));
+    g_assert_false(parse_time(DER_TAG_UTC_TIME, "20240101120000Z", &secs));
+    g_assert_false(parse_time(DER_TAG_GENERALIZED_TIME, "240101120000Z", &secs));
+    g_assert_false(der_parse_time(DER_TAG_UTC_TIME, NULL, 13, &secs));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -319,5 +362,6 @@ main(int argc, char **argv)
     g_test_add_func("/der/nesting-depth", test_nesting_depth);
     g_test_add_func("/der/walk-real", test_walk_real);
     g_test_add_func("/der/walk-real-as-wireshark", test_walk_real_as_wireshark);
+    g_test_add_func("/der/time", test_time);
     return g_test_run();
 }
