@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "framing.h"
 #include "heuristics.h"
 #include "pkixcmp-rules.h"
 
@@ -29,6 +30,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)cmp_heur_framed_pkimessage(buf, size, 16u * 1024 * 1024);
     (void)cmp_heur_bare_pkimessage(buf, size, 16u * 1024 * 1024);
     (void)cmp_heur_tcp(buf, size, 0xffffffffu);
+    /* A header alone, then the rest: the split finds what the whole frame
+     * gives (the first 5 or 7 bytes as the header). */
+    for (gsize h = CMP_TCP_V0_HEADER_LEN; h <= CMP_TCP_V10_HEADER_LEN && h <= size; h += 2) {
+        if (cmp_heur_header_alone(buf, h, 16u * 1024 * 1024)) {
+            gboolean split = cmp_heur_after_header(buf, h, buf + h, size - h, 16u * 1024 * 1024);
+            CHECK(split == cmp_heur_framed_pkimessage(buf, MIN(size, h + CMP_HEUR_AFTER_HEADER_BYTES), 16u * 1024 * 1024));
+        }
+    }
     {
         cmp_http_body_kind k = cmp_heur_http_body(buf, size);
         CHECK(k == CMP_HTTP_BODY_NONE || k == CMP_HTTP_BODY_PKIMESSAGE || k == CMP_HTTP_BODY_FRAMED);

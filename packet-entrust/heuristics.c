@@ -6,6 +6,8 @@
 #include "framing.h"
 #include "der.h"
 
+#include <string.h>
+
 /* A GeneralName: context-specific tag 0..8, definite length, inside limit. */
 static gboolean
 read_general_name(const guint8 *buf, gsize len, gsize *pos, gsize limit)
@@ -96,6 +98,40 @@ cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
             || der_size + (at - CMP_TCP_LENGTH_LEN) != cmp_read_be32(buf))
         return FALSE;
     return TRUE;
+}
+
+gboolean
+cmp_heur_header_alone(const guint8 *buf, gsize len, guint32 max_pdu)
+{
+    gsize header_len;
+    guint32 length;
+
+    if (!buf || len < CMP_TCP_V0_HEADER_LEN)
+        return FALSE;
+    header_len = buf[4] == CMP_TCP_V10_VERSION ? CMP_TCP_V10_HEADER_LEN : CMP_TCP_V0_HEADER_LEN;
+    if (len != header_len)
+        return FALSE;
+    if (header_len == CMP_TCP_V10_HEADER_LEN && (buf[5] & CMP_TCP_V10_FLAGS_RESERVED))
+        return FALSE;
+    length = cmp_read_be32(buf);
+    /* A type that carries a PKIMessage, long enough for its SEQUENCE's
+     * two octets at least. */
+    return length <= max_pdu && cmp_frame_message_offset(buf) == header_len
+        && length >= header_len - CMP_TCP_LENGTH_LEN + 2;
+}
+
+gboolean
+cmp_heur_after_header(const guint8 *header, gsize header_len, const guint8 *buf, gsize len, guint32 max_pdu)
+{
+    guint8 joined[CMP_TCP_V10_HEADER_LEN + CMP_HEUR_AFTER_HEADER_BYTES];
+    gsize n;
+
+    if (!buf || len == 0 || !cmp_heur_header_alone(header, header_len, max_pdu))
+        return FALSE;
+    n = MIN(len, CMP_HEUR_AFTER_HEADER_BYTES);
+    memcpy(joined, header, header_len);
+    memcpy(joined + header_len, buf, n);
+    return cmp_heur_framed_pkimessage(joined, header_len + n, max_pdu);
 }
 
 gboolean

@@ -30,6 +30,20 @@ gboolean cmp_heur_bare_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
  * the above. */
 gboolean cmp_heur_tcp(const guint8 *buf, gsize len, guint32 max_pdu);
 
+/* Some senders write a frame's header and its PKIMessage apart, so that
+ * the header (5 bytes v0, 7 bytes v10) is a segment of its own, and the
+ * next segment starts with bare DER.  TRUE when buf is exactly such a
+ * header, of a type that carries a PKIMessage (to be remembered)... */
+gboolean cmp_heur_header_alone(const guint8 *buf, gsize len, guint32 max_pdu);
+
+/* ... and TRUE when header (which cmp_heur_header_alone accepts) followed
+ * by buf is a frame cmp_heur_framed_pkimessage accepts.  It sees the first
+ * CMP_HEUR_AFTER_HEADER_BYTES of buf: enough for a whole PKIHeader; a
+ * longer one is judged on its start, as in a frame cut by its segment. */
+#define CMP_HEUR_AFTER_HEADER_BYTES 4096
+gboolean cmp_heur_after_header(const guint8 *header, gsize header_len, const guint8 *buf, gsize len,
+                               guint32 max_pdu);
+
 typedef enum {
     CMP_HTTP_BODY_NONE = 0,
     CMP_HTTP_BODY_PKIMESSAGE,   /* one bare PKIMessage, exactly the body */

@@ -22,10 +22,13 @@
 #include <epan/conversation.h>
 #include <epan/expert.h>
 #include <epan/proto_data.h>
+#include <epan/dissectors/packet-tcp.h>
 
 #include "ws-compat.h"
 #include "entrust.h"
 #include "fingerprint.h"
+#include "der.h"
+#include "framing.h"
 #include "heuristics.h"
 
 /* Ids handed over at registration.  This file keeps its conversation data
@@ -42,11 +45,21 @@ static int hf_pkixcmp_implementation_evidence = -1;
 static gint ett_identify = -1;
 
 static expert_field ei_entrust_identified = EI_INIT;
+static expert_field ei_entrust_header_alone = EI_INIT;
 
 static dissector_handle_t entrust_handle;
 static dissector_handle_t entrust_pdu_handle;
 static dissector_handle_t pkixcmp_handle;
 
+
+/* A TCP framing header that came alone in its segment, on a port the
+ * heuristic watches (cmp_heur_header_alone). */
+typedef struct {
+    guint8  header[CMP_TCP_V10_HEADER_LEN];
+    guint8  header_len;       /* 0: none */
+    guint32 frame;            /* the frame that carried it */
+    guint32 nxtseq;           /* the TCP sequence number right after it */
+} heur_header_t;
 
 /* What one conversation revealed: the first Entrust fingerprint wins and
  * is never changed, so that every pass shows the same. */
@@ -56,6 +69,7 @@ typedef struct {
     guint32 identified_in;    /* frame of the identifying message */
     guint   identified_at;    /* and its offset there (tvb_raw_offset): a
                                  frame may hold several messages */
+    heur_header_t header_alone[2];   /* per direction, before CMP was found */
 } identify_conv_t;
 
 /* Per frame, this pass only (pinfo->pool). */
@@ -205,17 +219,81 @@ port_chosen_by_user(packet_info *pinfo)
     return FALSE;
 }
 
+/* The direction of a segment in its connection: 0 or 1. */
+static guint
+direction(const packet_info *pinfo)
+{
+    gint by_address = cmp_address(&pinfo->src, &pinfo->dst);
+    return by_address > 0 || (by_address == 0 && pinfo->srcport > pinfo->destport);
+}
+
+/* A sender that writes a TCP frame's header and its PKIMessage apart puts
+ * the header into a segment of its own, which no heuristic can judge.  It
+ * is remembered; when the next segment of its direction starts with the
+ * PKIMessage the header announced, that segment is not bare DER: its
+ * PKIMessage is shown, and the connection is the entrust dissector's from
+ * the next frame on, where the next header starts (a second pass sees the
+ * same).  TRUE when the segment was taken. */
+static gboolean
+take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const struct tcpinfo *tcpinfo,
+                  const guint8 *buf, guint avail)
+{
+    conversation_t *conversation;
+    identify_conv_t *conv;
+    heur_header_t *pending;
+    guint64 size;
+    proto_item *ti;
+
+    if (!tcpinfo || tcpinfo->is_reassembled)
+        return FALSE;
+    if (cmp_heur_header_alone(buf, avail, ENTRUST_DEFAULT_MAX_PDU)) {
+        conv = conv_state(find_or_create_conversation(pinfo), TRUE);
+        pending = &conv->header_alone[direction(pinfo)];
+        memcpy(pending->header, buf, avail);
+        pending->header_len = (guint8)avail;
+        pending->frame = pinfo->num;
+        pending->nxtseq = tcpinfo->nxtseq;
+        return FALSE;
+    }
+    if (buf[0] != 0x30 || !(conversation = find_conversation_pinfo(pinfo, 0)) || !(conv = conv_state(conversation, FALSE)))
+        return FALSE;
+    pending = &conv->header_alone[direction(pinfo)];
+    if (!pending->header_len || pending->nxtseq != tcpinfo->seq
+            || !cmp_heur_after_header(pending->header, pending->header_len, buf, avail, ENTRUST_DEFAULT_MAX_PDU))
+        return FALSE;
+    conversation_set_dissector_from_frame_number(conversation, pinfo->num + 1, entrust_handle);
+    ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
+    expert_add_info_format(pinfo, ti, &ei_entrust_header_alone,
+                           "The TCP framing header of this PKIMessage (%u octets) came alone in frame %u, before "
+                           "CMP was found on this port: the connection is decoded from the next frame on",
+                           pending->header_len, pending->frame);
+    /* The PKIMessage, when this segment holds all of it. */
+    col_set_str(pinfo->cinfo, COL_PROTOCOL, "Entrust");
+    if (der_element_size(buf, avail, &size) == DER_OK && size <= avail) {
+        col_clear(pinfo->cinfo, COL_INFO);
+        call_dissector(pkixcmp_handle, tvb_new_subset_length(tvb, 0, (gint)size), pinfo, tree);
+    } else {
+        col_add_fstr(pinfo->cinfo, COL_INFO, "Start of a PKIMessage whose framing header came alone in frame %u",
+                     pending->frame);
+    }
+    return TRUE;
+}
+
 /* CMP on a TCP port nobody registered: claim the connection for the
  * entrust dissector, which then reads every segment of it. */
 static entrust_heur_result_t
 dissect_pkixcmp_tcp_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
     guint avail = tvb_captured_length(tvb);
+    const guint8 *buf;
     conversation_t *conversation;
 
     if (!entrust_handle || avail < 2 || port_chosen_by_user(pinfo))
         return FALSE;
-    if (!cmp_heur_tcp(tvb_get_ptr(tvb, 0, avail), avail, ENTRUST_DEFAULT_MAX_PDU))
+    buf = tvb_get_ptr(tvb, 0, avail);
+    if (take_split_header(tvb, pinfo, tree, (const struct tcpinfo *)data, buf, avail))
+        return TRUE;
+    if (!cmp_heur_tcp(buf, avail, ENTRUST_DEFAULT_MAX_PDU))
         return FALSE;
     conversation = find_or_create_conversation(pinfo);
     /* From this frame on: the frames before it did not look like CMP, and
@@ -294,6 +372,9 @@ entrust_identify_register(int proto_entrust_id)
             "The frame whose message identified the Entrust implementation", HFILL } },
     };
     static ei_register_info ei[] = {
+        { &ei_entrust_header_alone,
+          { "entrust.analysis.header_alone", PI_REASSEMBLE, PI_NOTE,
+            "TCP framing header sent alone before CMP was found on this port", EXPFILL } },
         { &ei_entrust_identified,
           { "entrust.analysis.identified", PI_PROTOCOL, PI_CHAT,
             "Entrust implementation identified", EXPFILL } },

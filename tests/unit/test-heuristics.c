@@ -120,6 +120,51 @@ test_framed_negative(void)
     g_byte_array_free(b, TRUE);
 }
 
+/* A header sent in a segment of its own, then the PKIMessage. */
+static void
+test_header_alone(void)
+{
+    GByteArray *b;
+    static const guint8 poll_req[] = { 0, 0, 0, 5, 2 };
+
+    b = frame(FALSE, 0, pkiconf, sizeof pkiconf, 0);   /* v0 pkiMsg */
+    g_assert_true(cmp_heur_header_alone(b->data, 5, MAX_PDU));
+    g_assert_false(cmp_heur_tcp(b->data, 5, MAX_PDU));
+    g_assert_true(cmp_heur_after_header(b->data, 5, pkiconf, sizeof pkiconf, MAX_PDU));
+    /* only the header, exactly */
+    g_assert_false(cmp_heur_header_alone(b->data, 4, MAX_PDU));
+    g_assert_false(cmp_heur_header_alone(b->data, 6, MAX_PDU));
+    /* the PKIMessage may go on in later segments; its first bytes, up to
+     * pvno, are needed... */
+    g_assert_true(cmp_heur_after_header(b->data, 5, pkiconf, 7, MAX_PDU));
+    g_assert_false(cmp_heur_after_header(b->data, 5, pkiconf, 4, MAX_PDU));
+    g_assert_false(cmp_heur_header_alone(b->data, 5, 8));
+    g_byte_array_free(b, TRUE);
+    /* ... but must fill the length exactly */
+    b = frame(FALSE, 0, pkiconf, sizeof pkiconf, 1);
+    g_assert_true(cmp_heur_header_alone(b->data, 5, MAX_PDU));
+    g_assert_false(cmp_heur_after_header(b->data, 5, pkiconf, sizeof pkiconf, MAX_PDU));
+    g_byte_array_free(b, TRUE);
+
+    b = frame(TRUE, 5, pkiconf, sizeof pkiconf, 0);    /* v10 pkiRep */
+    g_assert_true(cmp_heur_header_alone(b->data, 7, MAX_PDU));
+    g_assert_false(cmp_heur_header_alone(b->data, 5, MAX_PDU));
+    g_assert_true(cmp_heur_after_header(b->data, 7, pkiconf, sizeof pkiconf, MAX_PDU));
+    /* not after a v0 header of another length */
+    g_assert_false(cmp_heur_after_header(b->data, 5, pkiconf, sizeof pkiconf, MAX_PDU));
+    b->data[5] = 0x80;                                 /* reserved flags */
+    g_assert_false(cmp_heur_header_alone(b->data, 7, MAX_PDU));
+    g_byte_array_free(b, TRUE);
+
+    /* types without a PKIMessage, and lengths too short for one */
+    g_assert_false(cmp_heur_header_alone(poll_req, sizeof poll_req, MAX_PDU));
+    b = frame(FALSE, 0, pkiconf, 1, 0);
+    g_assert_false(cmp_heur_header_alone(b->data, 5, MAX_PDU));
+    g_byte_array_free(b, TRUE);
+    g_assert_false(cmp_heur_header_alone(NULL, 5, MAX_PDU));
+    g_assert_false(cmp_heur_after_header(pkiconf, 5, NULL, 0, MAX_PDU));
+}
+
 static void
 test_bare(void)
 {
@@ -228,6 +273,7 @@ main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/heuristics/framed", test_framed);
     g_test_add_func("/heuristics/framed-negative", test_framed_negative);
+    g_test_add_func("/heuristics/header-alone", test_header_alone);
     g_test_add_func("/heuristics/bare", test_bare);
     g_test_add_func("/heuristics/bare-negative", test_bare_negative);
     g_test_add_func("/heuristics/ordinary-traffic", test_ordinary_traffic);
