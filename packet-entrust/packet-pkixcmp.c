@@ -1153,11 +1153,26 @@ pkixcmp_dissect_time(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset,
     int content = get_ber_length(tvb, get_ber_identifier(tvb, offset, &ber_class, &pc, &tag), &len, &ind);
     gint64 secs;
 
+    gint remaining = tvb_captured_length_remaining(tvb, offset);
+    nstime_t when = { 0, 0 };
+
     if (ber_class == BER_CLASS_UNI && !pc && !ind && content + (int)len == offset + size
             && der_parse_time((guint32)tag, tvb_get_ptr(tvb, content, len), len, &secs)) {
-        nstime_t when = { (time_t)secs, 0 };
+        when.secs = (time_t)secs;
         proto_tree_add_time(tree, hf_index, tvb, offset, size, &when);
         return offset + size;
+    }
+    /* An encoder that tagged the explicit [n] implicitly leaves the bare
+     * characters: the CHOICE is lost, but the length still tells UTCTime
+     * (13) from GeneralizedTime (15). */
+    if ((remaining == 13 || remaining == 15)
+            && der_parse_time(remaining == 13 ? DER_TAG_UTC_TIME : DER_TAG_GENERALIZED_TIME,
+                              tvb_get_ptr(tvb, offset, remaining), (gsize)remaining, &secs)) {
+        when.secs = (time_t)secs;
+        expert_add_info_format(actx->pinfo, proto_tree_add_time(tree, hf_index, tvb, offset, remaining, &when),
+                               &ei_pkixcmp_implicit_tag,
+                               "Time tagged implicitly (non-conformant encoder): X.680 tags a CHOICE explicitly");
+        return offset + remaining;
     }
     return pkixcmp_show_unexpected(tvb, offset, actx, tree,
                                    "Time not in the form RFC 5280 section 4.1.2.5 gives it (YYMMDDHHMMSSZ, YYYYMMDDHHMMSSZ)");
@@ -1248,11 +1263,22 @@ dissect_subject_public_key(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offse
     const char *algorithm = actx->external.direct_reference;
     tvbuff_t *bits = NULL;
 
+    proto_tree *key_tree;
+
     actx->created_item = NULL;
     offset = dissect_ber_bitstring(implicit_tag, actx, tree, tvb, offset, NULL, 0, hf_index, -1, &bits);
-    if (bits && algorithm && strcmp(algorithm, "1.2.840.113549.1.1.1") == 0)
-        dissect_ber_sequence(FALSE, actx, proto_item_add_subtree(actx->created_item, ett_pkixcmp_sequence), bits, 0,
-                             rsa_public_key_sequence, -1, ett_pkixcmp_sequence);
+    if (!bits || !algorithm || strcmp(algorithm, "1.2.840.113549.1.1.1") != 0)
+        return offset;
+    /* The bits are opaque to the BIT STRING around them: a key that breaks
+     * off inside is shown so, and the rest of the message still decodes. */
+    key_tree = proto_item_add_subtree(actx->created_item, ett_pkixcmp_sequence);
+    TRY {
+        dissect_ber_sequence(FALSE, actx, key_tree, bits, 0, rsa_public_key_sequence, -1, ett_pkixcmp_sequence);
+    }
+    CATCH_NONFATAL_ERRORS {
+        show_exception(bits, actx->pinfo, key_tree, EXCEPT_CODE, GET_MESSAGE);
+    }
+    ENDTRY;
     return offset;
 }
 

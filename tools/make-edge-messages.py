@@ -67,6 +67,15 @@ dissector checks:
                             UTCTime 240101120000Z, the GeneralizedTime
                             20500101120000Z, and the UTCTime 2401011200Z
                             (no seconds: BER, not the form RFC 5280 asks for)
+    ir-rsa-key-broken.der   the ir of ir-pbm whose CertTemplate publicKey is
+                            an rsaEncryption key whose RSAPublicKey gives its
+                            modulus a length (127) past the BIT STRING's end
+    ir-validity-implicit.der
+                            the ir of ir-pbm whose CertTemplate gets a
+                            validity [4] with notBefore [0] and notAfter [1]
+                            tagged implicitly (the UTCTime 260101000000Z and
+                            the GeneralizedTime 20500101000000Z, bare): a
+                            CHOICE, Time, is always tagged explicitly
 
 Only the Python standard library is used; a rerun gives the same bytes.
 """
@@ -171,10 +180,25 @@ def main():
         sys.exit("ir-pbm/01-ir.der: the body is not [0]")
     cert_req_msg, *more_msgs = children(content(content(ir_body)))
     cert_req, *popo = children(content(cert_req_msg))
+    cert_req_plain = cert_req
     controls = seq(seq(encode_oid("1.3.6.1.5.5.7.5.1.7"),
                        seq(encode_oid("1.3.6.1.5.5.7.5.1.7.1"), tlv(0x0C, b"template"))))
     cert_req = seq(*children(content(cert_req)), controls)
     ir_alt = with_body(ir, tlv(0xA0, seq(seq(cert_req, *popo), *more_msgs)))
+
+    def ir_with_template(change):
+        """The ir with its CertTemplate's fields passed through change()."""
+        req_id, template, *req_rest = children(content(cert_req_plain))
+        new_req = seq(req_id, seq(*change(children(content(template)))), *req_rest)
+        return with_body(ir, tlv(0xA0, seq(seq(new_req, *popo), *more_msgs)))
+
+    broken_rsa = seq(seq(encode_oid("1.2.840.113549.1.1.1"), b"\x05\x00"),
+                     tlv(0x03, b"\x00" + bytes.fromhex("3006027f00c10201")))
+    ir_rsa_broken = ir_with_template(lambda fields: [tlv(0xA6, content(broken_rsa)) if f[0] == 0xA6 else f
+                                                     for f in fields])
+    implicit_validity = tlv(0xA4, tlv(0x80, b"260101000000Z") + tlv(0x81, b"20500101000000Z"))
+    ir_validity = ir_with_template(lambda fields: [f for f in fields if f[0] < 0xA4] + [implicit_validity]
+                                   + [f for f in fields if f[0] > 0xA4])
 
     ip_fields = children(content(children(content(with_header_fields(load("ir-pbm/02-ip.der"),
                                                                       without_tag(0xA1))))[0]))
@@ -217,6 +241,8 @@ def main():
         "genm-empty-free-text.der": with_header_fields(genm, lambda fields: [f for f in fields if f[0] < 0xA7]
                                                        + [tlv(0xA7, seq())] + [f for f in fields if f[0] > 0xA7]),
         "genm-crl-status-times.der": crl_status_genm,
+        "ir-rsa-key-broken.der": ir_rsa_broken,
+        "ir-validity-implicit.der": ir_validity,
     }
     for name, der in messages.items():
         with open(os.path.join(out, name), "wb") as f:
