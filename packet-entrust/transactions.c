@@ -83,16 +83,25 @@ typedef struct {
     guint   len;
 } tx_bytes_t;
 
-/* A senderNonce seen in the capture: the frame that sent it first, and
- * the frame that sent it last, from where to where (addresses kept once,
- * in hosts): a message an RA forwards keeps its senderNonce (RFC 9483
- * section 5.2), and the next hop sends it on from where the last one sent
- * it to. */
+/* One sending of a senderNonce: from where to where (the addresses kept
+ * once, in hosts), in which frame. */
+typedef struct _tx_hop_t {
+    const address *from, *to;
+    guint16   from_port, to_port;
+    guint32   frame;
+    struct _tx_hop_t *next;       /* the next one kept, NULL after the last */
+} tx_hop_t;
+
+/* At most this many sendings of one senderNonce are kept: one sent over
+ * and over costs no more memory or time. */
+#define TX_NONCE_HOPS 8
+
+/* A senderNonce seen in the capture, and its sendings, the first one
+ * inline: a message an RA forwards keeps its senderNonce (RFC 9483
+ * section 5.2), so it is sent once per hop. */
 typedef struct {
     tx_bytes_t nonce;
-    guint32    first_frame;
-    guint32    last_frame;
-    const address *from, *to;     /* of the last frame */
+    tx_hop_t   first;
 } tx_nonce_t;
 
 /* How a transaction ended, counted by the statistics. */
@@ -580,6 +589,37 @@ check_key_material(tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t
                          "certTemplate without a public key: the CA is asked to generate the key pair and send the private key");
 }
 
+static void
+hop_fill(tx_hop_t *hop, const packet_info *pinfo)
+{
+    hop->from = host_keep(&pinfo->src);
+    hop->to = host_keep(&pinfo->dst);
+    hop->from_port = (guint16)pinfo->srcport;
+    hop->to_port = (guint16)pinfo->destport;
+    hop->frame = pinfo->num;
+    hop->next = NULL;
+}
+
+/* Whether this packet goes where hop went. */
+static gboolean
+goes_to(const tx_hop_t *hop, const packet_info *pinfo)
+{
+    return hop->to_port == pinfo->destport && addresses_equal(hop->to, &pinfo->dst);
+}
+
+/* Whether this packet relays what hop delivered: the host it went to
+ * sends it on, and not back to where it came from (to that host; or,
+ * where both ends share one address, as on loopback, to that port). */
+static gboolean
+relays(const tx_hop_t *hop, const packet_info *pinfo)
+{
+    if (!addresses_equal(hop->to, &pinfo->src))
+        return FALSE;
+    if (addresses_equal(hop->from, &pinfo->dst))
+        return addresses_equal(hop->from, hop->to) && hop->from_port != pinfo->destport;
+    return TRUE;
+}
+
 /* Returns the capture's copy of the message's senderNonce (the first
  * sender's, when it repeats; equal bytes either way), so that the
  * transaction keeps no second copy; { NULL, 0 } when there is none.
@@ -587,37 +627,51 @@ check_key_material(tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t
  * A senderNonce sent again is reused, unless the message is relayed: an
  * RA forwards a request or a response with its header unchanged (RFC 9483
  * section 5.2), so one capture of both hops sees the senderNonce twice.
- * It is relayed when the host that received it sends it on to another
- * host; sent by anyone else, or back to where it came from, it is a
- * reuse (or a replay). */
+ * It is relayed when a host it was sent to sends it on (relays()); sent
+ * by anyone else, back to where it came from, or again to an endpoint it
+ * went to before, it is a reuse (or a replay).  An RA that receives on one address and
+ * sends on another cannot be told from a stranger: its forwards count as
+ * reuses. */
 static tx_bytes_t
 check_nonce_reuse(packet_info *pinfo, tx_rec_t *rec, const pkixcmp_msg_t *msg)
 {
     tx_nonce_t probe, *kept;
     tx_bytes_t none = { NULL, 0 };
+    const tx_hop_t *relayed = NULL;
+    gboolean resent = FALSE;
+    tx_hop_t *hop;
+    guint hops = 0;
 
     if (!msg->sender_nonce.data || msg->sender_nonce.len == 0)
         return none;
     probe.nonce.data = (guint8 *)msg->sender_nonce.data;
     probe.nonce.len = msg->sender_nonce.len;
     kept = (tx_nonce_t *)g_hash_table_lookup(sender_nonces, &probe);
-    if (kept) {
-        const char *hex = bytes_hex(pinfo->pool, probe.nonce.data, probe.nonce.len);
-
-        if (addresses_equal(kept->to, &pinfo->src) && !addresses_equal(kept->from, &pinfo->dst))
-            add_finding(rec, &ei_forwarded, "Relayed: senderNonce %s came to this sender in frame %u",
-                        hex, kept->last_frame);
-        else
-            add_finding(rec, &ei_nonce_reuse, "senderNonce %s was already sent in frame %u", hex, kept->first_frame);
-    } else {
+    if (!kept) {
         kept = wmem_new(wmem_file_scope(), tx_nonce_t);
         kept->nonce = bytes_keep(&msg->sender_nonce);
-        kept->first_frame = rec->frame;
+        hop_fill(&kept->first, pinfo);
         g_hash_table_add(sender_nonces, kept);
+        return kept->nonce;
     }
-    kept->last_frame = rec->frame;
-    kept->from = host_keep(&pinfo->src);
-    kept->to = host_keep(&pinfo->dst);
+    for (hop = &kept->first; ; hop = hop->next) {
+        resent |= goes_to(hop, pinfo);
+        if (!relayed && relays(hop, pinfo))
+            relayed = hop;
+        hops++;
+        if (!hop->next)
+            break;
+    }
+    if (relayed && !resent)
+        add_finding(rec, &ei_forwarded, "Relayed: senderNonce %s came to this sender in frame %u",
+                    bytes_hex(pinfo->pool, probe.nonce.data, probe.nonce.len), relayed->frame);
+    else
+        add_finding(rec, &ei_nonce_reuse, "senderNonce %s was already sent in frame %u",
+                    bytes_hex(pinfo->pool, probe.nonce.data, probe.nonce.len), kept->first.frame);
+    if (hops < TX_NONCE_HOPS) {
+        hop->next = wmem_new(wmem_file_scope(), tx_hop_t);
+        hop_fill(hop->next, pinfo);
+    }
     return kept->nonce;
 }
 
