@@ -255,7 +255,8 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const str
         pending->nxtseq = tcpinfo->nxtseq;
         return FALSE;
     }
-    if (buf[0] != 0x30 || !(conversation = find_conversation_pinfo(pinfo, 0)) || !(conv = conv_state(conversation, FALSE)))
+    if (buf[0] != 0x30 || !(conversation = find_conversation_pinfo(pinfo, 0))
+            || !(conv = conv_state(conversation, FALSE)))
         return FALSE;
     pending = &conv->header_alone[direction(pinfo)];
     if (!pending->header_len || pending->nxtseq != tcpinfo->seq

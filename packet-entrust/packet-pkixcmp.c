@@ -767,7 +767,8 @@ pkixcmp_dissect_cmp_certificates(ber_implicit_t implicit_tag, tvbuff_t *tvb, int
         return offset;
     }
     offset = pkixcmp_dissect_sequence_of_1_max(implicit_tag, actx, tree, tvb, offset, cmp_certificates_sequence_of,
-                                               hf_index, ett_pkixcmp_extra_certs, ctx ? ctx->cert_context : "SEQUENCE OF CMPCertificate");
+                                               hf_index, ett_pkixcmp_extra_certs,
+                                               ctx ? ctx->cert_context : "SEQUENCE OF CMPCertificate");
     if (ctx)
         ctx->cert_context = saved;
     return offset;
@@ -1152,7 +1153,6 @@ pkixcmp_dissect_time(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset,
     guint32 len;
     int content = get_ber_length(tvb, get_ber_identifier(tvb, offset, &ber_class, &pc, &tag), &len, &ind);
     gint64 secs;
-
     gint remaining = tvb_captured_length_remaining(tvb, offset);
     nstime_t when = { 0, 0 };
 
@@ -1262,7 +1262,6 @@ dissect_subject_public_key(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offse
 {
     const char *algorithm = actx->external.direct_reference;
     tvbuff_t *bits = NULL;
-
     proto_tree *key_tree;
 
     actx->created_item = NULL;

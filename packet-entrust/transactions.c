@@ -629,9 +629,9 @@ relays(const tx_hop_t *hop, const packet_info *pinfo)
  * section 5.2), so one capture of both hops sees the senderNonce twice.
  * It is relayed when a host it was sent to sends it on (relays()); sent
  * by anyone else, back to where it came from, or again to an endpoint it
- * went to before, it is a reuse (or a replay).  An RA that receives on one address and
- * sends on another cannot be told from a stranger: its forwards count as
- * reuses. */
+ * went to before, it is a reuse (or a replay).  An RA that receives on
+ * one address and sends on another cannot be told from a stranger: its
+ * forwards count as reuses. */
 static tx_bytes_t
 check_nonce_reuse(packet_info *pinfo, tx_rec_t *rec, const pkixcmp_msg_t *msg)
 {
