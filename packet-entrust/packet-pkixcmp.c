@@ -1263,11 +1263,12 @@ dissect_subject_public_key(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offse
     const char *algorithm = actx->external.direct_reference;
     tvbuff_t *bits = NULL;
     proto_tree *key_tree;
+    int end;
 
     actx->created_item = NULL;
-    offset = dissect_ber_bitstring(implicit_tag, actx, tree, tvb, offset, NULL, 0, hf_index, -1, &bits);
+    end = dissect_ber_bitstring(implicit_tag, actx, tree, tvb, offset, NULL, 0, hf_index, -1, &bits);
     if (!bits || !algorithm || strcmp(algorithm, "1.2.840.113549.1.1.1") != 0)
-        return offset;
+        return end;
     /* The bits are opaque to the BIT STRING around them: a key that breaks
      * off inside is shown so, and the rest of the message still decodes. */
     key_tree = proto_item_add_subtree(actx->created_item, ett_pkixcmp_sequence);
@@ -1278,7 +1279,7 @@ dissect_subject_public_key(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offse
         show_exception(bits, actx->pinfo, key_tree, EXCEPT_CODE, GET_MESSAGE);
     }
     ENDTRY;
-    return offset;
+    return end;
 }
 
 /* SubjectPublicKeyInfo ::= SEQUENCE { algorithm, subjectPublicKey BIT STRING } */
