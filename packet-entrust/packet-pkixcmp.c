@@ -1240,10 +1240,10 @@ dissect_rsa_modulus(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1
     int content = get_ber_length(tvb, get_ber_identifier(tvb, offset, NULL, NULL, NULL), &len, &ind);
     guint bits = 0;
 
-    while (content < end && tvb_get_guint8(tvb, content) == 0)
+    while (content < end && tvb_get_uint8(tvb, content) == 0)
         content++;
     if (content < end)
-        bits = (guint)(end - content - 1) * 8 + g_bit_storage(tvb_get_guint8(tvb, content));
+        bits = (guint)(end - content - 1) * 8 + g_bit_storage(tvb_get_uint8(tvb, content));
     proto_item_set_generated(proto_tree_add_uint(tree, hf_pkixcmp_rsa_key_size, tvb, offset, end - offset, bits));
     return end;
 }
