@@ -170,7 +170,7 @@ struct _tx_t {
     tx_rec_t *to_confirm;         /* certificate response still waiting for certConf */
     gboolean  ic_requested;       /* a request asked for implicitConfirm */
     gboolean  cert_rejected;      /* the last certConf rejected a certificate */
-    address   server;             /* where the last request went (file scope), */
+    const address *server;        /* where the last request went (host_keep), */
     guint32   server_port;        /* 0 before any request: who sends what */
     guint32   ic_granted_in;      /* frame that granted implicitConfirm, 0 if none */
     guint32   ended_in;           /* frame of the final answer, 0 while open */
@@ -210,7 +210,7 @@ static GHashTable *tx_by_poll_ref;   /* tx_key_t * whose tid is a TCP-framing po
                                         client may reconnect (RFC 2510 5.2) */
 static GHashTable *tx_by_conv;       /* conversation index -> tx_conv_t * */
 static GHashTable *sender_nonces;    /* tx_nonce_t *: every senderNonce, once */
-static GHashTable *hosts;            /* address *: the addresses senderNonces went between */
+static GHashTable *hosts;            /* address *: every address kept, once (host_keep) */
 static GHashTable *finding_texts;    /* const char *: expert texts, each once */
 static guint32 tx_next_index;        /* the next pkixcmp.transaction */
 
@@ -278,7 +278,7 @@ host_equal(gconstpointer x, gconstpointer y)
 }
 
 /* The capture's copy of an address: a capture has few hosts, and every
- * message's senderNonce points to two of them. */
+ * transaction key, server and senderNonce sending points to them. */
 static const address *
 host_keep(const address *addr)
 {
@@ -335,21 +335,17 @@ key_equal(gconstpointer x, gconstpointer y)
     return addresses_equal(&p->a, &q->a) && addresses_equal(&p->b, &q->b) && bytes_equal(&p->tid, &q->tid);
 }
 
-/* The key of a message's transaction.  scope is where the addresses are
- * copied to; NULL for a lookup key, which only points to the packet's. */
+/* The key of a message's transaction.  A kept key points to the
+ * capture's copies of the addresses (host_keep); a lookup key only to the
+ * packet's. */
 static void
-key_fill(tx_key_t *key, packet_info *pinfo, const pkixcmp_bytes_t *tid, wmem_allocator_t *scope)
+key_fill(tx_key_t *key, packet_info *pinfo, const pkixcmp_bytes_t *tid, gboolean kept)
 {
     gboolean swap = cmp_address(&pinfo->src, &pinfo->dst) > 0;
     const address *a = swap ? &pinfo->dst : &pinfo->src, *b = swap ? &pinfo->src : &pinfo->dst;
 
-    if (scope) {
-        copy_address_wmem(scope, &key->a, a);
-        copy_address_wmem(scope, &key->b, b);
-    } else {
-        copy_address_shallow(&key->a, a);
-        copy_address_shallow(&key->b, b);
-    }
+    copy_address_shallow(&key->a, kept ? host_keep(a) : a);
+    copy_address_shallow(&key->b, kept ? host_keep(b) : b);
     key->tid.data = (guint8 *)tid->data;
     key->tid.len = tid->len;
 }
@@ -701,7 +697,7 @@ opens_transaction(gint body)
 static gboolean
 from_server(const tx_t *tx, const packet_info *pinfo)
 {
-    return tx->server_port != 0 && tx->server_port == pinfo->srcport && addresses_equal(&tx->server, &pinfo->src);
+    return tx->server_port != 0 && tx->server_port == pinfo->srcport && addresses_equal(tx->server, &pinfo->src);
 }
 
 static tx_t *
@@ -714,7 +710,7 @@ tx_new(packet_info *pinfo, const pkixcmp_msg_t *msg)
     if (has_transaction_id(msg)) {
         tx_key_t *key = wmem_new(wmem_file_scope(), tx_key_t);
         tx->tid = bytes_keep(&msg->transaction_id);
-        key_fill(key, pinfo, &msg->transaction_id, wmem_file_scope());
+        key_fill(key, pinfo, &msg->transaction_id, TRUE);
         key->tid = tx->tid;
         g_hash_table_insert(tx_by_key, key, tx);
     }
@@ -737,7 +733,7 @@ tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
     *is_new = FALSE;
     if (has_tid) {
         tx_key_t key;
-        key_fill(&key, pinfo, &msg->transaction_id, NULL);
+        key_fill(&key, pinfo, &msg->transaction_id, FALSE);
         tx = (tx_t *)g_hash_table_lookup(tx_by_key, &key);
     }
     /* A response answers the request outstanding on its connection, even
@@ -951,8 +947,7 @@ analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
         rec->side = TX_CLIENT;
         /* The server is where requests go: its port stays when HTTP and
          * polling clients open new connections, the client's does not. */
-        if (!addresses_equal(&tx->server, &pinfo->dst))
-            copy_address_wmem(wmem_file_scope(), &tx->server, &pinfo->dst);
+        tx->server = host_keep(&pinfo->dst);
         tx->server_port = pinfo->destport;
     } else {
         rec->side = TX_SERVER;
@@ -1061,13 +1056,13 @@ pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixc
 }
 
 /* The key of a polling reference in tx_by_poll_ref: the 4 octets at ref
- * and the packet's addresses (copied to scope, or pointed to when NULL). */
+ * and the packet's addresses (kept, or pointed to, as key_fill has it). */
 static void
-poll_key_fill(tx_key_t *key, packet_info *pinfo, const guint8 *ref, wmem_allocator_t *scope)
+poll_key_fill(tx_key_t *key, packet_info *pinfo, const guint8 *ref, gboolean kept)
 {
     pkixcmp_bytes_t bytes = { ref, 4 };
 
-    key_fill(key, pinfo, &bytes, scope);
+    key_fill(key, pinfo, &bytes, kept);
 }
 
 void
@@ -1092,7 +1087,7 @@ entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gbool
             poll_ref = tvb_get_ptr(tvb, value_offset, 4);
     }
     if (poll_ref)
-        poll_key_fill(&poll_key, pinfo, poll_ref, NULL);
+        poll_key_fill(&poll_key, pinfo, poll_ref, FALSE);
     /* A pollReq on a connection that has seen no transaction: the client
      * reconnected to poll, and its polling reference names the transaction
      * a pollRep gave it. */
@@ -1108,7 +1103,7 @@ entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gbool
     if (poll_ref && type == PKIXCMP_FRAMING_POLLREP && rec && rec->tx
             && g_hash_table_lookup(tx_by_poll_ref, &poll_key) != rec->tx) {
         tx_key_t *key = wmem_new(wmem_file_scope(), tx_key_t);
-        poll_key_fill(key, pinfo, (const guint8 *)wmem_memdup(wmem_file_scope(), poll_ref, 4), wmem_file_scope());
+        poll_key_fill(key, pinfo, (const guint8 *)wmem_memdup(wmem_file_scope(), poll_ref, 4), TRUE);
         g_hash_table_insert(tx_by_poll_ref, key, rec->tx);
     }
 
