@@ -233,7 +233,10 @@ direction(const packet_info *pinfo)
  * PKIMessage the header announced, that segment is not bare DER: its
  * PKIMessage is shown, and the connection is the entrust dissector's from
  * the next frame on, where the next header starts (a second pass sees the
- * same).  TRUE when the segment was taken. */
+ * same).  A PKIMessage longer than its first segment is reassembled by
+ * TCP, which brings it back here, whole, in the frame that completes it
+ * (tcpinfo->seq is then the sequence number of its first byte).  TRUE
+ * when the segment was taken. */
 static gboolean
 take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const struct tcpinfo *tcpinfo,
                   const guint8 *buf, guint avail)
@@ -244,9 +247,9 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const str
     guint64 size;
     proto_item *ti;
 
-    if (!tcpinfo || tcpinfo->is_reassembled)
+    if (!tcpinfo)
         return FALSE;
-    if (cmp_heur_header_alone(buf, avail, ENTRUST_DEFAULT_MAX_PDU)) {
+    if (!tcpinfo->is_reassembled && cmp_heur_header_alone(buf, avail, ENTRUST_DEFAULT_MAX_PDU)) {
         conv = conv_state(find_or_create_conversation(pinfo), TRUE);
         pending = &conv->header_alone[direction(pinfo)];
         memcpy(pending->header, buf, avail);
@@ -262,15 +265,27 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const str
     if (!pending->header_len || pending->nxtseq != tcpinfo->seq
             || !cmp_heur_after_header(pending->header, pending->header_len, buf, avail, ENTRUST_DEFAULT_MAX_PDU))
         return FALSE;
+    /* cmp_heur_after_header found the PKIMessage's size to be the one the
+     * header announced. */
+    if (der_element_size(buf, avail, &size) != DER_OK)
+        return FALSE;
+    if (size > avail && !tcpinfo->is_reassembled && pinfo->saved_can_desegment > 0) {
+        /* Nothing is shown yet: TCP marks the segment as the start of a
+         * reassembled PDU, in every pass alike. */
+        pinfo->desegment_offset = 0;
+        pinfo->desegment_len = (guint32)(size - avail);
+        return TRUE;
+    }
     conversation_set_dissector_from_frame_number(conversation, pinfo->num + 1, entrust_handle);
     ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
     expert_add_info_format(pinfo, ti, &ei_entrust_header_alone,
                            "The TCP framing header of this PKIMessage (%u octets) came alone in frame %u, before "
                            "CMP was found on this port: the connection is decoded from the next frame on",
                            pending->header_len, pending->frame);
-    /* The PKIMessage, when this segment holds all of it. */
+    /* The PKIMessage, when the bytes at hand hold all of it (TCP may not
+     * reassemble: its preference, or a capture cut short). */
     col_set_str(pinfo->cinfo, COL_PROTOCOL, "Entrust");
-    if (der_element_size(buf, avail, &size) == DER_OK && size <= avail) {
+    if (size <= avail) {
         col_clear(pinfo->cinfo, COL_INFO);
         call_dissector(pkixcmp_handle, tvb_new_subset_length(tvb, 0, (gint)size), pinfo, tree);
     } else {
