@@ -219,14 +219,6 @@ port_chosen_by_user(packet_info *pinfo)
     return FALSE;
 }
 
-/* The direction of a segment in its connection: 0 or 1. */
-static guint
-direction(const packet_info *pinfo)
-{
-    gint by_address = cmp_address(&pinfo->src, &pinfo->dst);
-    return by_address > 0 || (by_address == 0 && pinfo->srcport > pinfo->destport);
-}
-
 /* A sender that writes a TCP frame's header and its PKIMessage apart puts
  * the header into a segment of its own, which no heuristic can judge.  It
  * is remembered; when the next segment of its direction starts with the
@@ -251,7 +243,7 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const str
         return FALSE;
     if (!tcpinfo->is_reassembled && cmp_heur_header_alone(buf, avail, ENTRUST_DEFAULT_MAX_PDU)) {
         conv = conv_state(find_or_create_conversation(pinfo), TRUE);
-        pending = &conv->header_alone[direction(pinfo)];
+        pending = &conv->header_alone[entrust_tcp_direction(pinfo)];
         memcpy(pending->header, buf, avail);
         pending->header_len = (guint8)avail;
         pending->frame = pinfo->num;
@@ -261,7 +253,7 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const str
     if (buf[0] != 0x30 || !(conversation = find_conversation_pinfo(pinfo, 0))
             || !(conv = conv_state(conversation, FALSE)))
         return FALSE;
-    pending = &conv->header_alone[direction(pinfo)];
+    pending = &conv->header_alone[entrust_tcp_direction(pinfo)];
     if (!pending->header_len || pending->nxtseq != tcpinfo->seq
             || !cmp_heur_after_header(pending->header, pending->header_len, buf, avail, ENTRUST_DEFAULT_MAX_PDU))
         return FALSE;

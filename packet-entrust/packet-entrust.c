@@ -128,9 +128,7 @@ typedef struct {
     guint32 announced_in;           /* frame whose "Session classified" note
                                        names the session */
     /* Resynchronisation for captures that start inside a PDU, per
-     * direction (0: from the first sender seen, 1: the other way). */
-    address first_sender;           /* address of the first sender seen */
-    guint32 first_sender_port;
+     * direction (entrust_tcp_direction). */
     gboolean synced[2];             /* first pass: a PDU start was found */
     wmem_map_t *skipped;            /* frame number -> bytes skipped at its start + 1 */
     gboolean continuation_next;     /* the next PDU handed over is skipped bytes */
@@ -524,11 +522,11 @@ tcp_flow_saw_syn(packet_info *pinfo)
     return tcpd && tcpd->fwd && (tcpd->fwd->static_flags & ENTRUST_TCP_FLOW_SAW_SYN);
 }
 
-/* 0 for data from the first sender seen in the conversation, 1 otherwise. */
-static int
-direction_of(entrust_conv_t *conv, packet_info *pinfo)
+guint
+entrust_tcp_direction(const packet_info *pinfo)
 {
-    return addresses_equal(&conv->first_sender, &pinfo->src) && conv->first_sender_port == pinfo->srcport ? 0 : 1;
+    gint by_address = cmp_address(&pinfo->src, &pinfo->dst);
+    return by_address > 0 || (by_address == 0 && pinfo->srcport > pinfo->destport);
 }
 
 /* Where the first PDU of this direction starts in a segment at offset 0,
@@ -539,7 +537,7 @@ static guint
 bytes_to_skip(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offset)
 {
     gpointer stored;
-    int dir;
+    guint dir;
     guint avail, skip;
     const guint8 *buf;
 
@@ -547,7 +545,7 @@ bytes_to_skip(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offse
         return 0;
     if (wmem_map_lookup_extended(conv->skipped, GUINT_TO_POINTER(pinfo->num), NULL, &stored))
         return GPOINTER_TO_UINT(stored) - 1;
-    dir = direction_of(conv, pinfo);
+    dir = entrust_tcp_direction(pinfo);
     if (PINFO_FD_VISITED(pinfo) || conv->synced[dir])
         return 0;
     if (tcp_flow_saw_syn(pinfo)) {
@@ -678,8 +676,6 @@ get_conversation_state(conversation_t *conversation, packet_info *pinfo, tvbuff_
 
     if (!conv) {
         conv = wmem_new0(wmem_file_scope(), entrust_conv_t);
-        copy_address_wmem(wmem_file_scope(), &conv->first_sender, &pinfo->src);
-        conv->first_sender_port = pinfo->srcport;
         conv->skipped = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
         conversation_add_proto_data(conversation, proto_entrust, conv);
     }
