@@ -68,6 +68,11 @@ void proto_reg_handoff_pkixcmp(void);
 void proto_register_entrust(void);
 void proto_reg_handoff_entrust(void);
 
+/* The entrust dissector of a TCP connection (its "entrust" handle), for
+ * the heuristic that claims one: called directly, as the heuristic
+ * already put the protocol into the frame's layers. */
+int dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data);
+
 /* transactions.c: request/response tracking, protocol checks, statistics
  * and certificate export over whole captures. */
 void pkixcmp_transactions_register(int proto_pkixcmp);
@@ -81,6 +86,9 @@ void pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
  * value_offset is where its value (a polling reference first) starts. */
 void entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gboolean v10, guint8 type,
                            int value_offset);
+/* Whether a pollRep between the packet's endpoints gave the polling
+ * reference at ref (4 octets) to a transaction (first pass: so far). */
+gboolean entrust_poll_ref_known(packet_info *pinfo, const guint8 *ref);
 
 /* identify.c: which implementation a conversation reveals (Entrust,
  * cryptlib, OpenSSL, EJBCA, ...), and the heuristic dissectors that find
@@ -103,6 +111,11 @@ int pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *t
 /* The direction of a segment in its TCP connection, 0 or 1: the same for
  * every segment one endpoint sends, in every pass (by address and port). */
 guint entrust_tcp_direction(const packet_info *pinfo);
+
+/* The TCP port of a segment's server: the one its connection's SYN went
+ * to, or (without the SYN in the capture) the lower of the two, where
+ * servers listen far more often than not. */
+guint16 entrust_tcp_server_port(packet_info *pinfo);
 
 /* Names of PKIBody tags (ir, ip, ...), for other files' Info texts. */
 const char *pkixcmp_body_name(guint32 tag);

@@ -134,6 +134,22 @@ cmp_heur_after_header(const guint8 *header, gsize header_len, const guint8 *buf,
     return cmp_heur_framed_pkimessage(joined, header_len + n, max_pdu);
 }
 
+const guint8 *
+cmp_heur_poll_req_ref(const guint8 *buf, gsize len)
+{
+    guint32 v0_length = cmp_v0_fixed_length(CMP_V0_POLL_REQ);
+    guint32 v10_length = cmp_v10_fixed_length(CMP_V10_POLL_REQ);
+
+    if (!buf)
+        return NULL;
+    if (len == CMP_TCP_LENGTH_LEN + v0_length && cmp_read_be32(buf) == v0_length && buf[4] == CMP_V0_POLL_REQ)
+        return buf + CMP_TCP_V0_HEADER_LEN;
+    if (len == CMP_TCP_LENGTH_LEN + v10_length && cmp_read_be32(buf) == v10_length && buf[4] == CMP_TCP_V10_VERSION
+            && !(buf[5] & CMP_TCP_V10_FLAGS_RESERVED) && buf[6] == CMP_V10_POLL_REQ)
+        return buf + CMP_TCP_V10_HEADER_LEN;
+    return NULL;
+}
+
 gboolean
 cmp_heur_tcp(const guint8 *buf, gsize len, guint32 max_pdu)
 {

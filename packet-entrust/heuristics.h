@@ -44,6 +44,13 @@ gboolean cmp_heur_header_alone(const guint8 *buf, gsize len, guint32 max_pdu);
 gboolean cmp_heur_after_header(const guint8 *header, gsize header_len, const guint8 *buf, gsize len,
                                guint32 max_pdu);
 
+/* A pollReq carries no PKIMessage and is too short to be judged alone;
+ * a client that reconnects to poll may send nothing else on its new
+ * connection.  The polling reference in buf when buf is exactly one v0 or
+ * v10 pollReq, else NULL: it is CMP when an earlier pollRep between the
+ * same endpoints gave that reference. */
+const guint8 *cmp_heur_poll_req_ref(const guint8 *buf, gsize len);
+
 typedef enum {
     CMP_HTTP_BODY_NONE = 0,
     CMP_HTTP_BODY_PKIMESSAGE,   /* one bare PKIMessage, exactly the body */

@@ -287,6 +287,18 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const str
     return TRUE;
 }
 
+/* A client that reconnects to poll sends a pollReq alone, which no
+ * heuristic can judge by its bytes: it is CMP when its polling reference
+ * is one a pollRep gave between the same endpoints (on loopback, the same
+ * server port). */
+static gboolean
+polls_known_transaction(packet_info *pinfo, const guint8 *buf, guint avail)
+{
+    const guint8 *ref = cmp_heur_poll_req_ref(buf, avail);
+
+    return ref && !PINFO_FD_VISITED(pinfo) && entrust_poll_ref_known(pinfo, ref);
+}
+
 /* CMP on a TCP port nobody registered: claim the connection for the
  * entrust dissector, which then reads every segment of it. */
 static entrust_heur_result_t
@@ -301,17 +313,16 @@ dissect_pkixcmp_tcp_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     buf = tvb_get_ptr(tvb, 0, avail);
     if (take_split_header(tvb, pinfo, tree, (const struct tcpinfo *)data, buf, avail))
         return TRUE;
-    if (!cmp_heur_tcp(buf, avail, ENTRUST_DEFAULT_MAX_PDU))
+    if (!cmp_heur_tcp(buf, avail, ENTRUST_DEFAULT_MAX_PDU) && !polls_known_transaction(pinfo, buf, avail))
         return FALSE;
     conversation = find_or_create_conversation(pinfo);
     /* From this frame on: the frames before it did not look like CMP, and
      * a second pass must leave them as the first did. */
     conversation_set_dissector_from_frame_number(conversation, pinfo->num, entrust_handle);
-    /* TCP lets the dissector it calls reassemble; the heuristic table is
-     * one call deeper, so hand entrust TCP's own permission, as if TCP had
-     * called it through the conversation (as it will for later segments). */
-    pinfo->can_desegment = pinfo->saved_can_desegment;
-    call_dissector_with_data(entrust_handle, tvb, pinfo, tree, data);
+    /* Called directly, not through its handle: the heuristic table has put
+     * entrust into the frame's layers already, and TCP's permission to
+     * reassemble reaches it as it does through the conversation. */
+    dissect_entrust(tvb, pinfo, tree, data);
     return TRUE;
 }
 

@@ -522,6 +522,17 @@ tcp_flow_saw_syn(packet_info *pinfo)
     return tcpd && tcpd->fwd && (tcpd->fwd->static_flags & ENTRUST_TCP_FLOW_SAW_SYN);
 }
 
+guint16
+entrust_tcp_server_port(packet_info *pinfo)
+{
+    conversation_t *conversation = pinfo->ptype == PT_TCP ? find_conversation_pinfo(pinfo, 0) : NULL;
+    struct tcp_analysis *tcpd = conversation ? get_tcp_conversation_data(conversation, pinfo) : NULL;
+
+    if (tcpd && tcpd->server_port != 0)
+        return tcpd->server_port;
+    return (guint16)MIN(pinfo->srcport, pinfo->destport);
+}
+
 guint
 entrust_tcp_direction(const packet_info *pinfo)
 {
@@ -701,7 +712,7 @@ add_session_item(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, proto_
                                val_to_str_const(conv->session, entrust_session_vals, "unknown"));
 }
 
-static int
+int
 dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     conversation_t *conversation;

@@ -186,17 +186,20 @@ typedef struct {
 } tx_conv_t;
 
 /* Transactions are found by transactionID plus the unordered pair of
- * addresses, without ports: HTTP clients open a new connection (a new
- * client port) for each message of a transaction, v0 polling clients
- * reconnect, and the TCP framing polls on fresh connections, so ports
- * would split one transaction.  The addresses keep two hops of an RA
- * (EE-RA and RA-CA, often with the same transactionID) apart.  Two
- * clients behind one NAT address picking the same 128-bit random ID is
- * not a practical concern.  Messages without a transactionID fall back to
- * the TCP connection's latest transaction. */
+ * addresses, without the client's port: HTTP clients open a new
+ * connection (a new client port) for each message of a transaction, v0
+ * polling clients reconnect, and the TCP framing polls on fresh
+ * connections, so that port would split one transaction.  The addresses
+ * keep two hops of an RA (EE-RA and RA-CA, often with the same
+ * transactionID) apart; where both ends share one address, as on
+ * loopback, the server's port does.  Two clients behind one NAT address
+ * picking the same 128-bit random ID is not a practical concern.
+ * Messages without a transactionID fall back to the TCP connection's
+ * latest transaction. */
 typedef struct {
     address a, b;                 /* the two addresses, a <= b */
     tx_bytes_t tid;               /* the transactionID */
+    guint16 server_port;          /* when a and b are equal, else 0 */
 } tx_key_t;
 
 /* Per-capture state.  The tables are GHashTables, made and destroyed with
@@ -323,7 +326,7 @@ static guint
 key_hash(gconstpointer k)
 {
     const tx_key_t *key = (const tx_key_t *)k;
-    guint hash = bytes_hash(&key->tid);
+    guint hash = bytes_hash(&key->tid) ^ key->server_port;
     hash = add_address_to_hash(hash, &key->a);
     return add_address_to_hash(hash, &key->b);
 }
@@ -332,7 +335,8 @@ static gboolean
 key_equal(gconstpointer x, gconstpointer y)
 {
     const tx_key_t *p = (const tx_key_t *)x, *q = (const tx_key_t *)y;
-    return addresses_equal(&p->a, &q->a) && addresses_equal(&p->b, &q->b) && bytes_equal(&p->tid, &q->tid);
+    return p->server_port == q->server_port && addresses_equal(&p->a, &q->a) && addresses_equal(&p->b, &q->b)
+           && bytes_equal(&p->tid, &q->tid);
 }
 
 /* The key of a message's transaction.  A kept key points to the
@@ -348,6 +352,7 @@ key_fill(tx_key_t *key, packet_info *pinfo, const pkixcmp_bytes_t *tid, gboolean
     copy_address_shallow(&key->b, kept ? host_keep(b) : b);
     key->tid.data = (guint8 *)tid->data;
     key->tid.len = tid->len;
+    key->server_port = addresses_equal(a, b) ? entrust_tcp_server_port(pinfo) : 0;
 }
 
 /* Name of a body or framing pseudo body. */
@@ -1063,6 +1068,15 @@ poll_key_fill(tx_key_t *key, packet_info *pinfo, const guint8 *ref, gboolean kep
     pkixcmp_bytes_t bytes = { ref, 4 };
 
     key_fill(key, pinfo, &bytes, kept);
+}
+
+gboolean
+entrust_poll_ref_known(packet_info *pinfo, const guint8 *ref)
+{
+    tx_key_t key;
+
+    poll_key_fill(&key, pinfo, ref, FALSE);
+    return tx_by_poll_ref && g_hash_table_lookup(tx_by_poll_ref, &key) != NULL;
 }
 
 void

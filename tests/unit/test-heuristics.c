@@ -165,6 +165,43 @@ test_header_alone(void)
     g_assert_false(cmp_heur_after_header(pkiconf, 5, NULL, 0, MAX_PDU));
 }
 
+/* A pollReq alone: its polling reference, when it is exactly one. */
+static void
+test_poll_req_ref(void)
+{
+    static const guint8 v0[] = { 0, 0, 0, 5, 2, 0xde, 0xad, 0xbe, 0xef };
+    static const guint8 v10[] = { 0, 0, 0, 7, 10, 0, 2, 0xde, 0xad, 0xbe, 0xef };
+    static const guint8 v10_close[] = { 0, 0, 0, 7, 10, 1, 2, 0xde, 0xad, 0xbe, 0xef };
+    guint8 bad[sizeof v10];
+
+    g_assert_true(cmp_heur_poll_req_ref(v0, sizeof v0) == v0 + 5);
+    g_assert_true(cmp_heur_poll_req_ref(v10, sizeof v10) == v10 + 7);
+    g_assert_true(cmp_heur_poll_req_ref(v10_close, sizeof v10_close) == v10_close + 7);
+    /* cut short, or followed by more */
+    g_assert_null(cmp_heur_poll_req_ref(v0, sizeof v0 - 1));
+    g_assert_null(cmp_heur_poll_req_ref(v10, sizeof v10 - 1));
+    memcpy(bad, v0, sizeof v0);
+    bad[sizeof v0] = 0;
+    g_assert_null(cmp_heur_poll_req_ref(bad, sizeof v0 + 1));
+    /* another type, a wrong length, reserved flags */
+    memcpy(bad, v0, sizeof v0);
+    bad[4] = 1;
+    g_assert_null(cmp_heur_poll_req_ref(bad, sizeof v0));
+    bad[4] = 2;
+    bad[3] = 6;
+    g_assert_null(cmp_heur_poll_req_ref(bad, sizeof v0));
+    memcpy(bad, v10, sizeof v10);
+    bad[6] = 1;
+    g_assert_null(cmp_heur_poll_req_ref(bad, sizeof v10));
+    bad[6] = 2;
+    bad[5] = 0x80;
+    g_assert_null(cmp_heur_poll_req_ref(bad, sizeof v10));
+    bad[5] = 0;
+    bad[4] = 11;
+    g_assert_null(cmp_heur_poll_req_ref(bad, sizeof v10));
+    g_assert_null(cmp_heur_poll_req_ref(NULL, 9));
+}
+
 static void
 test_bare(void)
 {
@@ -274,6 +311,7 @@ main(int argc, char **argv)
     g_test_add_func("/heuristics/framed", test_framed);
     g_test_add_func("/heuristics/framed-negative", test_framed_negative);
     g_test_add_func("/heuristics/header-alone", test_header_alone);
+    g_test_add_func("/heuristics/poll-req-ref", test_poll_req_ref);
     g_test_add_func("/heuristics/bare", test_bare);
     g_test_add_func("/heuristics/bare-negative", test_bare_negative);
     g_test_add_func("/heuristics/ordinary-traffic", test_ordinary_traffic);
