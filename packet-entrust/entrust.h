@@ -68,10 +68,13 @@ void proto_reg_handoff_pkixcmp(void);
 void proto_register_entrust(void);
 void proto_reg_handoff_entrust(void);
 
-/* The entrust dissector of a TCP connection (its "entrust" handle), for
- * the heuristic that claims one: called directly, as the heuristic
- * already put the protocol into the frame's layers. */
+/* The dissectors behind the "entrust" handle (a TCP connection) and the
+ * "pkixcmp" handle (one PKIMessage), for the heuristics that claim data
+ * for them: called directly, since the heuristic table has already put
+ * the heuristic's protocol into the frame's layers, and a call through
+ * the handle would list it twice. */
 int dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data);
+int dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data);
 
 /* transactions.c: request/response tracking, protocol checks, statistics
  * and certificate export over whole captures. */

@@ -338,9 +338,7 @@ dissect_pkixcmp_http_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
         return FALSE;
     switch (cmp_heur_http_body(tvb_get_ptr(tvb, 0, avail), avail)) {
     case CMP_HTTP_BODY_PKIMESSAGE:
-        if (!pkixcmp_handle)
-            return FALSE;
-        call_dissector_with_data(pkixcmp_handle, tvb, pinfo, tree, data);
+        dissect_pkixcmp(tvb, pinfo, tree, data);
         return TRUE;
     case CMP_HTTP_BODY_FRAMED:
         if (!entrust_pdu_handle)

@@ -2046,7 +2046,7 @@ dissect_pki_body(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn
     return offset + size;
 }
 
-static int
+int
 dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     /* data is the caller's business (HTTP passes its message info). */
