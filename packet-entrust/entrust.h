@@ -111,6 +111,10 @@ void entrust_identify_show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
  * then the bytes, with an expert error. */
 int pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *tree);
 
+/* Whether TCP may reassemble for this dissector, and the preference
+ * entrust.desegment lets it. */
+gboolean entrust_may_desegment(const packet_info *pinfo);
+
 /* The direction of a segment in its TCP connection, 0 or 1: the same for
  * every segment one endpoint sends, in every pass (by address and port). */
 guint entrust_tcp_direction(const packet_info *pinfo);

@@ -261,7 +261,7 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const str
      * header announced. */
     if (der_element_size(buf, avail, &size) != DER_OK)
         return FALSE;
-    if (size > avail && !tcpinfo->is_reassembled && pinfo->saved_can_desegment > 0) {
+    if (size > avail && !tcpinfo->is_reassembled && entrust_may_desegment(pinfo)) {
         /* Nothing is shown yet: TCP marks the segment as the start of a
          * reassembled PDU, in every pass alike. */
         pinfo->desegment_offset = 0;

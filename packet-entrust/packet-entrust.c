@@ -522,6 +522,12 @@ tcp_flow_saw_syn(packet_info *pinfo)
     return tcpd && tcpd->fwd && (tcpd->fwd->static_flags & ENTRUST_TCP_FLOW_SAW_SYN);
 }
 
+gboolean
+entrust_may_desegment(const packet_info *pinfo)
+{
+    return entrust_desegment && pinfo->can_desegment > 0;
+}
+
 guint16
 entrust_tcp_server_port(packet_info *pinfo)
 {
