@@ -119,9 +119,8 @@ gboolean entrust_may_desegment(const packet_info *pinfo);
  * every segment one endpoint sends, in every pass (by address and port). */
 guint entrust_tcp_direction(const packet_info *pinfo);
 
-/* The TCP port of a segment's server: the one its connection's SYN went
- * to, or (without the SYN in the capture) the lower of the two, where
- * servers listen far more often than not. */
+/* The TCP port of a segment's server, the one its connection's SYN went
+ * to; 0 when the capture does not hold the SYN. */
 guint16 entrust_tcp_server_port(packet_info *pinfo);
 
 /* Names of PKIBody tags (ir, ip, ...), for other files' Info texts. */

@@ -534,9 +534,7 @@ entrust_tcp_server_port(packet_info *pinfo)
     conversation_t *conversation = pinfo->ptype == PT_TCP ? find_conversation_pinfo(pinfo, 0) : NULL;
     struct tcp_analysis *tcpd = conversation ? get_tcp_conversation_data(conversation, pinfo) : NULL;
 
-    if (tcpd && tcpd->server_port != 0)
-        return tcpd->server_port;
-    return (guint16)MIN(pinfo->srcport, pinfo->destport);
+    return tcpd ? tcpd->server_port : 0;
 }
 
 guint

@@ -339,11 +339,40 @@ key_equal(gconstpointer x, gconstpointer y)
            && bytes_equal(&p->tid, &q->tid);
 }
 
-/* The key of a message's transaction.  A kept key points to the
- * capture's copies of the addresses (host_keep); a lookup key only to the
- * packet's. */
+/* Where both ends of a connection share one address (loopback), the
+ * server's port: TCP's, from the SYN, when the capture holds it; else the
+ * one a request goes to or a response comes from; else (pkiconf, error,
+ * nested: either side sends them) the one the requests of the
+ * connection's transaction (conn_tx, may be NULL) went to; else the lower
+ * port. */
+static guint16
+loopback_server_port(packet_info *pinfo, gint body, const tx_t *conn_tx)
+{
+    guint16 syn_port = entrust_tcp_server_port(pinfo);
+
+    if (syn_port)
+        return syn_port;
+    switch (pkixcmp_body_role(body)) {
+    case PKIXCMP_ROLE_REQUEST:
+        return (guint16)pinfo->destport;
+    case PKIXCMP_ROLE_RESPONSE:
+    case PKIXCMP_ROLE_ANNOUNCEMENT:
+        return (guint16)pinfo->srcport;
+    case PKIXCMP_ROLE_EITHER:
+    default:
+        if (conn_tx && conn_tx->server_port)
+            return (guint16)conn_tx->server_port;
+        return (guint16)MIN(pinfo->srcport, pinfo->destport);
+    }
+}
+
+/* The key of a message's transaction (body: the message's, or a framing
+ * pseudo body; conn_tx: its connection's latest transaction, or NULL).
+ * A kept key points to the capture's copies of the addresses (host_keep);
+ * a lookup key only to the packet's. */
 static void
-key_fill(tx_key_t *key, packet_info *pinfo, const pkixcmp_bytes_t *tid, gboolean kept)
+key_fill(tx_key_t *key, packet_info *pinfo, const pkixcmp_bytes_t *tid, gint body, const tx_t *conn_tx,
+         gboolean kept)
 {
     gboolean swap = cmp_address(&pinfo->src, &pinfo->dst) > 0;
     const address *a = swap ? &pinfo->dst : &pinfo->src, *b = swap ? &pinfo->src : &pinfo->dst;
@@ -352,7 +381,7 @@ key_fill(tx_key_t *key, packet_info *pinfo, const pkixcmp_bytes_t *tid, gboolean
     copy_address_shallow(&key->b, kept ? host_keep(b) : b);
     key->tid.data = (guint8 *)tid->data;
     key->tid.len = tid->len;
-    key->server_port = addresses_equal(a, b) ? entrust_tcp_server_port(pinfo) : 0;
+    key->server_port = addresses_equal(a, b) ? loopback_server_port(pinfo, body, conn_tx) : 0;
 }
 
 /* Name of a body or framing pseudo body. */
@@ -706,7 +735,7 @@ from_server(const tx_t *tx, const packet_info *pinfo)
 }
 
 static tx_t *
-tx_new(packet_info *pinfo, const pkixcmp_msg_t *msg)
+tx_new(packet_info *pinfo, const pkixcmp_msg_t *msg, const tx_t *conn_tx)
 {
     tx_t *tx = wmem_new0(wmem_file_scope(), tx_t);
 
@@ -715,7 +744,7 @@ tx_new(packet_info *pinfo, const pkixcmp_msg_t *msg)
     if (has_transaction_id(msg)) {
         tx_key_t *key = wmem_new(wmem_file_scope(), tx_key_t);
         tx->tid = bytes_keep(&msg->transaction_id);
-        key_fill(key, pinfo, &msg->transaction_id, TRUE);
+        key_fill(key, pinfo, &msg->transaction_id, msg->body, conn_tx, TRUE);
         key->tid = tx->tid;
         g_hash_table_insert(tx_by_key, key, tx);
     }
@@ -738,7 +767,7 @@ tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
     *is_new = FALSE;
     if (has_tid) {
         tx_key_t key;
-        key_fill(&key, pinfo, &msg->transaction_id, FALSE);
+        key_fill(&key, pinfo, &msg->transaction_id, rec->body, conv->tx, FALSE);
         tx = (tx_t *)g_hash_table_lookup(tx_by_key, &key);
     }
     /* A response answers the request outstanding on its connection, even
@@ -747,7 +776,10 @@ tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
      * too (requests sent without waiting, as HTTP pipelining allows). */
     if (answers && conv->tx && conv->tx->pending && conv->tx != tx
             && !(tx && tx->pending && pkixcmp_response_allowed(tx->pending->body, tx->pending_orig, rec->body))) {
-        if (has_tid && conv->tx->tid.data)
+        tx_bytes_t tid = { (guint8 *)msg->transaction_id.data, msg->transaction_id.len };
+        /* The same transactionID under another key (on loopback without the
+         * SYN, a server port guessed wrong) differs in nothing. */
+        if (has_tid && conv->tx->tid.data && !bytes_equal(&tid, &conv->tx->tid))
             add_finding(rec, &ei_transaction_id, "transactionID %s differs from the request's %s (frame %u)",
                         bytes_hex(pinfo->pool, msg->transaction_id.data, msg->transaction_id.len),
                         bytes_hex(pinfo->pool, conv->tx->tid.data, conv->tx->tid.len), conv->tx->pending->frame);
@@ -761,7 +793,7 @@ tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
     if (!tx) {
         if (!msg)
             return NULL;    /* a framing message outside any known transaction */
-        tx = tx_new(pinfo, msg);
+        tx = tx_new(pinfo, msg, conv->tx);
         *is_new = TRUE;
     }
     conv->tx = tx;
@@ -1061,22 +1093,28 @@ pkixcmp_track_message(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, pkixc
 }
 
 /* The key of a polling reference in tx_by_poll_ref: the 4 octets at ref
- * and the packet's addresses (kept, or pointed to, as key_fill has it). */
+ * and the packet's addresses (kept, or pointed to, as key_fill has it);
+ * body is the framing message's pseudo body. */
 static void
-poll_key_fill(tx_key_t *key, packet_info *pinfo, const guint8 *ref, gboolean kept)
+poll_key_fill(tx_key_t *key, packet_info *pinfo, const guint8 *ref, gint body, gboolean kept)
 {
     pkixcmp_bytes_t bytes = { ref, 4 };
 
-    key_fill(key, pinfo, &bytes, kept);
+    key_fill(key, pinfo, &bytes, body, NULL, kept);
 }
 
 gboolean
 entrust_poll_ref_known(packet_info *pinfo, const guint8 *ref)
 {
     tx_key_t key;
+    const tx_t *tx;
 
-    poll_key_fill(&key, pinfo, ref, FALSE);
-    return tx_by_poll_ref && g_hash_table_lookup(tx_by_poll_ref, &key) != NULL;
+    if (!tx_by_poll_ref)
+        return FALSE;
+    poll_key_fill(&key, pinfo, ref, PKIXCMP_FRAMING_V0_BASE + PKIXCMP_FRAMING_POLLREQ, FALSE);
+    tx = (const tx_t *)g_hash_table_lookup(tx_by_poll_ref, &key);
+    /* A pollReq goes where the transaction's requests went. */
+    return tx && tx->server_port == pinfo->destport && addresses_equal(tx->server, &pinfo->dst);
 }
 
 void
@@ -1101,7 +1139,7 @@ entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gbool
             poll_ref = tvb_get_ptr(tvb, value_offset, 4);
     }
     if (poll_ref)
-        poll_key_fill(&poll_key, pinfo, poll_ref, FALSE);
+        poll_key_fill(&poll_key, pinfo, poll_ref, body, FALSE);
     /* A pollReq on a connection that has seen no transaction: the client
      * reconnected to poll, and its polling reference names the transaction
      * a pollRep gave it. */
@@ -1117,7 +1155,7 @@ entrust_track_framing(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, gbool
     if (poll_ref && type == PKIXCMP_FRAMING_POLLREP && rec && rec->tx
             && g_hash_table_lookup(tx_by_poll_ref, &poll_key) != rec->tx) {
         tx_key_t *key = wmem_new(wmem_file_scope(), tx_key_t);
-        poll_key_fill(key, pinfo, (const guint8 *)wmem_memdup(wmem_file_scope(), poll_ref, 4), TRUE);
+        poll_key_fill(key, pinfo, (const guint8 *)wmem_memdup(wmem_file_scope(), poll_ref, 4), body, TRUE);
         g_hash_table_insert(tx_by_poll_ref, key, rec->tx);
     }
 
