@@ -45,11 +45,9 @@ static int hf_pkixcmp_implementation_evidence = -1;
 static gint ett_identify = -1;
 
 static expert_field ei_entrust_identified = EI_INIT;
-static expert_field ei_entrust_header_alone = EI_INIT;
 
 static dissector_handle_t entrust_handle;
 static dissector_handle_t entrust_pdu_handle;
-static dissector_handle_t pkixcmp_handle;
 
 
 /* A TCP framing header that came alone in its segment, on a port the
@@ -222,26 +220,22 @@ port_chosen_by_user(packet_info *pinfo)
 /* A sender that writes a TCP frame's header and its PKIMessage apart puts
  * the header into a segment of its own, which no heuristic can judge.  It
  * is remembered; when the next segment of its direction starts with the
- * PKIMessage the header announced, that segment is not bare DER: its
- * PKIMessage is shown, and the connection is the entrust dissector's from
- * the next frame on, where the next header starts (a second pass sees the
- * same).  A PKIMessage longer than its first segment is reassembled by
- * TCP, which brings it back here, whole, in the frame that completes it
- * (tcpinfo->seq is then the sequence number of its first byte).  TRUE
- * when the segment was taken. */
+ * PKIMessage the header announced, that segment is not bare DER: the
+ * connection is the entrust dissector's from this frame on, and entrust
+ * shows the PKIMessage as that header's PDU (reassembling it when it
+ * spans segments), in every pass alike.  TRUE when the segment was
+ * taken. */
 static gboolean
-take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const struct tcpinfo *tcpinfo,
+take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct tcpinfo *tcpinfo,
                   const guint8 *buf, guint avail)
 {
     conversation_t *conversation;
     identify_conv_t *conv;
     heur_header_t *pending;
-    guint64 size;
-    proto_item *ti;
 
-    if (!tcpinfo)
+    if (!tcpinfo || tcpinfo->is_reassembled)
         return FALSE;
-    if (!tcpinfo->is_reassembled && cmp_heur_header_alone(buf, avail, ENTRUST_DEFAULT_MAX_PDU)) {
+    if (cmp_heur_header_alone(buf, avail, ENTRUST_DEFAULT_MAX_PDU)) {
         conv = conv_state(find_or_create_conversation(pinfo), TRUE);
         pending = &conv->header_alone[entrust_tcp_direction(pinfo)];
         memcpy(pending->header, buf, avail);
@@ -250,40 +244,22 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const str
         pending->nxtseq = tcpinfo->nxtseq;
         return FALSE;
     }
-    if (buf[0] != 0x30 || !(conversation = find_conversation_pinfo(pinfo, 0))
+    if (buf[0] != 0x30 || PINFO_FD_VISITED(pinfo) || !(conversation = find_conversation_pinfo(pinfo, 0))
             || !(conv = conv_state(conversation, FALSE)))
         return FALSE;
     pending = &conv->header_alone[entrust_tcp_direction(pinfo)];
     if (!pending->header_len || pending->nxtseq != tcpinfo->seq
             || !cmp_heur_after_header(pending->header, pending->header_len, buf, avail, ENTRUST_DEFAULT_MAX_PDU))
         return FALSE;
-    /* cmp_heur_after_header found the PKIMessage's size to be the one the
-     * header announced. */
-    if (der_element_size(buf, avail, &size) != DER_OK)
-        return FALSE;
-    if (size > avail && !tcpinfo->is_reassembled && entrust_may_desegment(pinfo)) {
-        /* Nothing is shown yet: TCP marks the segment as the start of a
-         * reassembled PDU, in every pass alike. */
-        pinfo->desegment_offset = 0;
-        pinfo->desegment_len = (guint32)(size - avail);
-        return TRUE;
+    /* The peer's header may be waiting for its PKIMessage too. */
+    for (guint dir = 0; dir < 2; dir++) {
+        pending = &conv->header_alone[dir];
+        if (pending->header_len)
+            entrust_take_split_header(conversation, pinfo, dir, pending->header, pending->header_len,
+                                      pending->frame, pending->nxtseq);
     }
-    conversation_set_dissector_from_frame_number(conversation, pinfo->num + 1, entrust_handle);
-    ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
-    expert_add_info_format(pinfo, ti, &ei_entrust_header_alone,
-                           "The TCP framing header of this PKIMessage (%u octets) came alone in frame %u, before "
-                           "CMP was found on this port: the connection is decoded from the next frame on",
-                           pending->header_len, pending->frame);
-    /* The PKIMessage, when the bytes at hand hold all of it (TCP may not
-     * reassemble: its preference, or a capture cut short). */
-    col_set_str(pinfo->cinfo, COL_PROTOCOL, "Entrust");
-    if (size <= avail) {
-        col_clear(pinfo->cinfo, COL_INFO);
-        call_dissector(pkixcmp_handle, tvb_new_subset_length(tvb, 0, (gint)size), pinfo, tree);
-    } else {
-        col_add_fstr(pinfo->cinfo, COL_INFO, "Start of a PKIMessage whose framing header came alone in frame %u",
-                     pending->frame);
-    }
+    conversation_set_dissector_from_frame_number(conversation, pinfo->num, entrust_handle);
+    dissect_entrust(tvb, pinfo, tree, tcpinfo);
     return TRUE;
 }
 
@@ -311,7 +287,7 @@ dissect_pkixcmp_tcp_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     if (!entrust_handle || avail < 2 || port_chosen_by_user(pinfo))
         return FALSE;
     buf = tvb_get_ptr(tvb, 0, avail);
-    if (take_split_header(tvb, pinfo, tree, (const struct tcpinfo *)data, buf, avail))
+    if (take_split_header(tvb, pinfo, tree, (struct tcpinfo *)data, buf, avail))
         return TRUE;
     if (!cmp_heur_tcp(buf, avail, ENTRUST_DEFAULT_MAX_PDU) && !polls_known_transaction(pinfo, buf, avail))
         return FALSE;
@@ -389,9 +365,6 @@ entrust_identify_register(int proto_entrust_id)
             "The frame whose message identified the Entrust implementation", HFILL } },
     };
     static ei_register_info ei[] = {
-        { &ei_entrust_header_alone,
-          { "entrust.analysis.header_alone", PI_REASSEMBLE, PI_NOTE,
-            "TCP framing header sent alone before CMP was found on this port", EXPFILL } },
         { &ei_entrust_identified,
           { "entrust.analysis.identified", PI_PROTOCOL, PI_CHAT,
             "Entrust implementation identified", EXPFILL } },
@@ -415,7 +388,6 @@ entrust_identify_handoff(void)
 {
     entrust_handle = find_dissector("entrust");
     entrust_pdu_handle = find_dissector(ENTRUST_PDU_DISSECTOR_NAME);
-    pkixcmp_handle = find_dissector(PKIXCMP_DISSECTOR_NAME);
 
     heur_dissector_add("tcp", dissect_pkixcmp_tcp_heur, "PKIX-CMP over TCP",
                        "pkixcmp_tcp", proto_entrust, HEURISTIC_ENABLE);

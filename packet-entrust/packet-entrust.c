@@ -50,6 +50,7 @@ static int hf_entrust_payload = -1;
 static int hf_entrust_trailing_data = -1;
 static int hf_entrust_service = -1;
 static int hf_entrust_continuation = -1;
+static int hf_entrust_header_frame = -1;
 
 static gint ett_entrust = -1;
 static gint ett_entrust_flags = -1;
@@ -63,6 +64,7 @@ static expert_field ei_entrust_trailing_data = EI_INIT;
 static expert_field ei_entrust_framing_changed = EI_INIT;
 static expert_field ei_entrust_session = EI_INIT;
 static expert_field ei_entrust_continuation = EI_INIT;
+static expert_field ei_entrust_header_alone = EI_INIT;
 
 static dissector_handle_t entrust_handle;
 static dissector_handle_t entrust_http_poll_handle;
@@ -115,6 +117,17 @@ static const value_string entrust_error_class_vals[] = {
     { 0, NULL }
 };
 
+/* A PKIMessage whose TCP framing header came alone in a segment before
+ * the heuristic found CMP on the port (entrust_take_split_header): a PDU
+ * of bare DER where the stream's next header would be. */
+typedef struct {
+    guint32 seq;                    /* TCP sequence number of its first byte */
+    guint32 size;                   /* its DER size; 0: none */
+    guint32 header_frame;           /* the frame that carried the header */
+    guint8  header[CMP_TCP_V10_HEADER_LEN];
+    guint8  header_len;
+} split_body_t;
+
 /* What is remembered of one TCP connection. */
 typedef struct {
     entrust_session_kind session;   /* NONE until the first bytes are seen */
@@ -132,6 +145,10 @@ typedef struct {
     gboolean synced[2];             /* first pass: a PDU start was found */
     wmem_map_t *skipped;            /* frame number -> bytes skipped at its start + 1 */
     gboolean continuation_next;     /* the next PDU handed over is skipped bytes */
+    split_body_t split_body[2];     /* per direction */
+    gboolean split_body_next;       /* the next PDU handed over is a split body */
+    gboolean segment_seq_known;     /* this call's TCP data has ... */
+    guint32 segment_seq;            /* ... this first sequence number */
 } entrust_conv_t;
 
 /* Which framing one PDU is dissected with. */
@@ -473,10 +490,40 @@ dissect_entrust_der_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, ent
     return tvb_reported_length(tvb);
 }
 
+/* The PKIMessage of a framing header that came alone (split_body_t). */
+static int
+dissect_split_body_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const split_body_t *body)
+{
+    gboolean v10 = body->header_len == CMP_TCP_V10_HEADER_LEN;
+    const char *type = v10 ? val_to_str_const(body->header[6], entrust_type_v10_vals, "unknown type")
+                           : val_to_str_const(body->header[4], entrust_type_v0_vals, "unknown type");
+    proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
+    proto_item *fi;
+
+    proto_item_append_text(ti, ", %s, %s, its framing header in frame %u", v10 ? "version 10" : "RFC 2510", type,
+                           body->header_frame);
+    fi = proto_tree_add_uint(proto_item_add_subtree(ti, ett_entrust), hf_entrust_header_frame, tvb, 0, 0,
+                             body->header_frame);
+    proto_item_set_generated(fi);
+    expert_add_info_format(pinfo, fi, &ei_entrust_header_alone,
+                           "The TCP framing header of this PKIMessage (%u octets) came alone in frame %u, "
+                           "before CMP was found on this port", body->header_len, body->header_frame);
+    col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", type);
+    if (v10 && (body->header[5] & CMP_TCP_V10_FLAG_CLOSE))
+        col_append_str(pinfo->cinfo, COL_INFO, " [close]");
+    call_dissector_with_data(pkixcmp_handle, tvb, pinfo, tree, NULL);
+    return tvb_reported_length(tvb);
+}
+
 static int
 dissect_entrust_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
     entrust_conv_t *conv = (entrust_conv_t *)data;
+
+    if (conv->split_body_next) {
+        conv->split_body_next = FALSE;
+        return dissect_split_body_pdu(tvb, pinfo, tree, &conv->split_body[entrust_tcp_direction(pinfo)]);
+    }
 
     if (conv->continuation_next) {
         /* The capture began inside a PDU: these bytes end one whose start
@@ -520,12 +567,6 @@ tcp_flow_saw_syn(packet_info *pinfo)
     struct tcp_analysis *tcpd = conversation ? get_tcp_conversation_data(conversation, pinfo) : NULL;
 
     return tcpd && tcpd->fwd && (tcpd->fwd->static_flags & ENTRUST_TCP_FLOW_SAW_SYN);
-}
-
-gboolean
-entrust_may_desegment(const packet_info *pinfo)
-{
-    return entrust_desegment && pinfo->can_desegment > 0;
 }
 
 guint16
@@ -589,7 +630,17 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
 {
     entrust_conv_t *conv = (entrust_conv_t *)data;
     guint avail = bytes_available(tvb, offset);
-    guint skip = bytes_to_skip(conv, pinfo, tvb, offset);
+    const split_body_t *body = &conv->split_body[entrust_tcp_direction(pinfo)];
+    guint skip;
+
+    /* Where a framing header that came alone left the stream: its
+     * PKIMessage, without a header of its own. */
+    conv->split_body_next = offset == 0 && body->size && conv->segment_seq_known && conv->segment_seq == body->seq;
+    if (conv->split_body_next) {
+        conv->continuation_next = FALSE;
+        return body->size;
+    }
+    skip = bytes_to_skip(conv, pinfo, tvb, offset);
 
     conv->continuation_next = skip > 0;
     if (skip > 0)
@@ -685,7 +736,7 @@ classify(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb)
 }
 
 static entrust_conv_t *
-get_conversation_state(conversation_t *conversation, packet_info *pinfo, tvbuff_t *tvb)
+find_or_create_conversation_state(conversation_t *conversation)
 {
     entrust_conv_t *conv = (entrust_conv_t *)conversation_get_proto_data(conversation, proto_entrust);
 
@@ -694,6 +745,36 @@ get_conversation_state(conversation_t *conversation, packet_info *pinfo, tvbuff_
         conv->skipped = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
         conversation_add_proto_data(conversation, proto_entrust, conv);
     }
+    return conv;
+}
+
+void
+entrust_take_split_header(conversation_t *conversation, packet_info *pinfo, guint dir, const guint8 *header,
+                          guint header_len, guint32 header_frame, guint32 body_seq)
+{
+    entrust_conv_t *conv = find_or_create_conversation_state(conversation);
+    split_body_t *body = &conv->split_body[dir & 1];
+
+    DISSECTOR_ASSERT(header_len == CMP_TCP_V0_HEADER_LEN || header_len == CMP_TCP_V10_HEADER_LEN);
+    memcpy(body->header, header, header_len);
+    body->header_len = (guint8)header_len;
+    body->header_frame = header_frame;
+    body->seq = body_seq;
+    /* The length field counts the header's bytes after it too. */
+    body->size = cmp_read_be32(header) + CMP_TCP_LENGTH_LEN - header_len;
+    /* The header tells the framing; classify() would see bare DER. */
+    if (conv->classified_in == 0) {
+        conv->session = header_len == CMP_TCP_V10_HEADER_LEN ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0;
+        conv->delimiting = ENTRUST_DELIMIT_LENGTH_PREFIX;
+        conv->classified_in = conv->announced_in = pinfo->num;
+    }
+}
+
+static entrust_conv_t *
+get_conversation_state(conversation_t *conversation, packet_info *pinfo, tvbuff_t *tvb)
+{
+    entrust_conv_t *conv = find_or_create_conversation_state(conversation);
+
     if (!PINFO_FD_VISITED(pinfo) && (conv->classified_in == 0
             || (conv->session == ENTRUST_SESSION_UNKNOWN && conv->classify_attempts < ENTRUST_CLASSIFY_ATTEMPTS)))
         classify(conv, pinfo, tvb);
@@ -717,8 +798,10 @@ add_session_item(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, proto_
 }
 
 int
-dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
+dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
+    /* TCP hands its segments (and reassembled data) over with a tcpinfo. */
+    const struct tcpinfo *tcpinfo = pinfo->ptype == PT_TCP ? (const struct tcpinfo *)data : NULL;
     conversation_t *conversation;
     entrust_conv_t *conv;
     proto_item *ti;
@@ -730,6 +813,8 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     col_clear(pinfo->cinfo, COL_INFO);
     conversation = find_or_create_conversation(pinfo);
     conv = get_conversation_state(conversation, pinfo, tvb);
+    conv->segment_seq_known = tcpinfo != NULL;
+    conv->segment_seq = tcpinfo ? tcpinfo->seq : 0;
 
     /* What the connection is, on every frame of it. */
     ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
@@ -874,6 +959,9 @@ proto_register_entrust(void)
         { &hf_entrust_continuation,
           { "Continuation data", "entrust.continuation", FT_BYTES, BASE_NONE, NULL, 0,
             "The end of a PDU whose start is not in the capture", HFILL } },
+        { &hf_entrust_header_frame,
+          { "Framing header in", "entrust.header_frame", FT_FRAMENUM, BASE_NONE, NULL, 0,
+            "The frame whose segment held only this PKIMessage's TCP framing header", HFILL } },
         { &hf_entrust_trailing_data,
           { "Trailing data", "entrust.trailing_data", FT_BYTES, BASE_NONE, NULL, 0,
             "Bytes inside the frame after the PKIMessage or after a fixed-size value", HFILL } },
@@ -907,6 +995,9 @@ proto_register_entrust(void)
         { &ei_entrust_continuation,
           { "entrust.analysis.continuation", PI_SEQUENCE, PI_NOTE,
             "The capture starts inside a PDU: its end is shown as continuation data", EXPFILL } },
+        { &ei_entrust_header_alone,
+          { "entrust.analysis.header_alone", PI_REASSEMBLE, PI_NOTE,
+            "TCP framing header sent alone before CMP was found on this port", EXPFILL } },
         { &ei_entrust_framing_changed,
           { "entrust.analysis.framing_changed", PI_PROTOCOL, PI_NOTE,
             "The framing changed within the connection", EXPFILL } },

@@ -4,7 +4,7 @@
 # The capture builder's fresh= (the benchmark's way of giving each replayed
 # transaction its own IDs and nonces): what it writes is checked by the
 # replays.pcap expectations; here, what it must refuse, and what it must
-# leave as it is.
+# leave as it is.  And its skip=, which heur-split-header.scn uses.
 #   tests/capbuild-fresh.sh CAPBUILD MESSAGES_DIR
 set -eu
 capbuild=$1
@@ -60,4 +60,18 @@ if cmp -s "$work/zero.pcap" "$work/one.pcap"; then
 else
     echo "ok: fresh=1 changes the ir"
 fi
+
+# skip= drops a payload's first bytes, before cut= keeps the first of the
+# rest: the pieces of one message that its sender wrote apart.
+printf 'connection 10.0.0.1 40000 10.0.0.2 829\nc raw skip=1 cut=2 hex:0011223344\nfin\n' > "$work/skip.scn"
+printf 'connection 10.0.0.1 40000 10.0.0.2 829\nc raw hex:1122\nfin\n' > "$work/piece.scn"
+"$capbuild" "$work/skip.scn" "$work/skip.pcap"
+"$capbuild" "$work/piece.scn" "$work/piece.pcap"
+if cmp -s "$work/skip.pcap" "$work/piece.pcap"; then
+    echo "ok: skip=1 cut=2 writes the middle two bytes"
+else
+    echo "FAIL: skip=1 cut=2 did not write the middle two bytes"
+    fail=1
+fi
+refuses skip-overrun 'raw skip=6 hex:0011223344' 'skip=6 is longer than the payload'
 exit $fail

@@ -83,7 +83,9 @@
  * flags=N (v10 flags byte, default 0), len=N (write this length field
  * instead of the true one), trailing=HEX (bytes after the payload, counted
  * by the length), cut=N (only the first N bytes of PAYLOAD: a truncated
- * message; also for der, raw and HTTP bodies), fresh=N (PAYLOAD is a
+ * message; also for der, raw and HTTP bodies), skip=N (PAYLOAD without its
+ * first N bytes, applied before cut=: with cut=, the pieces of one message
+ * that its sender wrote apart; also for der, raw and HTTP bodies), fresh=N (PAYLOAD is a
  * PKIMessage whose transactionID, senderNonce and recipNonce get their last
  * four octets XORed with N, big-endian: a replayed transaction with its own
  * IDs and nonces, as real traffic has; the protection no longer verifies;
@@ -593,14 +595,15 @@ fresh_ids(uint8_t *msg, size_t len, uint32_t n)
     }
 }
 
-/* Appends the payload, made fresh= and cut to its first cut= bytes when
- * those are given. */
+/* Appends the payload, made fresh=, without its first skip= bytes and cut
+ * to its first cut= bytes when those are given. */
 static int
 payload(const words_t *w, buf_t *out)
 {
     size_t start = out->len;
     int found = 0;
     const char *cut = arg(w, "cut");
+    const char *skip = arg(w, "skip");
     for (int i = 0; i < w->n && !found; i++) {
         if (strncmp(w->word[i], "file:", 5) == 0) {
             file_to(out, w->word[i] + 5);
@@ -618,6 +621,15 @@ payload(const words_t *w, buf_t *out)
         if (!found)
             die("fresh= without a payload");
         fresh_ids(out->data + start, out->len - start, (uint32_t)number(arg(w, "fresh"), 0xffffffffUL, "fresh"));
+    }
+    if (skip) {
+        size_t n = number(skip, 0xffffffffUL, "skip");
+        if (!found)
+            die("skip= without a payload");
+        if (n > out->len - start)
+            die("skip=%s is longer than the payload (%zu bytes)", skip, out->len - start);
+        memmove(out->data + start, out->data + start + n, out->len - start - n);
+        out->len -= n;
     }
     if (cut) {
         size_t n = number(cut, 0xffffffffUL, "cut");
@@ -656,7 +668,7 @@ static const char *const v10_names[] = {
     "pkiReq", "pollRep", "pollReq", "finRep", NULL, "pkiRep", "errorMsgRep"
 };
 static const char *const frame_keys[] = {
-    "ref", "time", "code", "data", "flags", "len", "trailing", "cut", "fresh", NULL
+    "ref", "time", "code", "data", "flags", "len", "trailing", "cut", "skip", "fresh", NULL
 };
 
 /*
@@ -751,10 +763,10 @@ static void
 http(const words_t *w, int request, buf_t *out)
 {
     static const char *const request_keys[] = {
-        "path", "ctype", "wrap", "wraptype", "ref", "time", "code", "data", "flags", "len", "trailing", "cut", "fresh", NULL
+        "path", "ctype", "wrap", "wraptype", "ref", "time", "code", "data", "flags", "len", "trailing", "cut", "skip", "fresh", NULL
     };
     static const char *const response_keys[] = {
-        "status", "ctype", "wrap", "wraptype", "ref", "time", "code", "data", "flags", "len", "trailing", "cut", "fresh", NULL
+        "status", "ctype", "wrap", "wraptype", "ref", "time", "code", "data", "flags", "len", "trailing", "cut", "skip", "fresh", NULL
     };
     buf_t body = { 0 };
     const char *ctype = arg(w, "ctype");
@@ -795,7 +807,8 @@ http(const words_t *w, int request, buf_t *out)
     } else {
         for (int i = 1; i < w->n; i++)
             if (strchr(w->word[i], '=') && strncmp(w->word[i], "path=", 5) != 0 && strncmp(w->word[i], "ctype=", 6) != 0 &&
-                strncmp(w->word[i], "status=", 7) != 0 && strncmp(w->word[i], "cut=", 4) != 0)
+                strncmp(w->word[i], "status=", 7) != 0 && strncmp(w->word[i], "cut=", 4) != 0 &&
+                strncmp(w->word[i], "skip=", 5) != 0)
                 die("%s: %s needs wrap=", w->word[0], w->word[i]);
         payload(w, &body);
     }
@@ -822,7 +835,7 @@ http(const words_t *w, int request, buf_t *out)
 static void
 message(int from, const words_t *w)
 {
-    static const char *const payload_keys[] = { "cut", "fresh", NULL };
+    static const char *const payload_keys[] = { "cut", "skip", "fresh", NULL };
     buf_t out = { 0 };
     const char *kind = w->n ? w->word[0] : "";
 
