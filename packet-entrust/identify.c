@@ -233,9 +233,11 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct tc
     identify_conv_t *conv;
     heur_header_t *pending;
 
-    if (!tcpinfo || tcpinfo->is_reassembled)
+    if (!tcpinfo)
         return FALSE;
-    if (cmp_heur_header_alone(buf, avail, ENTRUST_DEFAULT_MAX_PDU)) {
+    /* (TCP may hand over the PKIMessage's first segments reassembled, when
+     * it reorders them: tcpinfo->seq is then that of their first byte.) */
+    if (!tcpinfo->is_reassembled && cmp_heur_header_alone(buf, avail, ENTRUST_DEFAULT_MAX_PDU)) {
         conv = conv_state(find_or_create_conversation(pinfo), TRUE);
         pending = &conv->header_alone[entrust_tcp_direction(pinfo)];
         memcpy(pending->header, buf, avail);

@@ -39,13 +39,15 @@
  *   coalesce on|off       on: consecutive messages of one direction are
  *                         packed together and sent, cut at mss/segsize,
  *                         at the next flush, direction change, mss,
- *                         segsize, coalesce, gap, ack, fin or connection
+ *                         segsize, coalesce, gap, rewind, ack, fin or connection
  *                         line
  *                         (default off: every message line is sent at once)
  *   flush                 send what coalescing has packed
  *   ack c|s               a pure ACK from the client (c) or the server (s)
  *   gap N                 skip N bytes of sequence space before the next
  *                         data sent (either direction): a lost segment
+ *   rewind N              go back N bytes in sequence space before the
+ *                         next data sent: with gap, segments out of order
  *   fin                   FIN/ACK from the client, FIN/ACK from the
  *                         server, ACK from the client
  *   c MESSAGE             a message from the client to the server
@@ -1092,6 +1094,9 @@ main(int argc, char **argv)
         } else if (strcmp(d, "gap") == 0 && w.n == 2) {
             flush_pending();
             gap = (uint32_t)number(w.word[1], 0x7fffffffUL, "gap");
+        } else if (strcmp(d, "rewind") == 0 && w.n == 2) {
+            flush_pending();
+            gap = (uint32_t)0 - (uint32_t)number(w.word[1], 0x7fffffffUL, "rewind");
         } else if (strcmp(d, "ack") == 0 && w.n == 2) {
             int from = side(w.word[1]);
             flush_pending();
