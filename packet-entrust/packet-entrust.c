@@ -630,15 +630,18 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
 {
     entrust_conv_t *conv = (entrust_conv_t *)data;
     guint avail = bytes_available(tvb, offset);
-    const split_body_t *body = &conv->split_body[entrust_tcp_direction(pinfo)];
     guint skip;
 
     /* Where a framing header that came alone left the stream: its
      * PKIMessage, without a header of its own. */
-    conv->split_body_next = offset == 0 && body->size && conv->segment_seq_known && conv->segment_seq == body->seq;
-    if (conv->split_body_next) {
-        conv->continuation_next = FALSE;
-        return body->size;
+    conv->split_body_next = FALSE;
+    if (offset == 0 && conv->segment_seq_known && (conv->split_body[0].size || conv->split_body[1].size)) {
+        const split_body_t *body = &conv->split_body[entrust_tcp_direction(pinfo)];
+        if (body->size && conv->segment_seq == body->seq) {
+            conv->split_body_next = TRUE;
+            conv->continuation_next = FALSE;
+            return body->size;
+        }
     }
     skip = bytes_to_skip(conv, pinfo, tvb, offset);
 
