@@ -597,6 +597,20 @@ fresh_ids(uint8_t *msg, size_t len, uint32_t n)
     }
 }
 
+/* The number of bytes a payload option (skip=, cut=) names: at most the
+ * payload's (have). */
+static size_t
+payload_bytes(const char *key, const char *value, int found, size_t have)
+{
+    size_t n = number(value, 0xffffffffUL, key);
+
+    if (!found)
+        die("%s= without a payload", key);
+    if (n > have)
+        die("%s=%s is longer than the payload (%zu bytes)", key, value, have);
+    return n;
+}
+
 /* Appends the payload, made fresh=, without its first skip= bytes and cut
  * to its first cut= bytes when those are given. */
 static int
@@ -625,22 +639,12 @@ payload(const words_t *w, buf_t *out)
         fresh_ids(out->data + start, out->len - start, (uint32_t)number(arg(w, "fresh"), 0xffffffffUL, "fresh"));
     }
     if (skip) {
-        size_t n = number(skip, 0xffffffffUL, "skip");
-        if (!found)
-            die("skip= without a payload");
-        if (n > out->len - start)
-            die("skip=%s is longer than the payload (%zu bytes)", skip, out->len - start);
+        size_t n = payload_bytes("skip", skip, found, out->len - start);
         memmove(out->data + start, out->data + start + n, out->len - start - n);
         out->len -= n;
     }
-    if (cut) {
-        size_t n = number(cut, 0xffffffffUL, "cut");
-        if (!found)
-            die("cut= without a payload");
-        if (n > out->len - start)
-            die("cut=%s is longer than the payload (%zu bytes)", cut, out->len - start);
-        out->len = start + n;
-    }
+    if (cut)
+        out->len = start + payload_bytes("cut", cut, found, out->len - start);
     return found;
 }
 
