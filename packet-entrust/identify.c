@@ -11,7 +11,9 @@
  * so a second pass shows it on the frames before that one too.
  *
  * Heuristics: "pkixcmp_tcp" finds v0/v10-framed or bare DER CMP on any TCP
- * port and hands the whole connection to the entrust dissector;
+ * port (also after a framing header sent alone, and a pollReq sent alone
+ * with a polling reference a pollRep gave) and hands the whole connection
+ * to the entrust dissector;
  * "pkixcmp_http" decodes HTTP bodies that are PKIMessages or TCP-framed
  * PDUs but carry no Content-Type (Wireshark 4.0's HTTP tries its heuristic
  * table only for those; a body with an unknown type goes to "media").  Both are on by default
