@@ -111,15 +111,19 @@ void entrust_identify_show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
  * then the bytes, with an expert error. */
 int pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *tree);
 
-/* The split-header heuristic (identify.c) found a TCP framing header
- * (header_len octets, which cmp_heur_header_alone accepts, in
- * header_frame) that came alone, before CMP was found on the port; the
- * PKIMessage it announces starts at TCP sequence number body_seq in
- * direction dir (entrust_tcp_direction).  The entrust dissector, to which
- * the connection then belongs, shows that PKIMessage as the PDU of that
- * header and reassembles it if need be. */
+/* The preference entrust.max_pdu_size. */
+guint entrust_max_pdu_size(void);
+
+/* The TCP heuristic (identify.c) found a TCP framing header (header_len
+ * octets, which cmp_heur_header_alone accepts, in header_frame) that came
+ * alone, before CMP was found on the port; the PKIMessage it announces
+ * starts at TCP sequence number body_seq in direction dir
+ * (entrust_tcp_direction); at_hand when that is where the data at hand
+ * starts.  The entrust dissector, to which the connection then belongs,
+ * shows that PKIMessage as the PDU of that header and reassembles it if
+ * need be. */
 void entrust_take_split_header(conversation_t *conversation, packet_info *pinfo, guint dir, const guint8 *header,
-                               guint header_len, guint32 header_frame, guint32 body_seq);
+                               guint header_len, guint32 header_frame, guint32 body_seq, gboolean at_hand);
 
 /* The direction of a segment in its TCP connection, 0 or 1: the same for
  * every segment one endpoint sends, in every pass (by address and port). */

@@ -219,6 +219,23 @@ port_chosen_by_user(packet_info *pinfo)
     return FALSE;
 }
 
+/* Hands the framing headers still waiting for their PKIMessage, the
+ * peer's too, to the entrust dissector, which takes the connection;
+ * at_hand: the direction whose PKIMessage starts the segment at hand, or
+ * -1. */
+static void
+hand_over_headers(conversation_t *conversation, packet_info *pinfo, gint at_hand)
+{
+    const identify_conv_t *conv = conv_state(conversation, FALSE);
+
+    for (guint dir = 0; conv && dir < 2; dir++) {
+        const heur_header_t *pending = &conv->header_alone[dir];
+        if (pending->header_len)
+            entrust_take_split_header(conversation, pinfo, dir, pending->header, pending->header_len,
+                                      pending->frame, pending->nxtseq, (gint)dir == at_hand);
+    }
+}
+
 /* A sender that writes a TCP frame's header and its PKIMessage apart puts
  * the header into a segment of its own, which no heuristic can judge.  It
  * is remembered; when the next segment of its direction starts with the
@@ -239,7 +256,7 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct tc
         return FALSE;
     /* (TCP may hand over the PKIMessage's first segments reassembled, when
      * it reorders them: tcpinfo->seq is then that of their first byte.) */
-    if (!tcpinfo->is_reassembled && cmp_heur_header_alone(buf, avail, ENTRUST_DEFAULT_MAX_PDU)) {
+    if (!tcpinfo->is_reassembled && cmp_heur_header_alone(buf, avail, entrust_max_pdu_size())) {
         conv = conv_state(find_or_create_conversation(pinfo), TRUE);
         pending = &conv->header_alone[entrust_tcp_direction(pinfo)];
         memcpy(pending->header, buf, avail);
@@ -253,15 +270,9 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct tc
         return FALSE;
     pending = &conv->header_alone[entrust_tcp_direction(pinfo)];
     if (!pending->header_len || pending->nxtseq != tcpinfo->seq
-            || !cmp_heur_after_header(pending->header, pending->header_len, buf, avail, ENTRUST_DEFAULT_MAX_PDU))
+            || !cmp_heur_after_header(pending->header, pending->header_len, buf, avail, entrust_max_pdu_size()))
         return FALSE;
-    /* The peer's header may be waiting for its PKIMessage too. */
-    for (guint dir = 0; dir < 2; dir++) {
-        pending = &conv->header_alone[dir];
-        if (pending->header_len)
-            entrust_take_split_header(conversation, pinfo, dir, pending->header, pending->header_len,
-                                      pending->frame, pending->nxtseq);
-    }
+    hand_over_headers(conversation, pinfo, (gint)entrust_tcp_direction(pinfo));
     conversation_set_dissector_from_frame_number(conversation, pinfo->num, entrust_handle);
     dissect_entrust(tvb, pinfo, tree, tcpinfo);
     return TRUE;
@@ -296,6 +307,9 @@ dissect_pkixcmp_tcp_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     if (!cmp_heur_tcp(buf, avail, ENTRUST_DEFAULT_MAX_PDU) && !polls_known_transaction(pinfo, buf, avail))
         return FALSE;
     conversation = find_or_create_conversation(pinfo);
+    /* A header sent alone before this (in either direction) still waits
+     * for its PKIMessage. */
+    hand_over_headers(conversation, pinfo, -1);
     /* From this frame on: the frames before it did not look like CMP, and
      * a second pass must leave them as the first did. */
     conversation_set_dissector_from_frame_number(conversation, pinfo->num, entrust_handle);

@@ -509,9 +509,9 @@ dissect_split_body_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, cons
                            "The TCP framing header of this PKIMessage (%u octets) came alone in frame %u, "
                            "before CMP was found on this port", body->header_len, body->header_frame);
     col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", type);
+    call_dissector_with_data(pkixcmp_handle, tvb, pinfo, tree, NULL);
     if (v10 && (body->header[5] & CMP_TCP_V10_FLAG_CLOSE))
         col_append_str(pinfo->cinfo, COL_INFO, " [close]");
-    call_dissector_with_data(pkixcmp_handle, tvb, pinfo, tree, NULL);
     return tvb_reported_length(tvb);
 }
 
@@ -751,9 +751,15 @@ find_or_create_conversation_state(conversation_t *conversation)
     return conv;
 }
 
+guint
+entrust_max_pdu_size(void)
+{
+    return entrust_max_pdu;
+}
+
 void
 entrust_take_split_header(conversation_t *conversation, packet_info *pinfo, guint dir, const guint8 *header,
-                          guint header_len, guint32 header_frame, guint32 body_seq)
+                          guint header_len, guint32 header_frame, guint32 body_seq, gboolean at_hand)
 {
     entrust_conv_t *conv = find_or_create_conversation_state(conversation);
     split_body_t *body = &conv->split_body[dir & 1];
@@ -765,8 +771,9 @@ entrust_take_split_header(conversation_t *conversation, packet_info *pinfo, guin
     body->seq = body_seq;
     /* The length field counts the header's bytes after it too. */
     body->size = cmp_read_be32(header) + CMP_TCP_LENGTH_LEN - header_len;
-    /* The header tells the framing; classify() would see bare DER. */
-    if (conv->classified_in == 0) {
+    /* Where the PKIMessage is what the entrust dissector sees first, the
+     * header tells the framing: classify() would see bare DER. */
+    if (at_hand && conv->classified_in == 0) {
         conv->session = header_len == CMP_TCP_V10_HEADER_LEN ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0;
         conv->delimiting = ENTRUST_DELIMIT_LENGTH_PREFIX;
         conv->classified_in = conv->announced_in = pinfo->num;
