@@ -776,13 +776,16 @@ tx_find(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
      * too (requests sent without waiting, as HTTP pipelining allows). */
     if (answers && conv->tx && conv->tx->pending && conv->tx != tx
             && !(tx && tx->pending && pkixcmp_response_allowed(tx->pending->body, tx->pending_orig, rec->body))) {
-        tx_bytes_t tid = { (guint8 *)msg->transaction_id.data, msg->transaction_id.len };
         /* The same transactionID under another key (on loopback without the
          * SYN, a server port guessed wrong) differs in nothing. */
-        if (has_tid && conv->tx->tid.data && !bytes_equal(&tid, &conv->tx->tid))
-            add_finding(rec, &ei_transaction_id, "transactionID %s differs from the request's %s (frame %u)",
-                        bytes_hex(pinfo->pool, msg->transaction_id.data, msg->transaction_id.len),
-                        bytes_hex(pinfo->pool, conv->tx->tid.data, conv->tx->tid.len), conv->tx->pending->frame);
+        if (has_tid && conv->tx->tid.data) {
+            tx_bytes_t tid = { (guint8 *)msg->transaction_id.data, msg->transaction_id.len };
+            if (!bytes_equal(&tid, &conv->tx->tid))
+                add_finding(rec, &ei_transaction_id, "transactionID %s differs from the request's %s (frame %u)",
+                            bytes_hex(pinfo->pool, msg->transaction_id.data, msg->transaction_id.len),
+                            bytes_hex(pinfo->pool, conv->tx->tid.data, conv->tx->tid.len),
+                            conv->tx->pending->frame);
+        }
         tx = conv->tx;
     }
     /* Without a transactionID a message follows its connection's latest
