@@ -167,18 +167,15 @@ bytes_available(tvbuff_t *tvb, int offset)
  * One PDU
  */
 
-/* The first whole PDU of a conversation settles its session kind; when
- * classification only saw a length field's first bytes, this frame is the
- * one whose note announces it. */
+/* The first whole PDU of a conversation settles its session kind (and its
+ * frame announces it, dissect_entrust_pdu). */
 static void
-settle_session(entrust_conv_t *conv, packet_info *pinfo, entrust_session_kind kind)
+settle_session(entrust_conv_t *conv, entrust_session_kind kind)
 {
     if (!conv || conv->session_from_pdu)
         return;
     conv->session = kind;
     conv->session_from_pdu = TRUE;
-    if (conv->tentative && !PINFO_FD_VISITED(pinfo))
-        conv->announced_in = pinfo->num;
 }
 
 /* Hands the DER PKIMessage at offset to pkixcmp.  Anything inside the
@@ -361,7 +358,7 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     framing = tvb_get_uint8(tvb, 4) == CMP_TCP_V10_VERSION ? PDU_FRAMING_V10 : PDU_FRAMING_V0;
     if (conv) {
         if (!conv->session_from_pdu) {
-            settle_session(conv, pinfo, framing == PDU_FRAMING_V10 ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0);
+            settle_session(conv, framing == PDU_FRAMING_V10 ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0);
         } else if (conv->session == ENTRUST_SESSION_CMP_V0 && framing == PDU_FRAMING_V10) {
             framing = PDU_FRAMING_V0;   /* in an RFC 2510 stream, 10 is an unknown type */
         } else if (conv->session == ENTRUST_SESSION_CMP_V10 && framing == PDU_FRAMING_V0) {
@@ -478,12 +475,12 @@ dissect_entrust_der_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, ent
     if (der_looks_like_pkimessage(tvb_get_ptr(tvb, 0, MIN(avail, 64)), MIN(avail, 64), NULL)) {
         proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
         proto_item_append_text(ti, ", bare DER");
-        settle_session(conv, pinfo, ENTRUST_SESSION_CMP_DER);
+        settle_session(conv, ENTRUST_SESSION_CMP_DER);
         call_dissector_with_data(pkixcmp_handle, tvb, pinfo, tree, NULL);
     } else {
         proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, -1, ENC_NA);
         proto_item_append_text(ti, ", BER");
-        settle_session(conv, pinfo, ENTRUST_SESSION_OTHER_BER);
+        settle_session(conv, ENTRUST_SESSION_OTHER_BER);
         col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "BER");
         pkixcmp_dissect_unknown_ber(pinfo, tvb, proto_item_add_subtree(ti, ett_entrust));
     }
@@ -519,6 +516,9 @@ static int
 dissect_entrust_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
     entrust_conv_t *conv = (entrust_conv_t *)data;
+
+    if (conv->announced_in == 0 && !PINFO_FD_VISITED(pinfo))
+        conv->announced_in = pinfo->num;
 
     if (conv->split_body_next) {
         conv->split_body_next = FALSE;
@@ -733,7 +733,9 @@ classify(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb)
          * begun, but whether the framing is RFC 2510 or version 10 is told
          * by the first whole PDU. */
         conv->tentative = kind == ENTRUST_SESSION_CMP_V0 && avail < CMP_TCP_V0_HEADER_LEN;
-        conv->announced_in = conv->tentative ? 0 : pinfo->num;
+        /* A stream of PDUs is announced with its first PDU (dissect_entrust_pdu),
+         * in the frame that completes it: the one a second pass hands over. */
+        conv->announced_in = conv->delimiting == ENTRUST_DELIMIT_NONE ? pinfo->num : 0;
     }
     conv->classify_attempts++;
 }
@@ -776,7 +778,7 @@ entrust_take_split_header(conversation_t *conversation, packet_info *pinfo, guin
     if (at_hand && conv->classified_in == 0) {
         conv->session = header_len == CMP_TCP_V10_HEADER_LEN ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0;
         conv->delimiting = ENTRUST_DELIMIT_LENGTH_PREFIX;
-        conv->classified_in = conv->announced_in = pinfo->num;
+        conv->classified_in = pinfo->num;
     }
 }
 
@@ -805,6 +807,26 @@ add_session_item(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, proto_
     if (pinfo->num == conv->announced_in)
         expert_add_info_format(pinfo, ti, &ei_entrust_session, "Session classified as %s",
                                val_to_str_const(conv->session, entrust_session_vals, "unknown"));
+}
+
+/* The PDUs of a segment, then the session item. */
+static void
+dissect_pdus(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, entrust_conv_t *conv, proto_tree *session_tree)
+{
+    /* fixed_len: a resynchronisation may skip fewer bytes than a length
+     * field (get_entrust_pdu_len asks for the rest itself); a DER element
+     * has two at least. */
+    TRY {
+        tcp_dissect_pdus(tvb, pinfo, tree, entrust_desegment, conv->delimiting == ENTRUST_DELIMIT_DER ? 2 : 1,
+                         get_entrust_pdu_len, dissect_entrust_pdu, conv);
+    }
+    FINALLY {
+        /* After the PDUs, the first of which may have just told the
+         * framing; also when one that TCP may not reassemble ends the
+         * frame with an exception. */
+        add_session_item(conv, pinfo, tvb, session_tree);
+    }
+    ENDTRY;
 }
 
 int
@@ -846,17 +868,8 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 
     switch (conv->delimiting) {
     case ENTRUST_DELIMIT_LENGTH_PREFIX:
-        /* fixed_len 1: a resynchronisation may skip fewer bytes than a
-         * length field; get_entrust_pdu_len asks for the rest itself. */
-        tcp_dissect_pdus(tvb, pinfo, tree, entrust_desegment, 1,
-                         get_entrust_pdu_len, dissect_entrust_pdu, conv);
-        /* After the PDUs: a whole PDU may have just told the framing. */
-        add_session_item(conv, pinfo, tvb, session_tree);
-        break;
     case ENTRUST_DELIMIT_DER:
-        tcp_dissect_pdus(tvb, pinfo, tree, entrust_desegment, 2,
-                         get_entrust_pdu_len, dissect_entrust_pdu, conv);
-        add_session_item(conv, pinfo, tvb, session_tree);
+        dissect_pdus(tvb, pinfo, tree, conv, session_tree);
         break;
     case ENTRUST_DELIMIT_NONE:
     default:
