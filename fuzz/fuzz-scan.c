@@ -39,6 +39,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     {
+        /* A pollReq's reference: the last four bytes of the frame. */
+        const guint8 *ref = cmp_heur_poll_req_ref(buf, size);
+        CHECK(ref == NULL || (size >= 4 && ref == buf + size - 4));
+    }
+    {
         cmp_http_body_kind k = cmp_heur_http_body(buf, size);
         CHECK(k == CMP_HTTP_BODY_NONE || k == CMP_HTTP_BODY_PKIMESSAGE || k == CMP_HTTP_BODY_FRAMED);
     }
