@@ -219,6 +219,11 @@ port_chosen_by_user(packet_info *pinfo)
     return FALSE;
 }
 
+/* A PKIMessage's first bytes after a header sent alone that are enough
+ * for cmp_heur_after_header's verdict (up to pvno: 16 at most, with long
+ * length forms). */
+#define SPLIT_HEADER_JUDGE_BYTES 16
+
 /* Hands the framing headers still waiting for their PKIMessage, the
  * peer's too, to the entrust dissector, which takes the connection;
  * at_hand: the direction whose PKIMessage starts the segment at hand, or
@@ -269,9 +274,17 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct tc
             || !(conv = conv_state(conversation, FALSE)))
         return FALSE;
     pending = &conv->header_alone[entrust_tcp_direction(pinfo)];
-    if (!pending->header_len || pending->nxtseq != tcpinfo->seq
-            || !cmp_heur_after_header(pending->header, pending->header_len, buf, avail, entrust_max_pdu_size()))
+    if (!pending->header_len || pending->nxtseq != tcpinfo->seq)
         return FALSE;
+    if (!cmp_heur_after_header(pending->header, pending->header_len, buf, avail, entrust_max_pdu_size())) {
+        /* Too few bytes to judge: TCP brings them back with the next
+         * segment's (reassembled, tcpinfo->seq unchanged). */
+        if (avail >= SPLIT_HEADER_JUDGE_BYTES || pinfo->can_desegment == 0)
+            return FALSE;
+        pinfo->desegment_offset = 0;
+        pinfo->desegment_len = DESEGMENT_ONE_MORE_SEGMENT;
+        return TRUE;
+    }
     hand_over_headers(conversation, pinfo, (gint)entrust_tcp_direction(pinfo));
     conversation_set_dissector_from_frame_number(conversation, pinfo->num, entrust_handle);
     dissect_entrust(tvb, pinfo, tree, tcpinfo);
@@ -299,7 +312,7 @@ dissect_pkixcmp_tcp_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     const guint8 *buf;
     conversation_t *conversation;
 
-    if (!entrust_handle || avail < 2 || port_chosen_by_user(pinfo))
+    if (!entrust_handle || avail == 0 || port_chosen_by_user(pinfo))
         return FALSE;
     buf = tvb_get_ptr(tvb, 0, avail);
     if (take_split_header(tvb, pinfo, tree, (struct tcpinfo *)data, buf, avail))
