@@ -114,6 +114,10 @@ int pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *t
 /* The preference entrust.max_pdu_size. */
 guint entrust_max_pdu_size(void);
 
+/* Whether TCP may reassemble for this dissector, and the preference
+ * entrust.desegment lets it. */
+gboolean entrust_may_desegment(const packet_info *pinfo);
+
 /* The TCP heuristic (identify.c) found a TCP framing header (header_len
  * octets, which cmp_heur_header_alone accepts, in header_frame) that came
  * alone, before CMP was found on the port; the PKIMessage it announces

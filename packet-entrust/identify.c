@@ -279,7 +279,7 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct tc
     if (!cmp_heur_after_header(pending->header, pending->header_len, buf, avail, entrust_max_pdu_size())) {
         /* Too few bytes to judge: TCP brings them back with the next
          * segment's (reassembled, tcpinfo->seq unchanged). */
-        if (avail >= SPLIT_HEADER_JUDGE_BYTES || pinfo->can_desegment == 0)
+        if (avail >= SPLIT_HEADER_JUDGE_BYTES || !entrust_may_desegment(pinfo))
             return FALSE;
         pinfo->desegment_offset = 0;
         pinfo->desegment_len = DESEGMENT_ONE_MORE_SEGMENT;
@@ -293,8 +293,8 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct tc
 
 /* A client that reconnects to poll sends a pollReq alone, which no
  * heuristic can judge by its bytes: it is CMP when its polling reference
- * is one a pollRep gave between the same endpoints (on loopback, the same
- * server port). */
+ * is one a pollRep gave between the same endpoints, and it goes where
+ * that transaction's requests went (entrust_poll_ref_known). */
 static gboolean
 polls_known_transaction(packet_info *pinfo, const guint8 *buf, guint avail)
 {

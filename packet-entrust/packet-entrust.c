@@ -759,6 +759,12 @@ entrust_max_pdu_size(void)
     return entrust_max_pdu;
 }
 
+gboolean
+entrust_may_desegment(const packet_info *pinfo)
+{
+    return entrust_desegment && pinfo->can_desegment > 0;
+}
+
 void
 entrust_take_split_header(conversation_t *conversation, packet_info *pinfo, guint dir, const guint8 *header,
                           guint header_len, guint32 header_frame, guint32 body_seq, gboolean at_hand)
