@@ -109,6 +109,14 @@ static const value_string entrust_type_v10_vals[] = {
     { 0, NULL }
 };
 
+/* The name of a message type of either framing ("unknown type" for one
+ * that framing does not define). */
+static const char *
+type_name(gboolean v10, guint8 type)
+{
+    return val_to_str_const(type, v10 ? entrust_type_v10_vals : entrust_type_v0_vals, "unknown type");
+}
+
 /* High byte of a version-10 errorMsgRep error code. */
 static const value_string entrust_error_class_vals[] = {
     { 1, "version negotiation" },
@@ -407,14 +415,14 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         type = tvb_get_uint8(tvb, 6);
         type_item = proto_tree_add_item(entrust_tree, hf_entrust_type_v10, tvb, 6, 1, ENC_NA);
         offset = CMP_TCP_V10_HEADER_LEN;
-        proto_item_append_text(ti, ", version 10, %s", val_to_str_const(type, entrust_type_v10_vals, "unknown type"));
-        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", val_to_str_const(type, entrust_type_v10_vals, "unknown type"));
+        proto_item_append_text(ti, ", version 10, %s", type_name(TRUE, type));
+        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", type_name(TRUE, type));
     } else {
         type = tvb_get_uint8(tvb, 4);
         type_item = proto_tree_add_item(entrust_tree, hf_entrust_type_v0, tvb, 4, 1, ENC_NA);
         offset = CMP_TCP_V0_HEADER_LEN;
-        proto_item_append_text(ti, ", RFC 2510, %s", val_to_str_const(type, entrust_type_v0_vals, "unknown type"));
-        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", val_to_str_const(type, entrust_type_v0_vals, "unknown type"));
+        proto_item_append_text(ti, ", RFC 2510, %s", type_name(FALSE, type));
+        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", type_name(FALSE, type));
     }
 
     if (framing == PDU_FRAMING_V10 ? !cmp_v10_type_is_known(type) : !cmp_v0_type_is_known(type)) {
@@ -442,9 +450,7 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     if (fixed && length != fixed) {
         expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
                                "Length %u, but a %s always has length %u", length,
-                               framing == PDU_FRAMING_V10 ? val_to_str_const(type, entrust_type_v10_vals, "?")
-                                                          : val_to_str_const(type, entrust_type_v0_vals, "?"),
-                               fixed);
+                               type_name(framing == PDU_FRAMING_V10, type), fixed);
         if (length < fixed) {
             /* Too short to hold its fields: show what is there. */
             if (tvb_reported_length_remaining(tvb, offset) > 0)
@@ -492,8 +498,7 @@ static int
 dissect_split_body_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const split_body_t *body)
 {
     gboolean v10 = body->header_len == CMP_TCP_V10_HEADER_LEN;
-    const char *type = v10 ? val_to_str_const(body->header[6], entrust_type_v10_vals, "unknown type")
-                           : val_to_str_const(body->header[4], entrust_type_v0_vals, "unknown type");
+    const char *type = type_name(v10, v10 ? body->header[6] : body->header[4]);
     proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
     proto_item *fi;
 
