@@ -38,6 +38,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             CHECK(split == cmp_heur_framed_pkimessage(buf, MIN(size, h + CMP_HEUR_AFTER_HEADER_BYTES), 16u * 1024 * 1024));
         }
     }
+    /* A framing header where bare DER was expected: never a PKIMessage's
+     * start, and a whole frame is one as its first 7 octets are. */
+    if (cmp_heur_header_instead_of_der(buf, size, 16u * 1024 * 1024)) {
+        CHECK(buf[0] != 0x30);
+        CHECK(size < CMP_TCP_V10_HEADER_LEN || cmp_heur_header_instead_of_der(buf, CMP_TCP_V10_HEADER_LEN, 16u * 1024 * 1024));
+    }
     {
         /* A pollReq's reference: the last four bytes of the frame. */
         const guint8 *ref = cmp_heur_poll_req_ref(buf, size);

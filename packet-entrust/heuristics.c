@@ -134,6 +134,16 @@ cmp_heur_after_header(const guint8 *header, gsize header_len, const guint8 *buf,
     return cmp_heur_framed_pkimessage(joined, header_len + n, max_pdu);
 }
 
+gboolean
+cmp_heur_header_instead_of_der(const guint8 *buf, gsize len, guint32 max_pdu)
+{
+    if (!buf || len == 0 || buf[0] == 0x30)
+        return FALSE;
+    if (len < CMP_TCP_V10_HEADER_LEN)
+        return cmp_heur_header_alone(buf, len, max_pdu);
+    return cmp_tcp_header_plausible(buf, len, max_pdu);
+}
+
 const guint8 *
 cmp_heur_poll_req_ref(const guint8 *buf, gsize len)
 {

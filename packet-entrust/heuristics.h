@@ -44,6 +44,15 @@ gboolean cmp_heur_header_alone(const guint8 *buf, gsize len, guint32 max_pdu);
 gboolean cmp_heur_after_header(const guint8 *header, gsize header_len, const guint8 *buf, gsize len,
                                guint32 max_pdu);
 
+/* A connection taken for bare DER because the capture missed the framing
+ * header of its first PKIMessage (it began, or lost a segment, between a
+ * header sent alone and its PKIMessage) shows its framing with its next
+ * message.  TRUE when buf, where a bare-DER stream's next PDU starts,
+ * holds a v0 or v10 header there (cmp_tcp_header_plausible, or
+ * cmp_heur_header_alone when only a lone header's bytes are at hand)
+ * rather than a PKIMessage, whose first octet is a SEQUENCE tag. */
+gboolean cmp_heur_header_instead_of_der(const guint8 *buf, gsize len, guint32 max_pdu);
+
 /* A pollReq carries no PKIMessage and is too short to be judged alone;
  * a client that reconnects to poll may send nothing else on its new
  * connection.  The polling reference in buf when buf is exactly one v0 or

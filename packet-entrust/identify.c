@@ -278,9 +278,13 @@ take_split_header(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, struct tc
         return FALSE;
     if (!cmp_heur_after_header(pending->header, pending->header_len, buf, avail, entrust_max_pdu_size())) {
         /* Too few bytes to judge: TCP brings them back with the next
-         * segment's (reassembled, tcpinfo->seq unchanged). */
-        if (avail >= SPLIT_HEADER_JUDGE_BYTES || !entrust_may_desegment(pinfo))
+         * segment's (reassembled, tcpinfo->seq unchanged).  Else what
+         * follows the header is not its PKIMessage (its length or flags
+         * do not fit): it waits no longer. */
+        if (avail >= SPLIT_HEADER_JUDGE_BYTES || !entrust_may_desegment(pinfo)) {
+            pending->header_len = 0;
             return FALSE;
+        }
         pinfo->desegment_offset = 0;
         pinfo->desegment_len = DESEGMENT_ONE_MORE_SEGMENT;
         return TRUE;

@@ -24,6 +24,7 @@
 #include "entrust.h"
 #include "framing.h"
 #include "der.h"
+#include "heuristics.h"
 #include "transactions.h"
 
 #define ENTRUST_TCP_PORTS "709-710,829"
@@ -65,6 +66,7 @@ static expert_field ei_entrust_framing_changed = EI_INIT;
 static expert_field ei_entrust_session = EI_INIT;
 static expert_field ei_entrust_continuation = EI_INIT;
 static expert_field ei_entrust_header_alone = EI_INIT;
+static expert_field ei_entrust_not_pkimessage = EI_INIT;
 
 static dissector_handle_t entrust_handle;
 static dissector_handle_t entrust_http_poll_handle;
@@ -136,6 +138,14 @@ typedef struct {
     guint8  header_len;
 } split_body_t;
 
+/* Where one direction of a connection taken for bare DER showed a framing
+ * header: its PDUs are framed from there on (delimiting_at). */
+typedef struct {
+    guint32 frame;                  /* 0: not reframed */
+    guint32 seq;                    /* TCP sequence number of the header */
+    gboolean first;                 /* the connection's first: it is noted */
+} reframe_t;
+
 /* What is remembered of one TCP connection. */
 typedef struct {
     entrust_session_kind session;   /* NONE until the first bytes are seen */
@@ -155,8 +165,13 @@ typedef struct {
     gboolean continuation_next;     /* the next PDU handed over is skipped bytes */
     split_body_t split_body[2];     /* per direction */
     gboolean split_body_next;       /* the next PDU handed over is a split body */
+    reframe_t reframed[2];          /* per direction */
+    gboolean reframe_next;          /* the next PDU handed over is the first reframe_t's */
+    entrust_delimiting pdu_delimiting;  /* how the next PDU handed over is delimited */
     gboolean segment_seq_known;     /* this call's TCP data has ... */
     guint32 segment_seq;            /* ... this first sequence number */
+    guint32 shown_frame;            /* the last frame that showed the connection */
+    guint32 shown_seq;              /* and the segment_seq of its call */
 } entrust_conv_t;
 
 /* Which framing one PDU is dissected with. */
@@ -353,6 +368,12 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
 
     len_item = proto_tree_add_item_ret_uint(entrust_tree, hf_entrust_len, tvb, 0, 4, ENC_BIG_ENDIAN, &length);
     length_ok = (guint64)length + CMP_TCP_LENGTH_LEN == reported;
+    if (conv && conv->reframe_next) {
+        conv->reframe_next = FALSE;
+        expert_add_info_format(pinfo, ti, &ei_entrust_framing_changed,
+                               "A framing header in a connection taken for bare DER: its PDUs are framed "
+                               "from here on (the header of the bare PKIMessage before was not captured, or did not fit it)");
+    }
 
     if (reported < CMP_TCP_V0_HEADER_LEN) {
         expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
@@ -487,6 +508,8 @@ dissect_entrust_der_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, ent
         proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, -1, ENC_NA);
         proto_item_append_text(ti, ", BER");
         settle_session(conv, ENTRUST_SESSION_OTHER_BER);
+        if (conv->session != ENTRUST_SESSION_OTHER_BER)
+            expert_add_info(pinfo, ti, &ei_entrust_not_pkimessage);
         col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "BER");
         pkixcmp_dissect_unknown_ber(pinfo, tvb, proto_item_add_subtree(ti, ett_entrust));
     }
@@ -542,7 +565,7 @@ dissect_entrust_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *d
         conv->continuation_next = FALSE;
         return tvb_reported_length(tvb);
     }
-    if (conv->delimiting == ENTRUST_DELIMIT_DER)
+    if (conv->pdu_delimiting == ENTRUST_DELIMIT_DER)
         return dissect_entrust_der_pdu(tvb, pinfo, tree, conv);
     return dissect_entrust_framed_pdu(tvb, pinfo, tree, conv);
 }
@@ -620,7 +643,8 @@ bytes_to_skip(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offse
     if (conv->delimiting == ENTRUST_DELIMIT_DER && conv->session == ENTRUST_SESSION_OTHER_BER)
         skip = der_looks_like_ber(buf, avail) ? 0 : avail;
     else if (conv->delimiting == ENTRUST_DELIMIT_DER)
-        skip = (guint)cmp_der_find_pkimessage(buf, avail, 0);
+        skip = cmp_heur_header_instead_of_der(buf, avail, entrust_max_pdu)
+               ? 0 : (guint)cmp_der_find_pkimessage(buf, avail, 0);
     else if (avail < CMP_TCP_V10_HEADER_LEN && buf[0] == 0x00)
         skip = 0;   /* too short to judge; a zero byte starts a length */
     else
@@ -628,6 +652,66 @@ bytes_to_skip(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offse
     conv->synced[dir] = skip < avail;
     wmem_map_insert(conv->skipped, GUINT_TO_POINTER(pinfo->num), GUINT_TO_POINTER(skip + 1));
     return skip;
+}
+
+/* How the PDU at offset is delimited: as the connection is, but where a
+ * direction of a connection taken for bare DER showed a framing header,
+ * framed from that header on.  The same in every pass: by TCP sequence
+ * number (by frame where TCP gave none). */
+static entrust_delimiting
+delimiting_at(const entrust_conv_t *conv, packet_info *pinfo, int offset)
+{
+    const reframe_t *at;
+    gboolean framed;
+
+    if (conv->delimiting != ENTRUST_DELIMIT_DER || !(conv->reframed[0].frame || conv->reframed[1].frame))
+        return conv->delimiting;
+    at = &conv->reframed[entrust_tcp_direction(pinfo)];
+    if (at->frame == 0)
+        return ENTRUST_DELIMIT_DER;
+    if (conv->segment_seq_known)
+        framed = (gint32)(conv->segment_seq + (guint32)offset - at->seq) >= 0;
+    else
+        framed = pinfo->num >= at->frame;
+    return framed ? ENTRUST_DELIMIT_LENGTH_PREFIX : ENTRUST_DELIMIT_DER;
+}
+
+/* First pass, in a connection taken for bare DER: whether the PDU at
+ * offset is a framing header instead (the capture began, or lost a
+ * segment, between a header sent alone and its PKIMessage); if so, its
+ * direction is framed from here on and the connection's session follows
+ * the header.  Other BER is left alone: any first octet may start it. */
+static gboolean
+reframe(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offset)
+{
+    guint avail = bytes_available(tvb, offset);
+    const guint8 *buf = tvb_get_ptr(tvb, offset, MIN(avail, 64));
+    guint dir = entrust_tcp_direction(pinfo);
+    reframe_t *at = &conv->reframed[dir];
+
+    if (PINFO_FD_VISITED(pinfo) || conv->session == ENTRUST_SESSION_OTHER_BER
+            || !cmp_heur_header_instead_of_der(buf, MIN(avail, 64), entrust_max_pdu))
+        return FALSE;
+    at->frame = pinfo->num;
+    at->seq = conv->segment_seq + (guint32)offset;
+    at->first = conv->reframed[!dir].frame == 0;
+    conv->session = buf[4] == CMP_TCP_V10_VERSION ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0;
+    return TRUE;
+}
+
+/* Whether the PDU at offset is the connection's first reframed one, the
+ * one that notes the change. */
+static gboolean
+first_reframe_at(const entrust_conv_t *conv, packet_info *pinfo, int offset)
+{
+    const reframe_t *at;
+
+    if (!conv->reframed[0].first && !conv->reframed[1].first)
+        return FALSE;
+    at = &conv->reframed[entrust_tcp_direction(pinfo)];
+    if (!at->first)
+        return FALSE;
+    return conv->segment_seq_known ? conv->segment_seq + (guint32)offset == at->seq : pinfo->num == at->frame;
 }
 
 static guint
@@ -654,15 +738,32 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
     if (skip > 0)
         return skip;
 
-    if (conv->delimiting == ENTRUST_DELIMIT_DER) {
+    conv->pdu_delimiting = delimiting_at(conv, pinfo, offset);
+    if (conv->pdu_delimiting == ENTRUST_DELIMIT_DER && reframe(conv, pinfo, tvb, offset))
+        conv->pdu_delimiting = ENTRUST_DELIMIT_LENGTH_PREFIX;
+    conv->reframe_next = first_reframe_at(conv, pinfo, offset);
+    if (conv->pdu_delimiting == ENTRUST_DELIMIT_DER) {
+        const guint8 *buf = tvb_get_ptr(tvb, offset, avail);
         guint64 size = 0;
-        der_status st = der_element_size(tvb_get_ptr(tvb, offset, MIN(avail, 16)), MIN(avail, 16), &size);
+        der_status st;
+
+        if (conv->session == ENTRUST_SESSION_CMP_DER && buf[0] != 0x30) {
+            /* No PKIMessage starts here, whatever size the bytes claim.  A
+             * zero octet may start a framing header too short yet to be
+             * judged (reframe); else the bad bytes go up to the next
+             * PKIMessage in the bytes at hand (all of them when there is
+             * none). */
+            if (buf[0] == 0x00 && avail < CMP_TCP_V10_HEADER_LEN && entrust_may_desegment(pinfo))
+                return 0;
+            return (guint)cmp_der_find_pkimessage(buf, avail, 1);
+        }
+        st = der_element_size(buf, MIN(avail, 16), &size);
         if (st == DER_NEED_MORE)
             return entrust_desegment && pinfo->can_desegment ? 0 : avail;
         if (st != DER_OK || size > entrust_max_pdu) {
             /* The bad bytes, up to the next PKIMessage in the bytes at hand
              * (all of them when there is none). */
-            return (guint)cmp_der_find_pkimessage(tvb_get_ptr(tvb, offset, avail), avail, 1);
+            return (guint)cmp_der_find_pkimessage(buf, avail, 1);
         }
         return (guint)size;
     } else {
@@ -820,9 +921,28 @@ add_session_item(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, proto_
                                val_to_str_const(conv->session, entrust_session_vals, "unknown"));
 }
 
-/* The PDUs of a segment, then the session item. */
+/* TRUE unless TCP has already handed over data of this frame in this
+ * dissection.  A segment that completes a reassembled PDU and holds more
+ * is handed over twice, the reassembled PDU first, then the rest of the
+ * segment at a later sequence number; the frame shows its connection, and
+ * that connection's notes, once.  Every dissection of the frame (every
+ * pass, every click in the GUI) calls in that order. */
+static gboolean
+first_call_in_frame(entrust_conv_t *conv, packet_info *pinfo)
+{
+    if (!conv->segment_seq_known)
+        return TRUE;
+    if (conv->shown_frame == pinfo->num && (gint32)(conv->segment_seq - conv->shown_seq) > 0)
+        return FALSE;
+    conv->shown_frame = pinfo->num;
+    conv->shown_seq = conv->segment_seq;
+    return TRUE;
+}
+
+/* The PDUs of a segment, then the session item (show_session). */
 static void
-dissect_pdus(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, entrust_conv_t *conv, proto_tree *session_tree)
+dissect_pdus(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, entrust_conv_t *conv, proto_tree *session_tree,
+             gboolean show_session)
 {
     /* fixed_len: a resynchronisation may skip fewer bytes than a length
      * field (get_entrust_pdu_len asks for the rest itself); a DER element
@@ -835,7 +955,8 @@ dissect_pdus(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, entrust_conv_t
         /* After the PDUs, the first of which may have just told the
          * framing; also when one that TCP may not reassemble ends the
          * frame with an exception. */
-        add_session_item(conv, pinfo, tvb, session_tree);
+        if (show_session)
+            add_session_item(conv, pinfo, tvb, session_tree);
     }
     ENDTRY;
 }
@@ -847,8 +968,8 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
     const struct tcpinfo *tcpinfo = pinfo->ptype == PT_TCP ? (const struct tcpinfo *)data : NULL;
     conversation_t *conversation;
     entrust_conv_t *conv;
-    proto_item *ti;
-    proto_tree *session_tree;
+    proto_tree *session_tree = NULL;
+    gboolean show_session;
 
     if (tvb_captured_length(tvb) == 0)
         return 0;
@@ -859,13 +980,17 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
     conv->segment_seq_known = tcpinfo != NULL;
     conv->segment_seq = tcpinfo ? tcpinfo->seq : 0;
 
-    /* What the connection is, on every frame of it. */
-    ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
-    proto_item_append_text(ti, ", %s", service_name(pinfo));
-    session_tree = proto_item_add_subtree(ti, ett_entrust);
-    proto_item_set_generated(proto_tree_add_string(session_tree, hf_entrust_service, tvb, 0, 0, service_name(pinfo)));
-    entrust_identify_show(tvb, pinfo, session_tree, conversation);
-    entrust_analysis_check(pinfo, session_tree, conv->session == ENTRUST_SESSION_TLS);
+    /* What the connection is, once on every frame of it. */
+    show_session = first_call_in_frame(conv, pinfo);
+    if (show_session) {
+        proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
+        proto_item_append_text(ti, ", %s", service_name(pinfo));
+        session_tree = proto_item_add_subtree(ti, ett_entrust);
+        proto_item_set_generated(proto_tree_add_string(session_tree, hf_entrust_service, tvb, 0, 0,
+                                                       service_name(pinfo)));
+        entrust_identify_show(tvb, pinfo, session_tree, conversation);
+        entrust_analysis_check(pinfo, session_tree, conv->session == ENTRUST_SESSION_TLS);
+    }
 
     if (pinfo->num < conv->classified_in) {
         /* Bytes seen before anything recognisable, in a capture that
@@ -873,18 +998,20 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
         proto_item *ci = proto_tree_add_item(session_tree, hf_entrust_continuation, tvb, 0, -1, ENC_NA);
         expert_add_info(pinfo, ci, &ei_entrust_continuation);
         col_set_str(pinfo->cinfo, COL_INFO, "[continuation]");
-        add_session_item(conv, pinfo, tvb, session_tree);
+        if (show_session)
+            add_session_item(conv, pinfo, tvb, session_tree);
         return tvb_captured_length(tvb);
     }
 
     switch (conv->delimiting) {
     case ENTRUST_DELIMIT_LENGTH_PREFIX:
     case ENTRUST_DELIMIT_DER:
-        dissect_pdus(tvb, pinfo, tree, conv, session_tree);
+        dissect_pdus(tvb, pinfo, tree, conv, session_tree, show_session);
         break;
     case ENTRUST_DELIMIT_NONE:
     default:
-        add_session_item(conv, pinfo, tvb, session_tree);
+        if (show_session)
+            add_session_item(conv, pinfo, tvb, session_tree);
         if (conv->session == ENTRUST_SESSION_TLS && tls_handle) {
             /* TLS reassembles records that span segments only when it may
              * ask TCP for more: give it the permission TCP gave this
@@ -1032,6 +1159,9 @@ proto_register_entrust(void)
         { &ei_entrust_header_alone,
           { "entrust.analysis.header_alone", PI_REASSEMBLE, PI_NOTE,
             "TCP framing header sent alone before CMP was found on this port", EXPFILL } },
+        { &ei_entrust_not_pkimessage,
+          { "entrust.analysis.not_pkimessage", PI_MALFORMED, PI_ERROR,
+            "No PKIMessage where the next one of this bare-DER CMP stream starts", EXPFILL } },
         { &ei_entrust_framing_changed,
           { "entrust.analysis.framing_changed", PI_PROTOCOL, PI_NOTE,
             "The framing changed within the connection", EXPFILL } },

@@ -165,6 +165,46 @@ test_header_alone(void)
     g_assert_false(cmp_heur_after_header(pkiconf, 5, NULL, 0, MAX_PDU));
 }
 
+/* Where a bare-DER stream's next PDU starts, a framing header instead. */
+static void
+test_header_instead_of_der(void)
+{
+    static const guint8 poll_req[] = { 0, 0, 0, 5, 2, 0, 0, 0, 1 };
+    GByteArray *b;
+
+    /* a whole frame, or its first bytes */
+    b = frame(FALSE, 5, pkiconf, sizeof pkiconf, 0);   /* v0 finalMsgRep */
+    g_assert_true(cmp_heur_header_instead_of_der(b->data, b->len, MAX_PDU));
+    g_assert_true(cmp_heur_header_instead_of_der(b->data, 7, MAX_PDU));
+    /* a lone header, exactly, when fewer than 7 octets are at hand */
+    g_assert_true(cmp_heur_header_instead_of_der(b->data, 5, MAX_PDU));
+    g_assert_false(cmp_heur_header_instead_of_der(b->data, 4, MAX_PDU));
+    g_assert_false(cmp_heur_header_instead_of_der(b->data, 6, MAX_PDU));
+    /* its length must fit the preference, its payload be a SEQUENCE */
+    g_assert_false(cmp_heur_header_instead_of_der(b->data, b->len, 8));
+    b->data[5] = 0x31;
+    g_assert_false(cmp_heur_header_instead_of_der(b->data, b->len, MAX_PDU));
+    g_byte_array_free(b, TRUE);
+    b = frame(TRUE, 0, pkiconf, sizeof pkiconf, 0);    /* v10 pkiReq */
+    g_assert_true(cmp_heur_header_instead_of_der(b->data, b->len, MAX_PDU));
+    g_assert_true(cmp_heur_header_instead_of_der(b->data, 7, MAX_PDU));
+    b->data[5] = 0x02;                                 /* reserved flag */
+    g_assert_false(cmp_heur_header_instead_of_der(b->data, b->len, MAX_PDU));
+    g_byte_array_free(b, TRUE);
+    /* a fixed-size frame of its size, not of another */
+    g_assert_true(cmp_heur_header_instead_of_der(poll_req, sizeof poll_req, MAX_PDU));
+    {
+        guint8 bad[sizeof poll_req];
+        memcpy(bad, poll_req, sizeof bad);
+        bad[3] = 6;
+        g_assert_false(cmp_heur_header_instead_of_der(bad, sizeof bad, MAX_PDU));
+    }
+    /* a PKIMessage is no header, nor are nothing and no bytes */
+    g_assert_false(cmp_heur_header_instead_of_der(pkiconf, sizeof pkiconf, MAX_PDU));
+    g_assert_false(cmp_heur_header_instead_of_der(pkiconf, 0, MAX_PDU));
+    g_assert_false(cmp_heur_header_instead_of_der(NULL, 9, MAX_PDU));
+}
+
 /* A pollReq alone: its polling reference, when it is exactly one. */
 static void
 test_poll_req_ref(void)
@@ -311,6 +351,7 @@ main(int argc, char **argv)
     g_test_add_func("/heuristics/framed", test_framed);
     g_test_add_func("/heuristics/framed-negative", test_framed_negative);
     g_test_add_func("/heuristics/header-alone", test_header_alone);
+    g_test_add_func("/heuristics/header-instead-of-der", test_header_instead_of_der);
     g_test_add_func("/heuristics/poll-req-ref", test_poll_req_ref);
     g_test_add_func("/heuristics/bare", test_bare);
     g_test_add_func("/heuristics/bare-negative", test_bare_negative);
