@@ -137,11 +137,26 @@ cmp_heur_after_header(const guint8 *header, gsize header_len, const guint8 *buf,
 gboolean
 cmp_heur_header_instead_of_der(const guint8 *buf, gsize len, guint32 max_pdu)
 {
-    if (!buf || len == 0 || buf[0] == 0x30)
+    guint32 fixed;
+
+    if (!buf || len < CMP_TCP_V0_HEADER_LEN || buf[0] == 0x30)
         return FALSE;
-    if (len < CMP_TCP_V10_HEADER_LEN)
-        return cmp_heur_header_alone(buf, len, max_pdu);
-    return cmp_tcp_header_plausible(buf, len, max_pdu);
+    if (buf[4] == CMP_TCP_V10_VERSION)
+        fixed = len >= CMP_TCP_V10_HEADER_LEN ? cmp_v10_fixed_length(buf[6]) : 0;
+    else
+        fixed = cmp_v0_fixed_length(buf[4]);
+    if (len < CMP_TCP_V10_HEADER_LEN) {
+        /* A lone header, or a whole frame too short for a v10 header's
+         * check (a v0 negPollRep). */
+        return cmp_heur_header_alone(buf, len, max_pdu)
+               || (fixed && cmp_read_be32(buf) == fixed && len == (gsize)fixed + CMP_TCP_LENGTH_LEN);
+    }
+    /* A type that carries no PKIMessage must be one of fixed size, whose
+     * length plausible checks: an errorMsgRep's header is five octets that
+     * DER holds often enough (the end of an RSA exponent, 00 01, then a
+     * SEQUENCE reads as one) to turn bare DER seen from the middle into
+     * framing. */
+    return cmp_tcp_header_plausible(buf, len, max_pdu) && (cmp_frame_message_offset(buf) != 0 || fixed != 0);
 }
 
 const guint8 *

@@ -48,9 +48,11 @@ gboolean cmp_heur_after_header(const guint8 *header, gsize header_len, const gui
  * header of its first PKIMessage (it began, or lost a segment, between a
  * header sent alone and its PKIMessage) shows its framing with its next
  * message.  TRUE when buf, where a bare-DER stream's next PDU starts,
- * holds a v0 or v10 header there (cmp_tcp_header_plausible, or
- * cmp_heur_header_alone when only a lone header's bytes are at hand)
- * rather than a PKIMessage, whose first octet is a SEQUENCE tag. */
+ * holds a v0 or v10 frame there rather than a PKIMessage (whose first
+ * octet is a SEQUENCE tag): a header cmp_tcp_header_plausible accepts, of
+ * a type that carries a PKIMessage or has a fixed size; with fewer than 7
+ * octets at hand, a header cmp_heur_header_alone accepts or a whole
+ * fixed-size frame. */
 gboolean cmp_heur_header_instead_of_der(const guint8 *buf, gsize len, guint32 max_pdu);
 
 /* A pollReq carries no PKIMessage and is too short to be judged alone;

@@ -747,7 +747,10 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
         guint64 size = 0;
         der_status st;
 
-        if (conv->session == ENTRUST_SESSION_CMP_DER && buf[0] != 0x30) {
+        /* (Not conv->session == ENTRUST_SESSION_CMP_DER: a reframe turns
+         * the session to the framing while the other direction, and the
+         * bytes before the header, stay bare DER.) */
+        if (conv->session != ENTRUST_SESSION_OTHER_BER && buf[0] != 0x30) {
             /* No PKIMessage starts here, whatever size the bytes claim.  A
              * zero octet may start a framing header too short yet to be
              * judged (reframe); else the bad bytes go up to the next
@@ -944,12 +947,13 @@ static void
 dissect_pdus(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, entrust_conv_t *conv, proto_tree *session_tree,
              gboolean show_session)
 {
-    /* fixed_len: a resynchronisation may skip fewer bytes than a length
-     * field (get_entrust_pdu_len asks for the rest itself); a DER element
-     * has two at least. */
+    /* fixed_len 1: a resynchronisation may skip fewer bytes than a length
+     * field, and bad bytes before a PKIMessage may be a single octet;
+     * get_entrust_pdu_len asks for more itself where it needs them (TCP
+     * would throw away the rest of the segment after a PDU shorter than
+     * fixed_len). */
     TRY {
-        tcp_dissect_pdus(tvb, pinfo, tree, entrust_desegment, conv->delimiting == ENTRUST_DELIMIT_DER ? 2 : 1,
-                         get_entrust_pdu_len, dissect_entrust_pdu, conv);
+        tcp_dissect_pdus(tvb, pinfo, tree, entrust_desegment, 1, get_entrust_pdu_len, dissect_entrust_pdu, conv);
     }
     FINALLY {
         /* After the PDUs, the first of which may have just told the

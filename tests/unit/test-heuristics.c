@@ -170,6 +170,8 @@ static void
 test_header_instead_of_der(void)
 {
     static const guint8 poll_req[] = { 0, 0, 0, 5, 2, 0, 0, 0, 1 };
+    static const guint8 neg_poll_rep[] = { 0, 0, 0, 2, 3, 0 };
+    static const guint8 rsa_tail[] = { 0x00, 0x01, 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d };
     GByteArray *b;
 
     /* a whole frame, or its first bytes */
@@ -199,6 +201,19 @@ test_header_instead_of_der(void)
         bad[3] = 6;
         g_assert_false(cmp_heur_header_instead_of_der(bad, sizeof bad, MAX_PDU));
     }
+    /* a v0 negPollRep (six octets) whole, not cut short or with a length
+     * that does not fit */
+    g_assert_true(cmp_heur_header_instead_of_der(neg_poll_rep, sizeof neg_poll_rep, MAX_PDU));
+    g_assert_false(cmp_heur_header_instead_of_der(neg_poll_rep, sizeof neg_poll_rep - 1, MAX_PDU));
+    {
+        guint8 bad[sizeof neg_poll_rep];
+        memcpy(bad, neg_poll_rep, sizeof bad);
+        bad[3] = 1;
+        g_assert_false(cmp_heur_header_instead_of_der(bad, sizeof bad, MAX_PDU));
+    }
+    /* no errorMsgRep: its variable length lets the end of an RSA exponent
+     * and the SEQUENCE after it (00 01 30 0d ...) pass for one */
+    g_assert_false(cmp_heur_header_instead_of_der(rsa_tail, sizeof rsa_tail, MAX_PDU));
     /* a PKIMessage is no header, nor are nothing and no bytes */
     g_assert_false(cmp_heur_header_instead_of_der(pkiconf, sizeof pkiconf, MAX_PDU));
     g_assert_false(cmp_heur_header_instead_of_der(pkiconf, 0, MAX_PDU));
