@@ -95,7 +95,7 @@ for name in "$@"; do
         # checksums are checked.
         gap=0
         grep -Eq '^[[:space:]]*gap[[:space:]]' "$scn" && gap=1
-        problems=$(awk -F '\t' -v gap="$gap" '(!gap && $3 != "") || $4 != "1" || $5 != "1" { printf " %s", $1 }' \
+        problems=$(awk -F '\t' -v gap="$gap" '(!gap && $3 != "") || $4 != "1" || ($5 != "1" && $5 != "") { printf " %s", $1 }' \
             "$tmp/$name.fields")
         if [ -n "$problems" ]; then
             note="$note TCP/IP PROBLEMS in frames$problems"

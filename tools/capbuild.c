@@ -29,7 +29,9 @@
  *   linktype ether|raw    Ethernet II (the default) or raw IPv4 (DLT_RAW);
  *                         applies to the whole file wherever it is written
  *   connection CLIENT_IP CLIENT_PORT SERVER_IP SERVER_PORT
- *                         start a TCP connection (SYN, SYN/ACK, ACK); ends
+ *                         start a TCP connection (SYN, SYN/ACK, ACK) over
+ *                         IPv4, or over IPv6 when both addresses are IPv6
+ *                         ones (hop limit 64, no flow label); ends
  *                         the previous one with FIN first unless it ended
  *   nohandshake           the next connection starts without a handshake
  *                         (a capture that begins mid-stream)
@@ -106,6 +108,7 @@
  * and the frame takes the v0/v10 ARGS above.
  * Unknown directives, kinds, types and arguments are errors.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <pcap/pcap.h>
@@ -214,7 +217,9 @@ is_number(const char *s)
 /* ---- the pcap side ---------------------------------------------------- */
 
 typedef struct {
+    int v6;                /* IPv6 addresses: ip6 */
     uint32_t ip[2];        /* 0 client, 1 server (host order) */
+    uint8_t ip6[2][16];
     uint16_t port[2];
     uint32_t seq[2];       /* next sequence number each side sends */
     int open;
@@ -258,24 +263,38 @@ emit(conn_t *c, int from, uint8_t flags, const uint8_t *payload, size_t len)
     if (linktype == DLT_EN10MB) {
         buf_add(&pkt, mac[to], 6);
         buf_add(&pkt, mac[from], 6);
-        buf_u16(&pkt, 0x0800);
+        buf_u16(&pkt, c->v6 ? 0x86dd : 0x0800);
     }
-    /* IPv4: no options, DF, TTL 64, ID = packet index */
     ip_at = pkt.len;
-    buf_u8(&pkt, 0x45);
-    buf_u8(&pkt, 0);
-    buf_u16(&pkt, (unsigned)(20 + 20 + len));
-    buf_u16(&pkt, (unsigned)(packet_count & 0xffff));
-    buf_u16(&pkt, 0x4000);
-    buf_u8(&pkt, 64);
-    buf_u8(&pkt, 6);
-    buf_u16(&pkt, 0);
-    buf_u32(&pkt, c->ip[from]);
-    buf_u32(&pkt, c->ip[to]);
-    {
-        uint16_t sum = ip_checksum(pkt.data + ip_at, 20, 0);
-        pkt.data[ip_at + 10] = (uint8_t)(sum >> 8);
-        pkt.data[ip_at + 11] = (uint8_t)(sum & 0xff);
+    if (c->v6) {
+        /* IPv6: no extension headers, hop limit 64; the TCP checksum's
+         * pseudo-header holds both addresses and the TCP length. */
+        buf_u32(&pkt, 0x60000000u);
+        buf_u16(&pkt, (unsigned)(20 + len));
+        buf_u8(&pkt, 6);
+        buf_u8(&pkt, 64);
+        buf_add(&pkt, c->ip6[from], 16);
+        buf_add(&pkt, c->ip6[to], 16);
+        for (int i = 0; i < 32; i += 2)
+            pseudo += (uint32_t)(pkt.data[ip_at + 8 + i] << 8 | pkt.data[ip_at + 9 + i]);
+    } else {
+        /* IPv4: no options, DF, TTL 64, ID = packet index */
+        buf_u8(&pkt, 0x45);
+        buf_u8(&pkt, 0);
+        buf_u16(&pkt, (unsigned)(20 + 20 + len));
+        buf_u16(&pkt, (unsigned)(packet_count & 0xffff));
+        buf_u16(&pkt, 0x4000);
+        buf_u8(&pkt, 64);
+        buf_u8(&pkt, 6);
+        buf_u16(&pkt, 0);
+        buf_u32(&pkt, c->ip[from]);
+        buf_u32(&pkt, c->ip[to]);
+        {
+            uint16_t sum = ip_checksum(pkt.data + ip_at, 20, 0);
+            pkt.data[ip_at + 10] = (uint8_t)(sum >> 8);
+            pkt.data[ip_at + 11] = (uint8_t)(sum & 0xff);
+        }
+        pseudo += (c->ip[from] >> 16) + (c->ip[from] & 0xffff) + (c->ip[to] >> 16) + (c->ip[to] & 0xffff);
     }
     /* TCP: no options */
     tcp_at = pkt.len;
@@ -289,7 +308,6 @@ emit(conn_t *c, int from, uint8_t flags, const uint8_t *payload, size_t len)
     buf_u16(&pkt, 0);
     buf_u16(&pkt, 0);
     buf_add(&pkt, payload, len);
-    pseudo += (c->ip[from] >> 16) + (c->ip[from] & 0xffff) + (c->ip[to] >> 16) + (c->ip[to] & 0xffff);
     pseudo += 6 + (uint32_t)(20 + len);
     {
         uint16_t sum = ip_checksum(pkt.data + tcp_at, 20 + len, pseudo);
@@ -424,8 +442,16 @@ static void
 open_connection(const char *cip, const char *cport, const char *sip, const char *sport)
 {
     close_connection();
-    conn.ip[0] = parse_ip(cip);
-    conn.ip[1] = parse_ip(sip);
+    conn.v6 = strchr(cip, ':') != NULL;
+    if (conn.v6 != (strchr(sip, ':') != NULL))
+        die("connection %s %s: one IPv4 and one IPv6 address", cip, sip);
+    if (conn.v6) {
+        if (inet_pton(AF_INET6, cip, conn.ip6[0]) != 1 || inet_pton(AF_INET6, sip, conn.ip6[1]) != 1)
+            die("bad IPv6 address %s or %s", cip, sip);
+    } else {
+        conn.ip[0] = parse_ip(cip);
+        conn.ip[1] = parse_ip(sip);
+    }
     conn.port[0] = (uint16_t)number(cport, 65535, "port");
     conn.port[1] = (uint16_t)number(sport, 65535, "port");
     /* Fixed initial sequence numbers, different per connection. */
