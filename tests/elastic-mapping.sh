@@ -21,15 +21,19 @@ for proto in ("entrust", "pkixcmp"):
     print(proto + ":", len(props), "mapped fields")
 assert layers["pkixcmp"]["properties"]["pkixcmp_pkixcmp_body"]["type"] in ("long", "integer", "short")
 ' "$mapping"
-"$here/tshark.sh" "$plugin_dir" -r "$capture" -Y pkixcmp -T ek -j "entrust pkixcmp" > "$docs"
+# -J (not -j, which leaves each field a {"filtered": name} placeholder):
+# the documents carry the fields' values.
+"$here/tshark.sh" "$plugin_dir" -r "$capture" -Y pkixcmp -T ek -J "entrust pkixcmp" > "$docs"
 python3 -c '
 import json, sys
 n = 0
 for line in open(sys.argv[1]):
     doc = json.loads(line)
     if "layers" in doc:
-        assert "pkixcmp" in doc["layers"], doc
+        layer = doc["layers"]["pkixcmp"]
+        assert str(layer["pkixcmp_pkixcmp_body"]).isdigit(), layer.get("pkixcmp_pkixcmp_body")
+        assert "filtered" not in json.dumps([doc["layers"]["entrust"], layer]), "placeholders instead of values"
         n += 1
 assert n > 0
-print(n, "ek documents with pkixcmp layers")
+print(n, "ek documents with pkixcmp values")
 ' "$docs"
