@@ -565,8 +565,15 @@ check_protection(tx_rec_t *rec, const pkixcmp_msg_t *msg)
             add_finding(rec, &ei_unprotected, "Unprotected %s: neither its origin nor its integrity can be checked",
                         body_name(msg->body));
     }
-    if (has_alg && strcmp(msg->protection_alg, "1.2.840.113533.7.66.13") == 0)
-        check_password_based_mac(rec, msg);
+    if (has_alg && strcmp(msg->protection_alg, "1.2.840.113533.7.66.13") == 0) {
+        /* PBMParameter is not optional (RFC 4211 section 4.4): without
+         * its salt, owf, iterationCount and mac nobody can check the MAC. */
+        if (!msg->pbm_owf && !msg->pbm_mac && msg->pbm_iterations == PKIXCMP_PBM_ITERATIONS_UNKNOWN)
+            add_finding_text(rec, &ei_protection_mismatch,
+                             "PasswordBasedMac without its parameters: the protection cannot be checked");
+        else
+            check_password_based_mac(rec, msg);
+    }
 }
 
 static void
@@ -594,15 +601,6 @@ check_status(tx_rec_t *rec, const pkixcmp_msg_t *msg)
     }
 }
 
-static void
-check_transaction_id(tx_rec_t *rec, const pkixcmp_msg_t *msg)
-{
-    if (!msg->transaction_id.data)
-        add_finding_text(rec, &ei_transaction_id, "No transactionID");
-    else if (msg->transaction_id.len < 16)
-        add_finding(rec, &ei_transaction_id, "transactionID of %u bits: RFC 9810 asks for 128 bits of randomness",
-                    msg->transaction_id.len * 8);
-}
 
 static void
 check_key_material(tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t *scan)
@@ -723,6 +721,30 @@ opens_transaction(gint body)
 {
     return pkixcmp_body_requests_cert(body) || body == PKIXCMP_BODY_RR || body == PKIXCMP_BODY_KRR
            || body == PKIXCMP_BODY_GENM;
+}
+
+/* RFC 9810 section 5.1.1: a transactionID is needed in transactions of
+ * more than one request/response pair; in a single pair the client MAY
+ * set one, and the server then MUST return it.  128 bits of randomness
+ * are recommended; the client chooses them, the server only echoes.
+ * So: a missing one is noted where its transaction has one, and in the
+ * messages of a certificate request to be confirmed; a short one in the
+ * request that opened the transaction. */
+static void
+check_transaction_id(packet_info *pinfo, tx_rec_t *rec, const pkixcmp_msg_t *msg, const tx_t *tx, gboolean is_new)
+{
+    if (!msg->transaction_id.data) {
+        if (tx->tid.len)
+            add_finding(rec, &ei_transaction_id, "No transactionID, though its transaction has %s",
+                        bytes_hex(pinfo->pool, tx->tid.data, tx->tid.len));
+        else if ((pkixcmp_body_requests_cert(rec->body) && !msg->implicit_confirm)
+                 || rec->body == PKIXCMP_BODY_CERTCONF || rec->body == PKIXCMP_BODY_POLLREQ)
+            add_finding_text(rec, &ei_transaction_id,
+                             "No transactionID in a transaction of more than one request and response");
+    } else if (msg->transaction_id.len < 16 && is_new && opens_transaction(rec->body)) {
+        add_finding(rec, &ei_transaction_id, "transactionID of %u bits: RFC 9810 recommends 128 bits of randomness",
+                    msg->transaction_id.len * 8);
+    }
 }
 
 /* Whether a message comes from the server of tx: the endpoint its last
@@ -968,7 +990,6 @@ analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
 
     if (msg) {
         check_protection(rec, msg);
-        check_transaction_id(rec, msg);
         check_status(rec, msg);
         check_key_material(rec, msg, scan);
         sender_nonce = check_nonce_reuse(pinfo, rec, msg);
@@ -980,6 +1001,8 @@ analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
     rec->tx = tx;
     if (!tx)
         return rec;
+    if (msg)
+        check_transaction_id(pinfo, rec, msg, tx, is_new);
 
     if (role == PKIXCMP_ROLE_EITHER) {
         rec->side = from_server(tx, pinfo) ? TX_SERVER : TX_CLIENT;
@@ -1320,10 +1343,12 @@ address_is_internal(const address *addr)
     return TRUE;    /* not IP: nothing to say */
 }
 
+/* Entrust's key management and administration ports.  Not 829: that is
+ * PKIX-CMP's own port, which end entities reach CAs on from anywhere. */
 static gboolean
-is_entrust_port(guint32 port)
+is_entrust_admin_port(guint32 port)
 {
-    return port == 709 || port == 710 || port == 829;
+    return port == 709 || port == 710;
 }
 
 void
@@ -1332,12 +1357,13 @@ entrust_analysis_check(packet_info *pinfo, proto_tree *tree, gboolean tls)
     /* The expert items hang on the entrust protocol item, tree's parent. */
     proto_item *item = tree ? proto_tree_get_parent(tree) : NULL;
 
-    if (!is_entrust_port(pinfo->srcport) && !is_entrust_port(pinfo->destport))
+    if (!is_entrust_admin_port(pinfo->srcport) && !is_entrust_admin_port(pinfo->destport))
         return;
     if (!address_is_internal(&pinfo->src) || !address_is_internal(&pinfo->dst)) {
         const address *outside = address_is_internal(&pinfo->src) ? &pinfo->dst : &pinfo->src;
         expert_add_info_format(pinfo, item, &ei_entrust_public_address,
-                               "Entrust PKI service traffic with a public address (%s): these ports are meant for internal networks",
+                               "Entrust key management or administration traffic with a public address (%s): "
+                               "these ports are meant for internal networks",
                                address_to_str(pinfo->pool, outside));
     }
     if ((pinfo->srcport == 710 || pinfo->destport == 710) && !tls)
@@ -1351,7 +1377,7 @@ entrust_analysis_register(int proto_entrust)
     static ei_register_info ei[] = {
         { &ei_entrust_public_address,
           { "entrust.analysis.public_address", PI_SECURITY, PI_WARN,
-            "Entrust PKI service traffic with a public address", EXPFILL } },
+            "Entrust key management or administration traffic with a public address", EXPFILL } },
         { &ei_entrust_cleartext_admin,
           { "entrust.analysis.cleartext_admin", PI_SECURITY, PI_NOTE,
             "Administration service without TLS", EXPFILL } },

@@ -76,6 +76,12 @@ dissector checks:
                             tagged implicitly (the UTCTime 260101000000Z and
                             the GeneralizedTime 20500101000000Z, bare): a
                             CHOICE, Time, is always tagged explicitly
+    ir-no-tid.der           the ir of ir-pbm without transactionID
+    ip-no-tid.der           its ip, likewise
+    genm-short-tid.der      the genm with the transactionID 01020304 (32
+    genp-short-tid.der      bits), and its genp likewise
+    genm-pbm-no-params.der  the genm whose protectionAlg is PasswordBasedMac
+                            without the PBMParameter RFC 4211 requires
 
 Only the Python standard library is used; a rerun gives the same bytes.
 """
@@ -243,6 +249,13 @@ def main():
         "genm-crl-status-times.der": crl_status_genm,
         "ir-rsa-key-broken.der": ir_rsa_broken,
         "ir-validity-implicit.der": ir_validity,
+        "ir-no-tid.der": with_header_fields(ir, without_tag(0xA4)),
+        "ip-no-tid.der": with_header_fields(load("ir-pbm/02-ip.der"), without_tag(0xA4)),
+        "genm-short-tid.der": with_header_fields(genm, replaced_tag(0xA4, tlv(0xA4, tlv(0x04, b"\x01\x02\x03\x04")))),
+        "genp-short-tid.der": with_header_fields(genp, replaced_tag(0xA4, tlv(0xA4, tlv(0x04, b"\x01\x02\x03\x04")))),
+        # protectionAlg [1] { PasswordBasedMac } without its PBMParameter.
+        "genm-pbm-no-params.der": with_header_fields(genm, replaced_tag(
+            0xA1, tlv(0xA1, seq(encode_oid("1.2.840.113533.7.66.13"))))),
     }
     for name, der in messages.items():
         with open(os.path.join(out, name), "wb") as f:
