@@ -601,7 +601,6 @@ check_status(tx_rec_t *rec, const pkixcmp_msg_t *msg)
     }
 }
 
-
 static void
 check_key_material(tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t *scan)
 {
@@ -727,7 +726,7 @@ opens_transaction(gint body)
  * more than one request/response pair; in a single pair the client MAY
  * set one, and the server then MUST return it.  128 bits of randomness
  * are recommended; the client chooses them, the server only echoes.
- * So: a missing one is noted where its transaction has one, and in the
+ * So a missing one is reported where its transaction has one, and in the
  * messages of a certificate request to be confirmed; a short one in the
  * request that opened the transaction. */
 static void
