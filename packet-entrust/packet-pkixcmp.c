@@ -171,6 +171,7 @@ static expert_field ei_pkixcmp_explicit_tag = EI_INIT;
 static expert_field ei_pkixcmp_implicit_certificate = EI_INIT;
 static expert_field ei_pkixcmp_itav_value_in_set = EI_INIT;
 static expert_field ei_pkixcmp_empty_sequence = EI_INIT;
+static expert_field ei_pkixcmp_pvno_too_low = EI_INIT;
 
 static dissector_handle_t pkixcmp_handle;
 
@@ -1886,6 +1887,23 @@ dissect_error(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, error_msg_sequence, -1, ett_pkixcmp_sequence);
 }
 
+/* CertStatus hashAlg: RFC 9480 section 2.10 introduced it with cmp2021,
+ * and a certConf that uses it must say pvno 3. */
+static int
+dissect_cert_status_hash_alg(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
+                             proto_tree *tree, int hf_index)
+{
+    gint pvno = pkixcmp_ctx(actx)->summary->pvno;
+    int start = offset;
+
+    offset = pkixcmp_dissect_algorithm_identifier(implicit_tag, tvb, offset, actx, tree, hf_index);
+    if (pvno >= 0 && pvno < 3)
+        proto_tree_add_expert_format(tree, actx->pinfo, &ei_pkixcmp_pvno_too_low, tvb, start, offset - start,
+                                     "hashAlg in a message of pvno %d: RFC 9480 section 2.10 asks for cmp2021 (3)",
+                                     pvno);
+    return offset;
+}
+
 /* CertStatus ::= SEQUENCE { certHash OCTET STRING, certReqId INTEGER,
  *   statusInfo PKIStatusInfo OPTIONAL, hashAlg [0] AlgorithmIdentifier
  *   OPTIONAL (RFC 9480) } */
@@ -1893,7 +1911,7 @@ static const ber_sequence_t cert_status_sequence[] = {
     { &hf_pkixcmp_cert_hash, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_octet_string },
     { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_integer },
     { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
-    { &hf_pkixcmp_hash_alg, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, pkixcmp_dissect_algorithm_identifier },
+    { &hf_pkixcmp_hash_alg, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_cert_status_hash_alg },
     { NULL, 0, 0, 0, NULL }
 };
 
@@ -2466,6 +2484,9 @@ proto_register_pkixcmp(void)
         { &ei_pkixcmp_empty_sequence,
           { "pkixcmp.empty_sequence", PI_PROTOCOL, PI_WARN,
             "SEQUENCE SIZE (1..MAX) OF without an element", EXPFILL } },
+        { &ei_pkixcmp_pvno_too_low,
+          { "pkixcmp.pvno_too_low", PI_PROTOCOL, PI_WARN,
+            "cmp2021 syntax in a message of an earlier pvno", EXPFILL } },
         { &ei_pkixcmp_itav_value_in_set,
           { "pkixcmp.itav_value_in_set", PI_PROTOCOL, PI_NOTE,
             "InfoTypeAndValue value wrapped in a SET, as an attribute (cryptlib's encoding)", EXPFILL } },

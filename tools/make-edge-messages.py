@@ -80,6 +80,10 @@ dissector checks:
     ip-no-tid.der           its ip, likewise
     genm-short-tid.der      the genm with the transactionID 01020304 (32
     genp-short-tid.der      bits), and its genp likewise
+    certconf-hash-alg.der   the certConf of ir-pbm whose CertStatus gets
+                            hashAlg [0] id-sha256 (RFC 9480), pvno 2 still
+    certconf-hash-alg-v3.der
+                            the same with pvno 3 (cmp2021), as RFC 9480 asks
     genm-pbm-no-params.der  the genm whose protectionAlg is PasswordBasedMac
                             without the PBMParameter RFC 4211 requires
 
@@ -147,6 +151,12 @@ def enveloped_data():
     aes = seq(encode_oid("2.16.840.1.101.3.4.1.2"), tlv(0x04, bytes(range(16))))
     content_info = seq(encode_oid("1.2.840.113549.1.7.1"), aes, tlv(0x80, bytes(range(48, 80))))
     return seq(integer(0), tlv(0x31, recipient), content_info)
+
+
+def with_pvno(msg, pvno):
+    header, *rest = children(content(msg))
+    _, *fields = children(content(header))
+    return seq(seq(integer(pvno), *fields), *rest)
 
 
 def with_body(msg, body):
@@ -222,6 +232,14 @@ def main():
     crl_status_list = seq(seq(issuer, tlv(0x17, b"240101120000Z")),
                           seq(issuer, tlv(0x18, b"20500101120000Z")),
                           seq(issuer, tlv(0x17, b"2401011200Z")))
+    # CertStatus gets hashAlg [0] { id-sha256 } (RFC 9480), the header stays pvno 2.
+    cert_conf_body = children(content(cert_conf))[1]
+    if cert_conf_body[0] != 0xB8:
+        sys.exit("ir-pbm/03-certConf.der: the body is not [24]")
+    cert_status, *more_status = children(content(content(cert_conf_body)))
+    cert_status = seq(*children(content(cert_status)), tlv(0xA0, seq(encode_oid("2.16.840.1.101.3.4.2.1"))))
+    cert_conf_hash_alg = with_body(cert_conf, tlv(0xB8, seq(cert_status, *more_status)))
+
     crl_status_genm = with_body(genm, tlv(0xB5, seq(seq(encode_oid("1.3.6.1.5.5.7.4.22"), crl_status_list))))
 
     messages = {
@@ -253,6 +271,8 @@ def main():
         "ip-no-tid.der": with_header_fields(load("ir-pbm/02-ip.der"), without_tag(0xA4)),
         "genm-short-tid.der": with_header_fields(genm, replaced_tag(0xA4, tlv(0xA4, tlv(0x04, b"\x01\x02\x03\x04")))),
         "genp-short-tid.der": with_header_fields(genp, replaced_tag(0xA4, tlv(0xA4, tlv(0x04, b"\x01\x02\x03\x04")))),
+        "certconf-hash-alg.der": cert_conf_hash_alg,
+        "certconf-hash-alg-v3.der": with_pvno(cert_conf_hash_alg, 3),
         # protectionAlg [1] { PasswordBasedMac } without its PBMParameter.
         "genm-pbm-no-params.der": with_header_fields(genm, replaced_tag(
             0xA1, tlv(0xA1, seq(encode_oid("1.2.840.113533.7.66.13"))))),
