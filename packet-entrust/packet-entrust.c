@@ -654,6 +654,14 @@ bytes_to_skip(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offse
     return skip;
 }
 
+/* The TCP sequence number of the byte at offset of this call's data
+ * (conv->segment_seq_known). */
+static guint32
+seq_at(const entrust_conv_t *conv, int offset)
+{
+    return conv->segment_seq + (guint32)offset;
+}
+
 /* How the PDU at offset is delimited: as the connection is, but where a
  * direction of a connection taken for bare DER showed a framing header,
  * framed from that header on.  The same in every pass: by TCP sequence
@@ -670,7 +678,7 @@ delimiting_at(const entrust_conv_t *conv, packet_info *pinfo, int offset)
     if (at->frame == 0)
         return ENTRUST_DELIMIT_DER;
     if (conv->segment_seq_known)
-        framed = (gint32)(conv->segment_seq + (guint32)offset - at->seq) >= 0;
+        framed = (gint32)(seq_at(conv, offset) - at->seq) >= 0;
     else
         framed = pinfo->num >= at->frame;
     return framed ? ENTRUST_DELIMIT_LENGTH_PREFIX : ENTRUST_DELIMIT_DER;
@@ -693,7 +701,7 @@ reframe(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offset)
             || !cmp_heur_header_instead_of_der(buf, MIN(avail, 64), entrust_max_pdu))
         return FALSE;
     at->frame = pinfo->num;
-    at->seq = conv->segment_seq + (guint32)offset;
+    at->seq = seq_at(conv, offset);
     at->first = conv->reframed[!dir].frame == 0;
     conv->session = buf[4] == CMP_TCP_V10_VERSION ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0;
     return TRUE;
@@ -711,7 +719,7 @@ first_reframe_at(const entrust_conv_t *conv, packet_info *pinfo, int offset)
     at = &conv->reframed[entrust_tcp_direction(pinfo)];
     if (!at->first)
         return FALSE;
-    return conv->segment_seq_known ? conv->segment_seq + (guint32)offset == at->seq : pinfo->num == at->frame;
+    return conv->segment_seq_known ? seq_at(conv, offset) == at->seq : pinfo->num == at->frame;
 }
 
 static guint
@@ -753,16 +761,15 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
         if (conv->session != ENTRUST_SESSION_OTHER_BER && buf[0] != 0x30) {
             /* No PKIMessage starts here, whatever size the bytes claim.  A
              * zero octet may start a framing header too short yet to be
-             * judged (reframe); else the bad bytes go up to the next
-             * PKIMessage in the bytes at hand (all of them when there is
-             * none). */
+             * judged (reframe). */
             if (buf[0] == 0x00 && avail < CMP_TCP_V10_HEADER_LEN && entrust_may_desegment(pinfo))
                 return 0;
-            return (guint)cmp_der_find_pkimessage(buf, avail, 1);
+            st = DER_INVALID;
+        } else {
+            st = der_element_size(buf, MIN(avail, 16), &size);
         }
-        st = der_element_size(buf, MIN(avail, 16), &size);
         if (st == DER_NEED_MORE)
-            return entrust_desegment && pinfo->can_desegment ? 0 : avail;
+            return entrust_may_desegment(pinfo) ? 0 : avail;
         if (st != DER_OK || size > entrust_max_pdu) {
             /* The bad bytes, up to the next PKIMessage in the bytes at hand
              * (all of them when there is none). */
@@ -772,7 +779,7 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
     } else {
         guint32 length;
         if (avail < CMP_TCP_LENGTH_LEN)
-            return entrust_desegment && pinfo->can_desegment ? 0 : avail;
+            return entrust_may_desegment(pinfo) ? 0 : avail;
         length = tvb_get_ntohl(tvb, offset);
         /* A length that cannot be (too large, or wrong for its fixed-size
          * type) would put the next header in the wrong place: the bad PDU
