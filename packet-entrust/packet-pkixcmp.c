@@ -298,6 +298,23 @@ pkixcmp_proto(void)
     return proto_pkixcmp;
 }
 
+/* RFC 9810 section 1.3: version 3 (cmp2021) came with the ASN.1 changes for
+ * EnvelopedData, hashAlg in certConf, POPOPrivKey's agreeMAC and
+ * RootCaKeyUpdateContent in ckuann; section 7 keeps cmp2021 for the
+ * messages that need its syntax.  A message of pvno 1 or 2 that uses it
+ * speaks a syntax its version does not have. */
+void
+pkixcmp_check_cmp2021_syntax(asn1_ctx_t *actx, proto_tree *tree, tvbuff_t *tvb, int start, int end, const char *what)
+{
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+    gint pvno = ctx ? ctx->summary->pvno : -1;
+
+    if (pvno >= 0 && pvno < 3)
+        proto_tree_add_expert_format(tree, actx->pinfo, &ei_pkixcmp_pvno_too_low, tvb, start, end - start,
+                                     "%s in a message of pvno %d: cmp2021 (3) syntax (RFC 9810 section 1.3)",
+                                     what, pvno);
+}
+
 /* Copies an OCTET STRING's value out of the packet into msg. */
 static int
 dissect_octet_string_into(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
@@ -1557,6 +1574,7 @@ pkixcmp_dissect_encrypted_key(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, in
                                                       "EnvelopedData (implicit tag restored)");
         proto_item_append_text(pi, ": envelopedData");
         pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, as_sequence, 0, actx, sub, "EnvelopedData");
+        pkixcmp_check_cmp2021_syntax(actx, sub, tvb, offset, offset + size, "EnvelopedData in EncryptedKey");
         return offset + size;
     }
     if (pkixcmp_element_is(tvb, offset, BER_CLASS_UNI, TRUE, BER_UNI_TAG_SEQUENCE)) {
@@ -1641,9 +1659,11 @@ static int
 dissect_enveloped_data_explicit(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, pkixcmp_element_size(tvb, offset), ENC_NA);
+    proto_tree *sub = proto_item_add_subtree(pi, ett_pkixcmp_sequence);
+    int end = pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, tvb, offset, actx, sub, "EnvelopedData");
 
-    return pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, tvb, offset, actx,
-                            proto_item_add_subtree(pi, ett_pkixcmp_sequence), "EnvelopedData");
+    pkixcmp_check_cmp2021_syntax(actx, sub, tvb, offset, end, "encryptedRand");
+    return end;
 }
 
 static const ber_sequence_t challenge_sequence[] = {
@@ -1811,9 +1831,20 @@ pkixcmp_dissect_ca_key_upd_ann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int o
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, ca_key_upd_ann_sequence, hf_index, ett_pkixcmp_sequence);
 }
 
+/* cAKeyUpdAnnV3: cmp2021 syntax (the same content in a genp's
+ * rootCaKeyUpdate ITAV is not: an ITAV's value is open). */
+static int
+dissect_ca_key_upd_ann_v3(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    int end = pkixcmp_dissect_root_ca_key_update(implicit_tag, tvb, offset, actx, tree, hf_index);
+
+    pkixcmp_check_cmp2021_syntax(actx, tree, tvb, offset, end, "cAKeyUpdAnnV3 in ckuann");
+    return end;
+}
+
 static const ber_choice_t ca_key_upd_content_choice[] = {
     { 0, &hf_pkixcmp_ca_key_upd_ann_v2, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_ca_key_upd_ann },
-    { 1, &hf_pkixcmp_ca_key_upd_ann_v3, BER_CLASS_CON, 0, 0, pkixcmp_dissect_root_ca_key_update },
+    { 1, &hf_pkixcmp_ca_key_upd_ann_v3, BER_CLASS_CON, 0, 0, dissect_ca_key_upd_ann_v3 },
     { 0, NULL, 0, 0, 0, NULL }
 };
 
@@ -1887,21 +1918,15 @@ dissect_error(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, error_msg_sequence, -1, ett_pkixcmp_sequence);
 }
 
-/* CertStatus hashAlg: RFC 9480 section 2.10 introduced it with cmp2021,
- * and a certConf that uses it must say pvno 3. */
+/* CertStatus hashAlg (RFC 9480 section 2.10): cmp2021 syntax. */
 static int
 dissect_cert_status_hash_alg(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
                              proto_tree *tree, int hf_index)
 {
-    gint pvno = pkixcmp_ctx(actx)->summary->pvno;
-    int start = offset;
+    int end = pkixcmp_dissect_algorithm_identifier(implicit_tag, tvb, offset, actx, tree, hf_index);
 
-    offset = pkixcmp_dissect_algorithm_identifier(implicit_tag, tvb, offset, actx, tree, hf_index);
-    if (pvno >= 0 && pvno < 3)
-        proto_tree_add_expert_format(tree, actx->pinfo, &ei_pkixcmp_pvno_too_low, tvb, start, offset - start,
-                                     "hashAlg in a message of pvno %d: RFC 9480 section 2.10 asks for cmp2021 (3)",
-                                     pvno);
-    return offset;
+    pkixcmp_check_cmp2021_syntax(actx, tree, tvb, offset, end, "hashAlg in certConf");
+    return end;
 }
 
 /* CertStatus ::= SEQUENCE { certHash OCTET STRING, certReqId INTEGER,

@@ -45,6 +45,11 @@ void pkixcmp_oid_actx_init(asn1_ctx_t *actx, packet_info *pinfo);
 /* The pkixcmp protocol id (for dissectors registered by the other files). */
 int pkixcmp_proto(void);
 
+/* Warns (pkixcmp.pvno_too_low) when what, spanning start..end of tvb, is
+ * syntax of cmp2021 (RFC 9810 section 1.3) in a PKIMessage of pvno 1 or 2. */
+void pkixcmp_check_cmp2021_syntax(asn1_ctx_t *actx, proto_tree *tree, tvbuff_t *tvb, int start, int end,
+                                  const char *what);
+
 /* Size of the BER element at offset (header plus content), clamped to what
  * the tvb reports.  Never throws. */
 int pkixcmp_element_size(tvbuff_t *tvb, int offset);

@@ -86,6 +86,25 @@ dissector checks:
                             the same with pvno 3 (cmp2021), as RFC 9480 asks
     genm-pbm-no-params.der  the genm whose protectionAlg is PasswordBasedMac
                             without the PBMParameter RFC 4211 requires
+    ip-enveloped-cert.der   the ip of ir-pbm whose CertifiedKeyPair holds an
+                            encryptedCert [1] EncryptedKey that is
+                            envelopedData [0] (the EnvelopedData of
+                            popdecc-encrypted-rand), pvno 2 still
+    ip-enveloped-cert-v3.der
+                            the same with pvno 3 (cmp2021)
+    ir-popo-agree-mac.der   the ir of ir-pbm whose proof of possession is
+                            keyAgreement [3] agreeMAC [3] PKMACValue (the
+                            header's PasswordBasedMac, 20 fixed octets of
+                            MAC), pvno 2 still
+    ir-popo-agree-mac-v3.der
+                            the same with pvno 3
+    ir-popo-enveloped.der   the ir of ir-pbm whose proof of possession is
+                            keyEncipherment [2] encryptedKey [4]
+                            EnvelopedData, pvno 2 still
+    ckuann-v3.der           the ckuann of crafted/ as cAKeyUpdAnnV3 [0]
+                            RootCaKeyUpdateContent (newWithNew, newWithOld
+                            [0], oldWithNew [1]), pvno 2 still
+    ckuann-v3-v3.der        the same with pvno 3
 
 Only the Python standard library is used; a rerun gives the same bytes.
 """
@@ -240,6 +259,36 @@ def main():
     cert_status = seq(*children(content(cert_status)), tlv(0xA0, seq(encode_oid("2.16.840.1.101.3.4.2.1"))))
     cert_conf_hash_alg = with_body(cert_conf, tlv(0xB8, seq(cert_status, *more_status)))
 
+    # cmp2021 syntax (RFC 9810 section 1.3), each first in pvno 2.
+    ip = load("ir-pbm/02-ip.der")
+    ip_body = children(content(ip))[1]
+    if ip_body[0] != 0xA1:
+        sys.exit("ir-pbm/02-ip.der: the body is not [1]")
+    (rep_message,) = children(content(ip_body))
+    responses, = children(content(rep_message))
+    (response,) = children(content(responses))
+    req_id, status, key_pair = children(content(response))
+    # certOrEncCert encryptedCert [1] (explicit) { envelopedData [0] (implicit) }
+    enc_cert = tlv(0xA1, tlv(0xA0, content(enveloped_data())))
+    ip_enveloped = with_body(ip, tlv(0xA1, seq(seq(seq(req_id, status, seq(enc_cert))))))
+
+    # keyAgreement [3] { agreeMAC [3] PKMACValue } and
+    # keyEncipherment [2] { encryptedKey [4] EnvelopedData }
+    pbm_alg = content([f for f in children(content(children(content(ir))[0])) if f[0] == 0xA1][0])
+    agree_mac = tlv(0xA3, tlv(0xA3, pbm_alg + tlv(0x03, b"\x00" + bytes(range(20)))))
+    popo_enveloped = tlv(0xA2, tlv(0xA4, content(enveloped_data())))
+
+    def ir_with_popo(popo_element):
+        return with_body(ir, tlv(0xA0, seq(seq(cert_req_plain, popo_element), *more_msgs)))
+
+    ckuann = load("crafted/ckuann.der")
+    ckuann_body = children(content(ckuann))[1]
+    if ckuann_body[0] != 0xAF:
+        sys.exit("crafted/ckuann.der: the body is not [15]")
+    old_with_new, new_with_old, new_with_new = children(content(content(ckuann_body)))
+    ckuann_v3 = with_body(ckuann, tlv(0xAF, tlv(0xA0, seq(new_with_new, tlv(0xA0, new_with_old),
+                                                          tlv(0xA1, old_with_new)))))
+
     crl_status_genm = with_body(genm, tlv(0xB5, seq(seq(encode_oid("1.3.6.1.5.5.7.4.22"), crl_status_list))))
 
     messages = {
@@ -276,6 +325,13 @@ def main():
         # protectionAlg [1] { PasswordBasedMac } without its PBMParameter.
         "genm-pbm-no-params.der": with_header_fields(genm, replaced_tag(
             0xA1, tlv(0xA1, seq(encode_oid("1.2.840.113533.7.66.13"))))),
+        "ip-enveloped-cert.der": ip_enveloped,
+        "ip-enveloped-cert-v3.der": with_pvno(ip_enveloped, 3),
+        "ir-popo-agree-mac.der": ir_with_popo(agree_mac),
+        "ir-popo-agree-mac-v3.der": with_pvno(ir_with_popo(agree_mac), 3),
+        "ir-popo-enveloped.der": ir_with_popo(popo_enveloped),
+        "ckuann-v3.der": ckuann_v3,
+        "ckuann-v3-v3.der": with_pvno(ckuann_v3, 3),
     }
     for name, der in messages.items():
         with open(os.path.join(out, name), "wb") as f:
