@@ -15,7 +15,7 @@
 
 /* Names of the registered dissectors, for find_dissector(). */
 #define PKIXCMP_DISSECTOR_NAME      "pkixcmp"
-#define ENTRUST_PDU_DISSECTOR_NAME  "entrust.pdu"
+#define ENTRUST_HTTP_POLL_DISSECTOR_NAME "entrust.http_poll"   /* application/pkixcmp-poll bodies */
 
 /* The largest PDU the framing accepts by default (a preference). */
 #define ENTRUST_DEFAULT_MAX_PDU     (16u * 1024 * 1024)

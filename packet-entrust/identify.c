@@ -49,7 +49,7 @@ static gint ett_identify = -1;
 static expert_field ei_entrust_identified = EI_INIT;
 
 static dissector_handle_t entrust_handle;
-static dissector_handle_t entrust_pdu_handle;
+static dissector_handle_t entrust_http_poll_handle;
 
 
 /* A TCP framing header that came alone in its segment, on a port the
@@ -321,7 +321,7 @@ dissect_pkixcmp_tcp_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, vo
     buf = tvb_get_ptr(tvb, 0, avail);
     if (take_split_header(tvb, pinfo, tree, (struct tcpinfo *)data, buf, avail))
         return TRUE;
-    if (!cmp_heur_tcp(buf, avail, ENTRUST_DEFAULT_MAX_PDU) && !polls_known_transaction(pinfo, buf, avail))
+    if (!cmp_heur_tcp(buf, avail, entrust_max_pdu_size()) && !polls_known_transaction(pinfo, buf, avail))
         return FALSE;
     conversation = find_or_create_conversation(pinfo);
     /* A header sent alone before this (in either direction) still waits
@@ -352,9 +352,9 @@ dissect_pkixcmp_http_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
         dissect_pkixcmp(tvb, pinfo, tree, data);
         return TRUE;
     case CMP_HTTP_BODY_FRAMED:
-        if (!entrust_pdu_handle)
+        if (!entrust_http_poll_handle)
             return FALSE;
-        call_dissector_with_data(entrust_pdu_handle, tvb, pinfo, tree, data);
+        call_dissector_with_data(entrust_http_poll_handle, tvb, pinfo, tree, data);
         return TRUE;
     case CMP_HTTP_BODY_NONE:
     default:
@@ -366,10 +366,8 @@ dissect_pkixcmp_http_heur(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, v
  * Registration
  */
 
-/* pkixcmp.* fields: registered as soon as the pkixcmp protocol exists.
- * Wireshark registers a plugin's protocols in the reverse order of
- * proto_register_plugin() calls, so that may only be at hand-off. */
-/* Each protocol's fields are registered from its own registration routine:
+/* pkixcmp.* fields, registered from proto_register_pkixcmp.  Each
+ * protocol's fields are registered from its own registration routine:
  * `tshark -G elastic-mapping` splits a protocol whose fields interleave with
  * another's into duplicate JSON keys. */
 void
@@ -422,7 +420,7 @@ void
 entrust_identify_handoff(void)
 {
     entrust_handle = find_dissector("entrust");
-    entrust_pdu_handle = find_dissector(ENTRUST_PDU_DISSECTOR_NAME);
+    entrust_http_poll_handle = find_dissector(ENTRUST_HTTP_POLL_DISSECTOR_NAME);
 
     heur_dissector_add("tcp", dissect_pkixcmp_tcp_heur, "PKIX-CMP over TCP",
                        "pkixcmp_tcp", proto_entrust, HEURISTIC_ENABLE);

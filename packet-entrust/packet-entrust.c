@@ -586,13 +586,22 @@ resync_length(tvbuff_t *tvb, int offset, guint skip)
     return (guint)MAX(next, skip);
 }
 
+/* TCP's state of this segment's connection, read only.  (Given the
+ * conversation, get_tcp_conversation_data() would also clear TCP's
+ * analysis of the segment, which TCP is still making: without it, it
+ * looks the conversation up itself and leaves that alone.) */
+static struct tcp_analysis *
+tcp_state(packet_info *pinfo)
+{
+    return pinfo->ptype == PT_TCP && find_conversation_pinfo(pinfo, 0) ? get_tcp_conversation_data(NULL, pinfo) : NULL;
+}
+
 /* TRUE when TCP saw the SYN of this segment's direction: the capture holds
  * the stream from its first byte. */
 static gboolean
 tcp_flow_saw_syn(packet_info *pinfo)
 {
-    conversation_t *conversation = find_conversation_pinfo(pinfo, 0);
-    struct tcp_analysis *tcpd = conversation ? get_tcp_conversation_data(conversation, pinfo) : NULL;
+    struct tcp_analysis *tcpd = tcp_state(pinfo);
 
     return tcpd && tcpd->fwd && (tcpd->fwd->static_flags & ENTRUST_TCP_FLOW_SAW_SYN);
 }
@@ -600,8 +609,7 @@ tcp_flow_saw_syn(packet_info *pinfo)
 guint16
 entrust_tcp_server_port(packet_info *pinfo)
 {
-    conversation_t *conversation = pinfo->ptype == PT_TCP ? find_conversation_pinfo(pinfo, 0) : NULL;
-    struct tcp_analysis *tcpd = conversation ? get_tcp_conversation_data(conversation, pinfo) : NULL;
+    struct tcp_analysis *tcpd = tcp_state(pinfo);
 
     return tcpd ? tcpd->server_port : 0;
 }
@@ -1162,7 +1170,7 @@ proto_register_entrust(void)
           { "entrust.analysis.trailing_data", PI_PROTOCOL, PI_WARN,
             "Trailing data after the PKIMessage", EXPFILL } },
         { &ei_entrust_session,
-          { "entrust.analysis.session", PI_SEQUENCE, PI_NOTE,
+          { "entrust.analysis.session", PI_SEQUENCE, PI_CHAT,
             "Session classified", EXPFILL } },
         { &ei_entrust_continuation,
           { "entrust.analysis.continuation", PI_SEQUENCE, PI_NOTE,
@@ -1190,7 +1198,7 @@ proto_register_entrust(void)
     entrust_analysis_register(proto_entrust);
 
     entrust_handle = register_dissector("entrust", dissect_entrust, proto_entrust);
-    entrust_http_poll_handle = register_dissector(ENTRUST_PDU_DISSECTOR_NAME, dissect_entrust_http_poll, proto_entrust);
+    entrust_http_poll_handle = register_dissector(ENTRUST_HTTP_POLL_DISSECTOR_NAME, dissect_entrust_http_poll, proto_entrust);
 
     entrust_module = prefs_register_protocol(proto_entrust, NULL);
     prefs_register_bool_preference(entrust_module, "desegment",
@@ -1209,8 +1217,8 @@ void
 proto_reg_handoff_entrust(void)
 {
     pkixcmp_handle = find_dissector_add_dependency(PKIXCMP_DISSECTOR_NAME, proto_entrust);
-    tls_handle = find_dissector("tls");
-    data_handle = find_dissector("data");
+    tls_handle = find_dissector_add_dependency("tls", proto_entrust);
+    data_handle = find_dissector_add_dependency("data", proto_entrust);
 
     dissector_add_uint_range_with_preference("tcp.port", ENTRUST_TCP_PORTS, entrust_handle);
     entrust_identify_handoff();

@@ -8,9 +8,12 @@
  * The ASN.1 module is EXPLICIT TAGS: in the ber_sequence_t tables below a
  * tagged field with no BER_FLAGS_IMPLTAG has its explicit tag stripped by
  * the BER helpers, as asn2wrs-generated code does.  Certificates, CRLs,
- * PKCS#10 requests, CRMF requests and CMS structures are handed to
- * Wireshark's own x509af, pkcs10, crmf and cms dissectors through the BER
- * OID and syntax tables: nothing of X.509 is written again here.
+ * Names, PKCS#10 requests and CMS structures are handed to Wireshark's own
+ * x509af, x509if, pkcs10 and cms dissectors through the BER OID and syntax
+ * tables.  CRMF, which this Wireshark does not export to plugins, is
+ * decoded by pkixcmp-crmf.c.  What is written here besides is what
+ * filters and the tracking need as values: a Name's DN string and the
+ * OIDs' dotted strings (der.c), an RSA key's modulus size.
  *
  * The filter name "cmp" belongs to Wireshark's built-in dissector; this one
  * is "pkixcmp".
@@ -285,6 +288,32 @@ current_ctx_slot(packet_info *pinfo)
     return slot;
 }
 
+gboolean
+pkixcmp_in_message(packet_info *pinfo)
+{
+    pkixcmp_ctx_t **slot = (pkixcmp_ctx_t **)p_get_proto_data(pinfo->pool, pinfo, proto_pkixcmp, 1);
+
+    return slot && *slot;
+}
+
+/* This plugin's decoders of OID-selected values, which pkixcmp_call_oid
+ * consults before Wireshark's BER OID table.  An OID that one of
+ * Wireshark's dissectors decodes stays theirs for everybody else (the
+ * built-in cmp and crmf, X.509 in TLS); the BER table gets this plugin's
+ * decoder only where it has none, for the values Wireshark's own decoders
+ * meet inside a PKIMessage (an extension in a certificate). */
+static dissector_table_t pkixcmp_oid_table;
+
+void
+pkixcmp_register_oid_dissector(const char *oid, dissector_t dissector, int proto, const char *name)
+{
+    dissector_handle_t handle = create_dissector_handle(dissector, proto);
+
+    dissector_add_string("pkixcmp.oid", oid, handle);
+    if (!oid_has_dissector(oid))
+        register_ber_oid_dissector_handle(oid, handle, proto, name);
+}
+
 void
 pkixcmp_oid_actx_init(asn1_ctx_t *actx, packet_info *pinfo)
 {
@@ -358,14 +387,18 @@ pkixcmp_element_size(tvbuff_t *tvb, int offset)
 }
 
 /* Each call through a dissector handle appends a layer to pinfo->layers,
- * and Wireshark asserts that a packet never holds more layers than the
- * tree may be deep (256 by default): a genp with hundreds of caCerts would
- * trip it.  The layers a decoder added are dropped once it returned, as
- * Wireshark does when a decoder rejects its data. */
+ * and Wireshark asserts that a packet holds fewer layers than the tree may
+ * be deep (gui.max_tree_depth, 500 by default): a genp with hundreds of
+ * caCerts would trip it.  Beyond PKIXCMP_MAX_LAYERS, the layers a decoder
+ * added are dropped once it returned, as Wireshark drops those of a
+ * decoder that rejects its data; below, they stay, and frame.protocols
+ * names x509af, cms and the others that decoded parts of the message. */
+#define PKIXCMP_MAX_LAYERS 64
+
 static void
 trim_layers(packet_info *pinfo, guint count)
 {
-    while (wmem_list_count(pinfo->layers) > count)
+    while (wmem_list_count(pinfo->layers) > MAX(count, PKIXCMP_MAX_LAYERS))
         wmem_list_remove_frame(pinfo->layers, wmem_list_tail(pinfo->layers));
 }
 
@@ -389,22 +422,26 @@ pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *tree)
     return tvb_reported_length(tvb);
 }
 
-/* Hands the element at offset to whatever Wireshark registered for the OID
- * (x509af, cms, crmf, ... or this plugin).  An OID without a dissector is
- * shown raw with an expert info, never silently skipped. */
+/* Hands the element at offset to this plugin's decoder for the OID, or to
+ * whatever Wireshark registered for it (x509af, cms, ...).  An OID without
+ * a decoder is shown raw with an expert info, never silently skipped. */
 int
 pkixcmp_call_oid(const char *oid, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
                  proto_tree *tree, const char *what)
 {
     int size = pkixcmp_element_size(tvb, offset);
     tvbuff_t *element = tvb_new_subset_length(tvb, offset, size);
+    dissector_handle_t ours = oid ? dissector_get_string_handle(pkixcmp_oid_table, oid) : NULL;
 
-    if (oid && oid_has_dissector(oid)) {
+    if (ours || (oid && oid_has_dissector(oid))) {
         pkixcmp_ctx_t **current = current_ctx_slot(actx->pinfo);
         pkixcmp_ctx_t *saved = *current;
         guint layers = wmem_list_count(actx->pinfo->layers);
         *current = pkixcmp_ctx(actx);
-        call_ber_oid_callback(oid, element, 0, actx->pinfo, tree, NULL);
+        if (ours)
+            call_dissector_only(ours, element, actx->pinfo, tree, NULL);
+        else
+            call_ber_oid_callback(oid, element, 0, actx->pinfo, tree, NULL);
         *current = saved;
         trim_layers(actx->pinfo, layers);
     } else if (size == 2 && tvb_get_ntohs(tvb, offset) == 0x0500) {
@@ -830,46 +867,59 @@ dissect_header_free_text(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset,
     return offset;
 }
 
-/* The text shown for a GeneralName (the directoryName as a DN string).
- * FALSE when the text only says the value could not be read. */
-static gboolean
-general_name_text(GString *text, tvbuff_t *tvb, int content, guint32 len, gint8 ber_class, gint32 tag, packet_info *pinfo)
+/* The DN string of the Name of len octets at offset (der.c), in
+ * pinfo->pool; NULL when der.c cannot read it.  The octets are fetched
+ * before the GString exists: a tvb too short throws, and must not leak
+ * it. */
+static const char *
+format_name(packet_info *pinfo, tvbuff_t *tvb, int offset, guint32 len)
 {
-    if (ber_class == BER_CLASS_CON) {
-        switch (tag) {
-        case 4: {   /* directoryName [4] Name (explicit: Name is a CHOICE) */
-            const guint8 *name = tvb_get_ptr(tvb, content, len);
-            if (!der_format_name(name, len, text)) {
-                g_string_assign(text, "(undecodable Name)");
-                return FALSE;
-            }
-            break;
-        }
-        case 1: case 2: case 6:   /* IA5String */
-            g_string_printf(text, "%s: %s", val_to_str_const(tag, pkixcmp_general_name_vals, "?"),
-                            tvb_format_text(pinfo->pool, tvb, content, len));
-            break;
-        case 7:
-            if (len == 4)
-                g_string_printf(text, "iPAddress: %s", tvb_ip_to_str(pinfo->pool, tvb, content));
-            else if (len == 16)
-                g_string_printf(text, "iPAddress: %s", tvb_ip6_to_str(pinfo->pool, tvb, content));
-            else
-                g_string_printf(text, "iPAddress: %s", tvb_bytes_to_str(pinfo->pool, tvb, content, len));
-            break;
-        case 8:
-            g_string_append(text, "registeredID: ");
-            if (!der_oid_to_string(tvb_get_ptr(tvb, content, len), len, text))
-                g_string_append(text, "(invalid)");
-            break;
-        default:
-            g_string_printf(text, "%s", val_to_str_const(tag, pkixcmp_general_name_vals, "unknown GeneralName"));
-            break;
-        }
-        return TRUE;
+    const guint8 *der = tvb_get_ptr(tvb, offset, len);
+    GString *text = g_string_new(NULL);
+    const char *out = der_format_name(der, len, text) ? wmem_strdup(pinfo->pool, text->str) : NULL;
+
+    g_string_free(text, TRUE);
+    return out;
+}
+
+/* The text shown for a GeneralName (the directoryName as a DN string), in
+ * pinfo->pool.  *readable is FALSE when the text only says the value could
+ * not be read. */
+static const char *
+general_name_text(tvbuff_t *tvb, int content, guint32 len, gint8 ber_class, gint32 tag, packet_info *pinfo,
+                  gboolean *readable)
+{
+    const char *name = val_to_str_const(tag, pkixcmp_general_name_vals, "unknown GeneralName");
+
+    *readable = TRUE;
+    if (ber_class != BER_CLASS_CON) {
+        *readable = FALSE;
+        return "(not a GeneralName)";
     }
-    g_string_assign(text, "(not a GeneralName)");
-    return FALSE;
+    switch (tag) {
+    case 4: {   /* directoryName [4] Name (explicit: Name is a CHOICE) */
+        const char *dn = format_name(pinfo, tvb, content, len);
+        if (!dn) {
+            *readable = FALSE;
+            return "(undecodable Name)";
+        }
+        return dn;
+    }
+    case 1: case 2: case 6:   /* IA5String */
+        return wmem_strdup_printf(pinfo->pool, "%s: %s", name, tvb_format_text(pinfo->pool, tvb, content, len));
+    case 7:
+        return wmem_strdup_printf(pinfo->pool, "iPAddress: %s",
+                                  len == 4 ? tvb_ip_to_str(pinfo->pool, tvb, content)
+                                  : len == 16 ? tvb_ip6_to_str(pinfo->pool, tvb, content)
+                                  : tvb_bytes_to_str(pinfo->pool, tvb, content, len));
+    case 8: {
+        const guint8 *oid = tvb_get_ptr(tvb, content, len);
+        char *text = (char *)wmem_alloc(pinfo->pool, DER_OID_STRING_SIZE(len));
+        return wmem_strdup_printf(pinfo->pool, "registeredID: %s", der_oid_format(oid, len, text) ? text : "(invalid)");
+    }
+    default:
+        return name;
+    }
 }
 
 /* GeneralName (RFC 5280, an IMPLICIT TAGS module), shown as one string
@@ -885,7 +935,7 @@ pkixcmp_dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int
     int size = pkixcmp_element_size(tvb, offset);
     int content = get_ber_identifier(tvb, offset, &ber_class, &pc, &tag);
     pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
-    GString *text = NULL;
+    const char *text = "";
     gboolean is_sender_dn;
     proto_item *pi;
     proto_tree *sub;
@@ -900,14 +950,13 @@ pkixcmp_dissect_general_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int
      * (identify.c) whether or not it is shown. */
     is_sender_dn = ctx && hf_index == hf_pkixcmp_sender && ber_class == BER_CLASS_CON && tag == 4;
     if (is_sender_dn || proto_field_is_referenced(tree, hf_index)) {
-        text = g_string_new(NULL);
-        if (general_name_text(text, tvb, content, len, ber_class, tag, actx->pinfo) && is_sender_dn)
-            ctx->summary->sender = wmem_strdup(actx->pinfo->pool, text->str);
+        gboolean readable;
+        text = general_name_text(tvb, content, len, ber_class, tag, actx->pinfo, &readable);
+        if (readable && is_sender_dn)
+            ctx->summary->sender = text;
     }
 
-    pi = proto_tree_add_string(tree, hf_index, tvb, offset, size, text ? text->str : "");
-    if (text)
-        g_string_free(text, TRUE);
+    pi = proto_tree_add_string(tree, hf_index, tvb, offset, size, text);
     sub = proto_item_add_subtree(pi, ett_pkixcmp_general_name);
     proto_tree_add_uint(sub, hf_pkixcmp_general_name_type, tvb, offset, content - offset, (guint32)tag);
     if (ber_class == BER_CLASS_CON && tag == 4) {
@@ -1136,14 +1185,13 @@ int
 pkixcmp_dissect_name(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     int size = pkixcmp_element_size(tvb, offset);
-    GString *text = g_string_new(NULL);
+    const char *text = "";
     proto_item *pi;
 
     /* The text is the field's value: built only when it can be seen. */
-    if (proto_field_is_referenced(tree, hf_index) && !der_format_name(tvb_get_ptr(tvb, offset, size), size, text))
-        g_string_assign(text, "(undecodable Name)");
-    pi = proto_tree_add_string(tree, hf_index, tvb, offset, size, text->str);
-    g_string_free(text, TRUE);
+    if (proto_field_is_referenced(tree, hf_index) && !(text = format_name(actx->pinfo, tvb, offset, size)))
+        text = "(undecodable Name)";
+    pi = proto_tree_add_string(tree, hf_index, tvb, offset, size, text);
     return pkixcmp_call_oid(PKIXCMP_OID_X509_NAME, tvb, offset, actx,
                             proto_item_add_subtree(pi, ett_pkixcmp_general_name), "Name");
 }
@@ -2174,7 +2222,7 @@ apply_http_preference(void)
 {
     static gboolean saved;
     dissector_table_t media_types = find_dissector_table("media_type");
-    dissector_handle_t poll_handle = find_dissector(ENTRUST_PDU_DISSECTOR_NAME);
+    dissector_handle_t poll_handle = find_dissector(ENTRUST_HTTP_POLL_DISSECTOR_NAME);
 
     for (gsize i = 0; i < G_N_ELEMENTS(pkixcmp_http_media_types); i++) {
         const char *type = pkixcmp_http_media_types[i];
@@ -2483,10 +2531,10 @@ proto_register_pkixcmp(void)
           { "pkixcmp.not_pkimessage", PI_MALFORMED, PI_ERROR,
             "Not a PKIMessage", EXPFILL } },
         { &ei_pkixcmp_nesting_too_deep,
-          { "pkixcmp.nesting_too_deep", PI_MALFORMED, PI_ERROR,
+          { "pkixcmp.nesting_too_deep", PI_UNDECODED, PI_WARN,
             "Nested PKIMessages too deep to decode", EXPFILL } },
         { &ei_pkixcmp_ber_too_deep,
-          { "pkixcmp.ber_too_deep", PI_MALFORMED, PI_ERROR,
+          { "pkixcmp.ber_too_deep", PI_UNDECODED, PI_WARN,
             "BER nesting too deep to decode: shown as bytes", EXPFILL } },
         { &ei_pkixcmp_ber_unsupported_real,
           { "pkixcmp.ber_unsupported_real", PI_MALFORMED, PI_ERROR,
@@ -2528,6 +2576,8 @@ proto_register_pkixcmp(void)
     expert_register_field_array(expert_pkixcmp, ei, array_length(ei));
 
     pkixcmp_handle = register_dissector(PKIXCMP_DISSECTOR_NAME, dissect_pkixcmp, proto_pkixcmp);
+    pkixcmp_oid_table = register_dissector_table("pkixcmp.oid", "PKIX-CMP value selected by an OID",
+                                                 proto_pkixcmp, FT_STRING, FALSE /* case-sensitive */);
 
     pkixcmp_module = prefs_register_protocol(proto_pkixcmp, apply_http_preference);
     prefs_register_bool_preference(pkixcmp_module, "take_http",

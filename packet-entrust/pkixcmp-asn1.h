@@ -45,6 +45,16 @@ void pkixcmp_oid_actx_init(asn1_ctx_t *actx, packet_info *pinfo);
 /* The pkixcmp protocol id (for dissectors registered by the other files). */
 int pkixcmp_proto(void);
 
+/* Registers one of this plugin's decoders of an OID-selected value (an
+ * ITAV value, a control, algorithm parameters...) in the pkixcmp.oid table,
+ * which pkixcmp_call_oid consults first, and in Wireshark's BER OID table
+ * where that has no decoder for the OID. */
+void pkixcmp_register_oid_dissector(const char *oid, dissector_t dissector, int proto, const char *name);
+
+/* TRUE while one of Wireshark's decoders works for pkixcmp_call_oid: a
+ * value it hands back through the BER OID table sits in a PKIMessage. */
+gboolean pkixcmp_in_message(packet_info *pinfo);
+
 /* Warns (pkixcmp.pvno_too_low) when what, spanning start..end of tvb, is
  * syntax of cmp2021 (RFC 9810 section 1.3) in a PKIMessage of pvno 1 or 2. */
 void pkixcmp_check_cmp2021_syntax(asn1_ctx_t *actx, proto_tree *tree, tvbuff_t *tvb, int start, int end,

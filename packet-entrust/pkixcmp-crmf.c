@@ -649,16 +649,16 @@ void
 pkixcmp_crmf_handoff(int proto)
 {
     /* Controls, 1.3.6.1.5.5.7.5.1.N (RFC 4211 section 6, RFC 4212, RFC 9480) */
-    register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.1", dissect_reg_token_oid, proto, "id-regCtrl-regToken");
-    register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.2", dissect_authenticator_oid, proto, "id-regCtrl-authenticator");
-    register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.3", dissect_pki_publication_info_oid, proto, "id-regCtrl-pkiPublicationInfo");
-    register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.4", dissect_pki_archive_options_oid, proto, "id-regCtrl-pkiArchiveOptions");
-    register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.5", dissect_old_cert_id_oid, proto, "id-regCtrl-oldCertID");
-    register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.6", dissect_protocol_encr_key_oid, proto, "id-regCtrl-protocolEncrKey");
-    register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.7", dissect_alt_cert_template_oid, proto, "id-regCtrl-altCertTemplate");
-    register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.11", dissect_alg_id_oid, proto, "id-regCtrl-algId");
-    register_ber_oid_dissector("1.3.6.1.5.5.7.5.1.12", dissect_rsa_key_len_oid, proto, "id-regCtrl-rsaKeyLen");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.5.1.1", dissect_reg_token_oid, proto, "id-regCtrl-regToken");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.5.1.2", dissect_authenticator_oid, proto, "id-regCtrl-authenticator");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.5.1.3", dissect_pki_publication_info_oid, proto, "id-regCtrl-pkiPublicationInfo");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.5.1.4", dissect_pki_archive_options_oid, proto, "id-regCtrl-pkiArchiveOptions");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.5.1.5", dissect_old_cert_id_oid, proto, "id-regCtrl-oldCertID");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.5.1.6", dissect_protocol_encr_key_oid, proto, "id-regCtrl-protocolEncrKey");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.5.1.7", dissect_alt_cert_template_oid, proto, "id-regCtrl-altCertTemplate");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.5.1.11", dissect_alg_id_oid, proto, "id-regCtrl-algId");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.5.1.12", dissect_rsa_key_len_oid, proto, "id-regCtrl-rsaKeyLen");
     /* regInfo, 1.3.6.1.5.5.7.5.2.N (RFC 4211 section 7) */
-    register_ber_oid_dissector("1.3.6.1.5.5.7.5.2.1", dissect_utf8_pairs_oid, proto, "id-regInfo-utf8Pairs");
-    register_ber_oid_dissector("1.3.6.1.5.5.7.5.2.2", dissect_reg_info_cert_req_oid, proto, "id-regInfo-certReq");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.5.2.1", dissect_utf8_pairs_oid, proto, "id-regInfo-utf8Pairs");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.5.2.2", dissect_reg_info_cert_req_oid, proto, "id-regInfo-certReq");
 }

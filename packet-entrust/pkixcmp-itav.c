@@ -7,14 +7,16 @@
  *  - protection-algorithm parameters: PasswordBasedMac and DHBasedMac
  *    (RFC 9810 section 5.1.3), PBMAC1 (RFC 8018 with RFC 9481 section 6.1.3),
  *    KEMBasedMac (RFC 9810 section 5.1.3.4);
- *  - Entrust's entrustVersInfo certificate extension and cryptlib's
- *    generalInfo values.
+ *  - cryptlib's generalInfo values; a note of Entrust's entrustVersInfo
+ *    certificate extension for the fingerprints;
+ *  - X.509 values real CAs' certificates carry that Wireshark's decoders
+ *    do not know, or expect encoded otherwise.
  *
- * Each decoder is registered in the BER OID table in the hand-off, after
- * Wireshark's built-in CMP dissector registered its own, so these replace
- * them; pkixcmp's AlgorithmIdentifier and InfoTypeAndValue code reaches
- * them through pkixcmp_call_oid(), and Wireshark's x509af reaches the
- * certificate extension the same way.  The module is EXPLICIT TAGS.
+ * Each decoder is registered in the hand-off with
+ * pkixcmp_register_oid_dissector(): pkixcmp's AlgorithmIdentifier and
+ * InfoTypeAndValue code reaches it through pkixcmp_call_oid(), while
+ * Wireshark's own decoders of these OIDs (the built-in CMP's, CRMF's)
+ * stay in place for everybody else.  The module is EXPLICIT TAGS.
  */
 #include <wireshark.h>
 
@@ -81,13 +83,7 @@ static int hf_itav_this_update = -1;
 static int hf_itav_crls = -1;
 static int hf_itav_kem_ciphertext_info = -1;
 static int hf_itav_kem_ct = -1;
-/* Entrust and cryptlib */
-static int hf_entrust_vers_info = -1;
-static int hf_entrust_vers_info_version = -1;
-static int hf_entrust_vers_info_flags = -1;
-static int hf_entrust_vers_info_flag_key_update_allowed = -1;
-static int hf_entrust_vers_info_flag_new_extensions = -1;
-static int hf_entrust_vers_info_flag_pkix_certificate = -1;
+/* cryptlib */
 static int hf_cryptlib_presence_check = -1;
 static int hf_cryptlib_pkiboot = -1;
 /* X.509 attribute values that real certificates in CMP messages encode
@@ -96,8 +92,6 @@ static int hf_x509_attribute_value = -1;
 
 static gint ett_pbm = -1;
 static gint ett_itav_value = -1;
-static gint ett_entrust_vers_info = -1;
-static gint ett_entrust_vers_info_flags = -1;
 
 static expert_field ei_itav_draft_encoding = EI_INIT;
 static expert_field ei_x509_attribute_encoding = EI_INIT;
@@ -527,42 +521,6 @@ PKIXCMP_OID_DISSECTOR(dissect_it_kem_ciphertext_info, dissect_kem_ciphertext_inf
  * Entrust and cryptlib
  */
 
-/* EntrustInfoFlags ::= BIT STRING { keyUpdateAllowed(0), newExtensions(1),
- *   pKIXCertificate(2) }  (Entrust's module, as dumpasn1 knows it) */
-static int *const entrust_info_flags_bits[] = {
-    &hf_entrust_vers_info_flag_key_update_allowed,
-    &hf_entrust_vers_info_flag_new_extensions,
-    &hf_entrust_vers_info_flag_pkix_certificate,
-    NULL
-};
-
-static int
-dissect_entrust_general_string(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
-{
-    return dissect_ber_restricted_string(implicit_tag, BER_UNI_TAG_GeneralString, actx, tree, tvb, offset, hf_index, NULL);
-}
-
-static int
-dissect_entrust_info_flags(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
-{
-    return dissect_ber_bitstring(implicit_tag, actx, tree, tvb, offset, entrust_info_flags_bits, 3,
-                                 hf_index, ett_entrust_vers_info_flags, NULL);
-}
-
-/* EntrustVersInfo ::= SEQUENCE { entrustVers GeneralString,
- *   entrustInfoFlags EntrustInfoFlags OPTIONAL }  (extension 1.2.840.113533.7.65.0) */
-static const ber_sequence_t entrust_vers_info_sequence[] = {
-    { &hf_entrust_vers_info_version, BER_CLASS_UNI, BER_UNI_TAG_GeneralString, BER_FLAGS_NOOWNTAG, dissect_entrust_general_string },
-    { &hf_entrust_vers_info_flags, BER_CLASS_UNI, BER_UNI_TAG_BITSTRING, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_entrust_info_flags },
-    { NULL, 0, 0, 0, NULL }
-};
-
-static int
-dissect_entrust_vers_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
-{
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, entrust_vers_info_sequence, hf_index, ett_entrust_vers_info);
-}
-
 /* cryptlib's presence check (1.3.6.1.4.1.3029.3.1.1): the value is NULL
  * or absent.  cryptlib itself writes an empty SET (attribute style):
  * pkixcmp unwraps it, but Wireshark's built-in CMP hands it over as is. */
@@ -615,17 +573,26 @@ dissect_cryptlib_pkiboot(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset,
     return end;
 }
 
-/* entrustVersInfo mostly arrives inside a certificate, whose extensions
- * Wireshark's x509af decodes: pkixcmp never sees the extension's OID, so
- * it is noted here for the implementation fingerprints (fingerprint.c). */
-static int
-dissect_entrust_vers_info_oid(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
-{
-    asn1_ctx_t actx;
+/* entrustVersInfo arrives inside certificates, whose extensions
+ * Wireshark's x509af decodes (its x509ce knows EntrustVersionInfo):
+ * pkixcmp never sees the extension's OID.  This stands in front of x509ce
+ * in the BER OID table and notes the OID for the implementation
+ * fingerprints (fingerprint.c) when the certificate sits in a PKIMessage;
+ * the value is x509ce's to show. */
+static dissector_handle_t entrust_vers_info_decoder;   /* x509ce's */
 
-    pkixcmp_oid_actx_init(&actx, pinfo);
-    pkixcmp_note_oid(&actx, PKIXCMP_OID_ENTRUST_VERS_INFO);
-    return dissect_entrust_vers_info(FALSE, tvb, 0, &actx, tree, hf_entrust_vers_info);
+static int
+note_entrust_vers_info(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
+{
+    if (pkixcmp_in_message(pinfo)) {
+        asn1_ctx_t actx;
+
+        pkixcmp_oid_actx_init(&actx, pinfo);
+        pkixcmp_note_oid(&actx, PKIXCMP_OID_ENTRUST_VERS_INFO);
+    }
+    if (entrust_vers_info_decoder)
+        return call_dissector_with_data(entrust_vers_info_decoder, tvb, pinfo, tree, data);
+    return pkixcmp_dissect_unknown_ber(pinfo, tvb, tree);
 }
 PKIXCMP_OID_DISSECTOR(dissect_cryptlib_presence_check_oid, dissect_cryptlib_presence_check, hf_cryptlib_presence_check)
 PKIXCMP_OID_DISSECTOR(dissect_cryptlib_pkiboot_oid, dissect_cryptlib_pkiboot, hf_cryptlib_pkiboot)
@@ -683,6 +650,8 @@ dissect_x509_attribute(x509_attribute_t *attribute, tvbuff_t *tvb, packet_info *
     int content;
     proto_item *pi;
 
+    if (attribute->previous && !pkixcmp_in_message(pinfo))
+        return call_dissector(attribute->previous, tvb, pinfo, tree);
     if (tvb_captured_length(tvb) < 2)
         return 0;
     content = get_ber_length(tvb, get_ber_identifier(tvb, 0, &ber_class, &pc, &tag), &len, &ind);
@@ -900,19 +869,7 @@ pkixcmp_itav_register(int proto)
           { "KEM ciphertext info", "pkixcmp.itav.kem_ciphertext_info", FT_NONE, BASE_NONE, NULL, 0, "KemCiphertextInfo (RFC 9810)", HFILL } },
         { &hf_itav_kem_ct,
           { "KEM ciphertext", "pkixcmp.itav.kem_ct", FT_BYTES, BASE_NONE, NULL, 0, NULL, HFILL } },
-        /* Entrust and cryptlib */
-        { &hf_entrust_vers_info,
-          { "Entrust version info", "pkixcmp.entrust_vers_info", FT_NONE, BASE_NONE, NULL, 0, "EntrustVersInfo", HFILL } },
-        { &hf_entrust_vers_info_version,
-          { "Entrust version", "pkixcmp.entrust_vers_info.version", FT_STRING, BASE_NONE, NULL, 0, "entrustVers", HFILL } },
-        { &hf_entrust_vers_info_flags,
-          { "Entrust info flags", "pkixcmp.entrust_vers_info.flags", FT_BYTES, BASE_NONE, NULL, 0, "entrustInfoFlags", HFILL } },
-        { &hf_entrust_vers_info_flag_key_update_allowed,
-          { "keyUpdateAllowed", "pkixcmp.entrust_vers_info.flags.key_update_allowed", FT_BOOLEAN, 8, NULL, 0x80, NULL, HFILL } },
-        { &hf_entrust_vers_info_flag_new_extensions,
-          { "newExtensions", "pkixcmp.entrust_vers_info.flags.new_extensions", FT_BOOLEAN, 8, NULL, 0x40, NULL, HFILL } },
-        { &hf_entrust_vers_info_flag_pkix_certificate,
-          { "pKIXCertificate", "pkixcmp.entrust_vers_info.flags.pkix_certificate", FT_BOOLEAN, 8, NULL, 0x20, NULL, HFILL } },
+        /* cryptlib */
         { &hf_cryptlib_presence_check,
           { "cryptlib presence check", "pkixcmp.cryptlib.presence_check", FT_NONE, BASE_NONE, NULL, 0,
             "cryptlib's presence-check infoType (1.3.6.1.4.1.3029.3.1.1)", HFILL } },
@@ -944,8 +901,6 @@ pkixcmp_itav_register(int proto)
     static gint *ett[] = {
         &ett_pbm,
         &ett_itav_value,
-        &ett_entrust_vers_info,
-        &ett_entrust_vers_info_flags,
         &ett_x509_undecoded_value,
     };
 
@@ -1005,8 +960,7 @@ pkixcmp_itav_handoff(int proto)
         { "1.3.6.1.5.5.7.4.22", dissect_it_crl_status_list, "id-it-crlStatusList" },
         { "1.3.6.1.5.5.7.4.23", dissect_it_crls, "id-it-crls" },
         { "1.3.6.1.5.5.7.4.24", dissect_it_kem_ciphertext_info, "id-it-KemCiphertextInfo" },
-        /* Entrust's certificate extension, cryptlib's generalInfo */
-        { PKIXCMP_OID_ENTRUST_VERS_INFO, dissect_entrust_vers_info_oid, "entrustVersInfo" },
+        /* cryptlib's generalInfo */
         { "1.3.6.1.4.1.3029.3.1.1", dissect_cryptlib_presence_check_oid, "cryptlib presence check" },
         { "1.3.6.1.4.1.3029.3.1.2", dissect_cryptlib_pkiboot_oid, "cryptlib PKIBoot" },
     };
@@ -1014,21 +968,26 @@ pkixcmp_itav_handoff(int proto)
     dissector_table_t ber_oids = find_dissector_table("ber.oid");
 
     for (gsize i = 0; i < G_N_ELEMENTS(values); i++)
-        register_ber_oid_dissector(values[i].oid, values[i].dissector, proto, values[i].name);
-
-    if (!oid_has_dissector("2.5.29.18"))
-        register_ber_oid_dissector("2.5.29.18", dissect_issuer_alt_name_oid, proto, "id-ce-issuerAltName");
-    if (!oid_has_dissector("1.3.6.1.5.5.7.1.11"))
-        register_ber_oid_dissector("1.3.6.1.5.5.7.1.11", dissect_subject_info_access_oid, proto, "id-pe-subjectInfoAccess");
+        pkixcmp_register_oid_dissector(values[i].oid, values[i].dissector, proto, values[i].name);
+    /* Values inside certificates, which Wireshark's x509af decodes: of use
+     * only where Wireshark has no decoder of its own. */
+    pkixcmp_register_oid_dissector("2.5.29.18", dissect_issuer_alt_name_oid, proto, "id-ce-issuerAltName");
+    pkixcmp_register_oid_dissector("1.3.6.1.5.5.7.1.11", dissect_subject_info_access_oid, proto, "id-pe-subjectInfoAccess");
     for (gsize i = 0; i < G_N_ELEMENTS(x509_undecoded_oids); i++)
-        register_ber_oid_dissector(x509_undecoded_oids[i].oid, dissect_x509_undecoded_value, proto,
-                                   x509_undecoded_oids[i].name);
+        pkixcmp_register_oid_dissector(x509_undecoded_oids[i].oid, dissect_x509_undecoded_value, proto,
+                                       x509_undecoded_oids[i].name);
 
-    /* Wireshark's decoders of these attributes stay in charge of values
-     * of the type they expect. */
+    /* The attributes of names, which Wireshark's x509if decodes through the
+     * BER OID table: these decoders stand in front of Wireshark's and hand
+     * it every value outside a PKIMessage, and inside one every value of
+     * the type it expects.  entrustVersInfo's stands in front of x509ce's
+     * alike.  Their handles belong to no protocol, so that switching
+     * pkixcmp off leaves X.509 as Wireshark has it. */
     for (gsize i = 0; i < G_N_ELEMENTS(x509_attributes); i++) {
-        dissector_handle_t handle = create_dissector_handle(x509_attribute_dissectors[i], proto);
+        dissector_handle_t handle = create_dissector_handle(x509_attribute_dissectors[i], -1);
         x509_attributes[i].previous = ber_oids ? dissector_get_string_handle(ber_oids, x509_attributes[i].oid) : NULL;
         dissector_add_string("ber.oid", x509_attributes[i].oid, handle);
     }
+    entrust_vers_info_decoder = ber_oids ? dissector_get_string_handle(ber_oids, PKIXCMP_OID_ENTRUST_VERS_INFO) : NULL;
+    dissector_add_string("ber.oid", PKIXCMP_OID_ENTRUST_VERS_INFO, create_dissector_handle(note_entrust_vers_info, -1));
 }

@@ -27,10 +27,10 @@
  * cryptlib arcs, so that OID fields show them. */
 void pkixcmp_register_oids(int proto);
 
-/* Registers this plugin's decoders of OID-selected values in the BER OID
- * table (called from the hand-off, after Wireshark's own registrations, so
- * that these replace the built-in CMP and CRMF dissectors' ones): CRMF
- * controls and regInfo (pkixcmp-crmf.c), ITAV values, protection-algorithm
+/* Registers this plugin's decoders of OID-selected values
+ * (pkixcmp_register_oid_dissector; called from the hand-off, after
+ * Wireshark's own registrations, which it leaves in place): CRMF controls
+ * and regInfo (pkixcmp-crmf.c), ITAV values, protection-algorithm
  * parameters, Entrust and cryptlib values (pkixcmp-itav.c). */
 void pkixcmp_handoff_oids(int proto);
 

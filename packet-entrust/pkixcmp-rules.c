@@ -134,6 +134,31 @@ add_reason(GString *why, const char *text)
     g_string_append(why, text);
 }
 
+/* A MAC algorithm built on a broken hash; WEAK with its reason, or OK. */
+static pkixcmp_pbm_strength_t
+judge_mac(const char *mac, GString *why)
+{
+    if (mac && strcmp(mac, OID_HMAC_MD5) == 0) {
+        add_reason(why, "MAC is HMAC-MD5");
+        return PKIXCMP_PBM_WEAK;
+    }
+    if (mac && (strcmp(mac, OID_HMAC_SHA1) == 0 || strcmp(mac, OID_HMAC_WITH_SHA1) == 0)) {
+        add_reason(why, "MAC is HMAC-SHA1");
+        return PKIXCMP_PBM_WEAK;
+    }
+    return PKIXCMP_PBM_OK;
+}
+
+static void
+add_iterations_reason(GString *why, const char *format, gint64 iterations)
+{
+    if (!why)
+        return;
+    if (why->len)
+        g_string_append(why, "; ");
+    g_string_append_printf(why, format, iterations);
+}
+
 pkixcmp_pbm_strength_t
 pkixcmp_pbm_check(const char *owf, const char *mac, gint64 iterations, GString *why)
 {
@@ -146,30 +171,71 @@ pkixcmp_pbm_check(const char *owf, const char *mac, gint64 iterations, GString *
         add_reason(why, "owf is SHA-1");
         strength = PKIXCMP_PBM_WEAK;
     }
-    if (mac && strcmp(mac, OID_HMAC_MD5) == 0) {
-        add_reason(why, "MAC is HMAC-MD5");
+    if (judge_mac(mac, why) == PKIXCMP_PBM_WEAK)
         strength = PKIXCMP_PBM_WEAK;
-    } else if (mac && (strcmp(mac, OID_HMAC_SHA1) == 0 || strcmp(mac, OID_HMAC_WITH_SHA1) == 0)) {
-        add_reason(why, "MAC is HMAC-SHA1");
-        strength = PKIXCMP_PBM_WEAK;
-    }
     if (iterations != PKIXCMP_PBM_ITERATIONS_UNKNOWN && iterations < 100) {
-        if (why) {
-            if (why->len)
-                g_string_append(why, "; ");
-            g_string_append_printf(why, "%" G_GINT64_FORMAT " iterations, below RFC 4211's minimum of 100", iterations);
-        }
+        add_iterations_reason(why, "%" G_GINT64_FORMAT " iterations, below RFC 4211's minimum of 100", iterations);
         strength = PKIXCMP_PBM_BROKEN;
     } else if (iterations != PKIXCMP_PBM_ITERATIONS_UNKNOWN && iterations < 1000) {
-        if (why) {
-            if (why->len)
-                g_string_append(why, "; ");
-            g_string_append_printf(why, "only %" G_GINT64_FORMAT " iterations", iterations);
-        }
+        add_iterations_reason(why, "only %" G_GINT64_FORMAT " iterations", iterations);
         if (strength == PKIXCMP_PBM_OK)
             strength = PKIXCMP_PBM_WEAK;
     }
     return strength;
+}
+
+pkixcmp_pbm_strength_t
+pkixcmp_pbmac1_check(const char *prf, const char *mac, gint64 iterations, GString *why)
+{
+    pkixcmp_pbm_strength_t strength = PKIXCMP_PBM_OK;
+
+    if (!prf && iterations != PKIXCMP_PBM_ITERATIONS_UNKNOWN) {
+        add_reason(why, "PRF is HMAC-SHA1 (PBKDF2's default)");
+        strength = PKIXCMP_PBM_WEAK;
+    } else if (prf && strcmp(prf, OID_HMAC_WITH_SHA1) == 0) {
+        add_reason(why, "PRF is HMAC-SHA1");
+        strength = PKIXCMP_PBM_WEAK;
+    }
+    if (judge_mac(mac, why) == PKIXCMP_PBM_WEAK)
+        strength = PKIXCMP_PBM_WEAK;
+    if (iterations != PKIXCMP_PBM_ITERATIONS_UNKNOWN && iterations < 1000) {
+        add_iterations_reason(why, "only %" G_GINT64_FORMAT " iterations (RFC 8018 recommends 1000 at least)",
+                              iterations);
+        strength = PKIXCMP_PBM_WEAK;
+    }
+    return strength;
+}
+
+/* ------------------------------------------------------------------------
+ * Signature algorithms
+ */
+const char *
+pkixcmp_signature_weak_hash(const char *oid, const char **name)
+{
+    static const struct {
+        const char *oid;
+        const char *name;
+        const char *hash;
+    } weak[] = {
+        { "1.2.840.113549.1.1.2", "md2WithRSAEncryption", "MD2" },
+        { "1.2.840.113549.1.1.3", "md4WithRSAEncryption", "MD4" },
+        { "1.2.840.113549.1.1.4", "md5WithRSAEncryption", "MD5" },
+        { "1.2.840.113549.1.1.5", "sha1WithRSAEncryption", "SHA-1" },
+        { "1.3.14.3.2.3", "md5WithRSA (OIW)", "MD5" },
+        { "1.3.14.3.2.27", "dsaWithSHA1 (OIW)", "SHA-1" },
+        { "1.3.14.3.2.29", "sha1WithRSAEncryption (OIW)", "SHA-1" },
+        { "1.2.840.10040.4.3", "dsa-with-sha1", "SHA-1" },
+        { "1.2.840.10045.4.1", "ecdsa-with-SHA1", "SHA-1" },
+    };
+
+    for (gsize i = 0; oid && i < G_N_ELEMENTS(weak); i++) {
+        if (strcmp(oid, weak[i].oid) == 0) {
+            if (name)
+                *name = weak[i].name;
+            return weak[i].hash;
+        }
+    }
+    return NULL;
 }
 
 /* ------------------------------------------------------------------------

@@ -63,7 +63,7 @@ gboolean pkixcmp_response_allowed(gint req, gint orig, gint resp);
 /* PasswordBasedMac strength (RFC 4211 section 4.4, RFC 9481 section 6.1.1). */
 typedef enum {
     PKIXCMP_PBM_OK,       /* nothing known to be weak */
-    PKIXCMP_PBM_WEAK,     /* MD5/SHA-1 owf, HMAC-MD5/SHA-1, or < 1000 iterations */
+    PKIXCMP_PBM_WEAK,     /* MD5/SHA-1 owf or PRF, HMAC-MD5/SHA-1, or < 1000 iterations */
     PKIXCMP_PBM_BROKEN    /* fewer than 100 iterations: below RFC 4211's minimum */
 } pkixcmp_pbm_strength_t;
 
@@ -75,6 +75,19 @@ typedef enum {
  * PKIXCMP_PBM_ITERATIONS_UNKNOWN, when unknown) and appends a
  * human-readable reason for each weakness to why (when non-NULL). */
 pkixcmp_pbm_strength_t pkixcmp_pbm_check(const char *owf, const char *mac, gint64 iterations, GString *why);
+
+/* The same for PBMAC1 (RFC 8018 appendix A.5, RFC 9481 section 6.1.3):
+ * prf is PBKDF2's (NULL when absent: its DEFAULT, hmacWithSHA1, once the
+ * PBKDF2 parameters were read, which iterations then tells), mac the
+ * messageAuthScheme; fewer than the 1000 iterations RFC 8018 section 4.2
+ * recommends are WEAK.  Never BROKEN: RFC 4211's minimum is PBM's. */
+pkixcmp_pbm_strength_t pkixcmp_pbmac1_check(const char *prf, const char *mac, gint64 iterations, GString *why);
+
+/* A signature algorithm whose hash is broken (MD2, MD4, MD5, SHA-1: none
+ * of them is among the hashes RFC 9481 section 3 gives CMP's signatures).
+ * Returns the hash's name and sets *name to the algorithm's; NULL for any
+ * other OID. */
+const char *pkixcmp_signature_weak_hash(const char *oid, const char **name);
 
 /* TRUE for addresses that stay inside a site: RFC 1918, loopback,
  * link-local, CGNAT 100.64/10 (and 0.0.0.0/8); for IPv6 ::1, ::,

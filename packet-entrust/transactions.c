@@ -33,6 +33,7 @@
 #include <epan/addr_resolv.h>
 
 #include "entrust.h"
+#include "pkixcmp-oids.h"
 #include "pkixcmp-rules.h"
 #include "transactions.h"
 
@@ -47,6 +48,7 @@ static expert_field ei_unprotected = EI_INIT;
 static expert_field ei_protection_mismatch = EI_INIT;
 static expert_field ei_weak_protection = EI_INIT;
 static expert_field ei_broken_protection = EI_INIT;
+static expert_field ei_weak_signature = EI_INIT;
 static expert_field ei_nonce_mismatch = EI_INIT;
 static expert_field ei_nonce_reuse = EI_INIT;
 static expert_field ei_forwarded = EI_INIT;
@@ -223,6 +225,7 @@ static guint32 tx_next_index;        /* the next pkixcmp.transaction */
  * Reset with the capture (tx_init): the strings are in file scope. */
 static struct {
     gboolean valid;
+    gboolean pbmac1;              /* PBMAC1's parameters, not PBM's */
     const char *owf, *mac;        /* OID strings, NULL when absent */
     gint64 iterations;
     const char *weak_text;        /* NULL when the parameters are not weak */
@@ -523,21 +526,27 @@ tx_cleanup(void)
 /* ------------------------------------------------------------------------
  * First pass: checks of one message on its own
  */
+/* PasswordBasedMac or PBMAC1 (pbmac1): the one-way function (PBKDF2's
+ * PRF), the MAC and the iteration count. */
 static void
-check_password_based_mac(tx_rec_t *rec, const pkixcmp_msg_t *msg)
+check_password_based_mac(tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean pbmac1)
 {
-    if (!pbm_verdict.valid || pbm_verdict.iterations != msg->pbm_iterations
+    if (!pbm_verdict.valid || pbm_verdict.pbmac1 != pbmac1 || pbm_verdict.iterations != msg->pbm_iterations
             || g_strcmp0(pbm_verdict.owf, msg->pbm_owf) != 0 || g_strcmp0(pbm_verdict.mac, msg->pbm_mac) != 0) {
         GString *why = g_string_new(NULL);
-        pkixcmp_pbm_strength_t strength = pkixcmp_pbm_check(msg->pbm_owf, msg->pbm_mac, msg->pbm_iterations, why);
+        pkixcmp_pbm_strength_t strength = pbmac1
+            ? pkixcmp_pbmac1_check(msg->pbm_owf, msg->pbm_mac, msg->pbm_iterations, why)
+            : pkixcmp_pbm_check(msg->pbm_owf, msg->pbm_mac, msg->pbm_iterations, why);
 
         pbm_verdict.valid = TRUE;
+        pbm_verdict.pbmac1 = pbmac1;
         /* Kept once per capture, like the texts: parameters that alternate
          * (a client's and a server's) must not cost memory per message. */
         pbm_verdict.owf = msg->pbm_owf ? keep_text("%s", msg->pbm_owf) : NULL;
         pbm_verdict.mac = msg->pbm_mac ? keep_text("%s", msg->pbm_mac) : NULL;
         pbm_verdict.iterations = msg->pbm_iterations;
-        pbm_verdict.weak_text = strength != PKIXCMP_PBM_OK ? keep_text("Weak PasswordBasedMac: %s", why->str) : NULL;
+        pbm_verdict.weak_text = strength != PKIXCMP_PBM_OK
+            ? keep_text("Weak %s: %s", pbmac1 ? "PBMAC1" : "PasswordBasedMac", why->str) : NULL;
         pbm_verdict.broken_text = strength == PKIXCMP_PBM_BROKEN
             ? keep_text("PasswordBasedMac with %" G_GINT64_FORMAT " iterations: RFC 4211 section 4.4 asks for at least 100",
                         msg->pbm_iterations)
@@ -565,14 +574,24 @@ check_protection(tx_rec_t *rec, const pkixcmp_msg_t *msg)
             add_finding(rec, &ei_unprotected, "Unprotected %s: neither its origin nor its integrity can be checked",
                         body_name(msg->body));
     }
-    if (has_alg && strcmp(msg->protection_alg, "1.2.840.113533.7.66.13") == 0) {
-        /* PBMParameter is not optional (RFC 4211 section 4.4): without
-         * its salt, owf, iterationCount and mac nobody can check the MAC. */
+    if (has_alg) {
+        const char *name;
+        const char *hash = pkixcmp_signature_weak_hash(msg->protection_alg, &name);
+        if (hash)
+            add_finding(rec, &ei_weak_signature, "Weak signature: %s hashes with %s, which RFC 9481 does not list",
+                        name, hash);
+    }
+    if (has_alg && (strcmp(msg->protection_alg, PKIXCMP_OID_PASSWORD_BASED_MAC) == 0
+                    || strcmp(msg->protection_alg, PKIXCMP_OID_PBMAC1) == 0)) {
+        gboolean pbmac1 = strcmp(msg->protection_alg, PKIXCMP_OID_PBMAC1) == 0;
+        /* PBMParameter is not optional (RFC 4211 section 4.4), nor are
+         * PBMAC1-params (RFC 8018 appendix A.5): without them nobody can
+         * check the MAC. */
         if (!msg->pbm_owf && !msg->pbm_mac && msg->pbm_iterations == PKIXCMP_PBM_ITERATIONS_UNKNOWN)
-            add_finding_text(rec, &ei_protection_mismatch,
-                             "PasswordBasedMac without its parameters: the protection cannot be checked");
+            add_finding(rec, &ei_protection_mismatch, "%s without its parameters: the protection cannot be checked",
+                        pbmac1 ? "PBMAC1" : "PasswordBasedMac");
         else
-            check_password_based_mac(rec, msg);
+            check_password_based_mac(rec, msg, pbmac1);
     }
 }
 
@@ -1414,10 +1433,13 @@ pkixcmp_transactions_register(int proto)
             "protectionAlg and protection do not go together", EXPFILL } },
         { &ei_weak_protection,
           { "pkixcmp.analysis.weak_protection", PI_SECURITY, PI_WARN,
-            "Weak PasswordBasedMac parameters", EXPFILL } },
+            "Weak PasswordBasedMac or PBMAC1 parameters", EXPFILL } },
         { &ei_broken_protection,
           { "pkixcmp.analysis.weak_protection.iterations", PI_SECURITY, PI_ERROR,
             "PasswordBasedMac with fewer than 100 iterations", EXPFILL } },
+        { &ei_weak_signature,
+          { "pkixcmp.analysis.weak_signature", PI_SECURITY, PI_WARN,
+            "Signature protection with a broken hash (MD2, MD4, MD5, SHA-1)", EXPFILL } },
         { &ei_nonce_mismatch,
           { "pkixcmp.analysis.nonce_mismatch", PI_SEQUENCE, PI_WARN,
             "recipNonce is not the peer's previous senderNonce", EXPFILL } },

@@ -105,6 +105,16 @@ dissector checks:
                             RootCaKeyUpdateContent (newWithNew, newWithOld
                             [0], oldWithNew [1]), pvno 2 still
     ckuann-v3-v3.der        the same with pvno 3
+    cr-sha1-sig.der         the cr of cr-sig whose protectionAlg says
+                            sha1WithRSAEncryption (the signature itself is
+                            the SHA-256 one, which no dissector checks)
+    cp-ecdsa-sha1-sig.der   its cp, whose protectionAlg says ecdsa-with-SHA1
+    genm-pbmac1.der         the genm protected by PBMAC1 as RFC 9481 section
+                            6.1.3 has it: PBKDF2 with 10000 iterations, a
+                            32-octet key and hmacWithSHA256 as PRF, MAC
+                            hmacWithSHA256 (the MAC bytes are PBM's)
+    genm-pbmac1-weak.der    the same with 500 iterations, no PRF (PBKDF2's
+                            DEFAULT, hmacWithSHA1) and MAC hmacWithSHA1
 
 Only the Python standard library is used; a rerun gives the same bytes.
 """
@@ -289,6 +299,14 @@ def main():
     ckuann_v3 = with_body(ckuann, tlv(0xAF, tlv(0xA0, seq(new_with_new, tlv(0xA0, new_with_old),
                                                           tlv(0xA1, old_with_new)))))
 
+    def pbmac1(iterations, prf, mac):
+        """protectionAlg [1] { PBMAC1, { { id-PBKDF2, PBKDF2-params }, mac } }"""
+        kdf_params = [tlv(0x04, bytes(range(16))), integer(iterations)]
+        if prf:
+            kdf_params += [integer(32), seq(encode_oid(prf), b"\x05\x00")]
+        kdf = seq(encode_oid("1.2.840.113549.1.5.12"), seq(*kdf_params))
+        return tlv(0xA1, seq(encode_oid("1.2.840.113549.1.5.14"), seq(kdf, seq(encode_oid(mac), b"\x05\x00"))))
+
     crl_status_genm = with_body(genm, tlv(0xB5, seq(seq(encode_oid("1.3.6.1.5.5.7.4.22"), crl_status_list))))
 
     messages = {
@@ -332,6 +350,15 @@ def main():
         "ir-popo-enveloped.der": ir_with_popo(popo_enveloped),
         "ckuann-v3.der": ckuann_v3,
         "ckuann-v3-v3.der": with_pvno(ckuann_v3, 3),
+        # protectionAlg [1] { sha1WithRSAEncryption, NULL } / { ecdsa-with-SHA1 }
+        "cr-sha1-sig.der": with_header_fields(load("cr-sig/01-cr.der"), replaced_tag(
+            0xA1, tlv(0xA1, seq(encode_oid("1.2.840.113549.1.1.5"), b"\x05\x00")))),
+        "cp-ecdsa-sha1-sig.der": with_header_fields(load("cr-sig/02-cp.der"), replaced_tag(
+            0xA1, tlv(0xA1, seq(encode_oid("1.2.840.10045.4.1"))))),
+        "genm-pbmac1.der": with_header_fields(genm, replaced_tag(
+            0xA1, pbmac1(10000, "1.2.840.113549.2.9", "1.2.840.113549.2.9"))),
+        "genm-pbmac1-weak.der": with_header_fields(genm, replaced_tag(
+            0xA1, pbmac1(500, None, "1.2.840.113549.2.7"))),
     }
     for name, der in messages.items():
         with open(os.path.join(out, name), "wb") as f:

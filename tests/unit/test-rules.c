@@ -139,6 +139,48 @@ test_pbm(void)
 }
 
 static void
+test_pbmac1(void)
+{
+    GString *why = g_string_new(NULL);
+
+    /* RFC 9481's example: hmacWithSHA256 as PRF and MAC, 10000 iterations. */
+    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.9", "1.2.840.113549.2.9", 10000, why), ==, PKIXCMP_PBM_OK);
+    g_assert_cmpuint(why->len, ==, 0);
+    /* No PRF: PBKDF2's DEFAULT, hmacWithSHA1. */
+    g_assert_cmpint(pkixcmp_pbmac1_check(NULL, "1.2.840.113549.2.9", 10000, why), ==, PKIXCMP_PBM_WEAK);
+    g_assert_cmpstr(why->str, ==, "PRF is HMAC-SHA1 (PBKDF2's default)");
+    g_string_truncate(why, 0);
+    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.7", "1.2.840.113549.2.7", 999, why), ==, PKIXCMP_PBM_WEAK);
+    g_assert_cmpstr(why->str, ==, "PRF is HMAC-SHA1; MAC is HMAC-SHA1; only 999 iterations (RFC 8018 recommends 1000 at least)");
+    /* Few iterations are weak, never broken (RFC 4211's 100 is PBM's). */
+    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.9", "1.2.840.113549.2.9", 1, NULL), ==, PKIXCMP_PBM_WEAK);
+    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.9", "1.2.840.113549.2.9", 1000, NULL), ==, PKIXCMP_PBM_OK);
+    /* Nothing read: nothing to judge. */
+    g_assert_cmpint(pkixcmp_pbmac1_check(NULL, NULL, PKIXCMP_PBM_ITERATIONS_UNKNOWN, NULL), ==, PKIXCMP_PBM_OK);
+    g_string_free(why, TRUE);
+}
+
+static void
+test_signature_weak_hash(void)
+{
+    const char *name = NULL;
+
+    g_assert_cmpstr(pkixcmp_signature_weak_hash("1.2.840.113549.1.1.5", &name), ==, "SHA-1");
+    g_assert_cmpstr(name, ==, "sha1WithRSAEncryption");
+    g_assert_cmpstr(pkixcmp_signature_weak_hash("1.2.840.113549.1.1.4", NULL), ==, "MD5");
+    g_assert_cmpstr(pkixcmp_signature_weak_hash("1.2.840.10045.4.1", NULL), ==, "SHA-1");
+    g_assert_cmpstr(pkixcmp_signature_weak_hash("1.2.840.10040.4.3", NULL), ==, "SHA-1");
+    /* SHA-2 signatures, a MAC and nothing at all are not. */
+    name = NULL;
+    g_assert_null(pkixcmp_signature_weak_hash("1.2.840.113549.1.1.11", &name));
+    g_assert_null(name);
+    g_assert_null(pkixcmp_signature_weak_hash("1.2.840.10045.4.3.2", NULL));
+    g_assert_null(pkixcmp_signature_weak_hash("1.2.840.113533.7.66.13", NULL));
+    g_assert_null(pkixcmp_signature_weak_hash("1.2.840.113549.1.1.50", NULL));
+    g_assert_null(pkixcmp_signature_weak_hash(NULL, NULL));
+}
+
+static void
 test_addresses(void)
 {
     static const struct { guint8 a[4]; gboolean internal; } v4[] = {
@@ -331,6 +373,8 @@ main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/rules/pairs", test_pairs);
     g_test_add_func("/rules/pbm", test_pbm);
+    g_test_add_func("/rules/pbmac1", test_pbmac1);
+    g_test_add_func("/rules/signature-weak-hash", test_signature_weak_hash);
     g_test_add_func("/rules/addresses", test_addresses);
     g_test_add_func("/rules/scan-requests", test_scan_requests);
     g_test_add_func("/rules/scan-responses", test_scan_responses);
