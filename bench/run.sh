@@ -3,7 +3,8 @@
 #
 # Benchmark against Wireshark's built-in CMP dissector (not a ctest test):
 #   bench/run.sh [BUILD_DIR [ROUNDS [MESSAGES [CONNECTIONS]]]]
-# defaults: build, 5 rounds, 100000 messages over 2000 connections.
+# defaults: build, 5 rounds, 100000 messages over 2000 connections; 0
+# rounds times nothing and only counts instructions (the profile below).
 #
 # The capture is made by the capture builder from the project's real
 # messages (test-captures/messages/*/*.der, see transaction_dirs below):
@@ -186,50 +187,53 @@ while [ "$i" -le "$rounds" ]; do
     i=$((i + 1))
 done
 
-# How many messages each decoded (fields mode): a sanity check that the
-# built-in really decoded the capture.
-decoded() { awk -F'\t' '$2 != "" { n += split($2, a, ",") } END { print n + 0 }' "$1"; }
-echo "decoded messages: ours $(decoded "$out/ours-fields.fields"), built-in $(decoded "$out/builtin-fields.fields"), built-in without plugin $(decoded "$out/builtin_noplugin-fields.fields")"
+# ROUNDS 0: no timing, only the instruction counts below.
+if [ "$rounds" -gt 0 ]; then
+    # How many messages each decoded (fields mode): a sanity check that the
+    # built-in really decoded the capture.
+    decoded() { awk -F'\t' '$2 != "" { n += split($2, a, ",") } END { print n + 0 }' "$1"; }
+    echo "decoded messages: ours $(decoded "$out/ours-fields.fields"), built-in $(decoded "$out/builtin-fields.fields"), built-in without plugin $(decoded "$out/builtin_noplugin-fields.fields")"
 
-mode_label() {
-    case $1 in fields) echo "-T fields" ;; tree) echo "-V (full tree)" ;; summary) echo "one line per packet" ;; esac
-}
-fastest() {  # the smallest number read
-    sort -n | head -1
-}
-paired() {  # FILE BASE: median over rounds of FILE's CPU / BASE's CPU (lines are rounds)
-    paste -d' ' "$1" "$2" | awk '{ print $3 / $6 }' | median
-}
-median() {  # column of $1
-    sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-echo
-echo "Medians (and the fastest) of $rounds rounds; $messages CMP messages over $connections TCP connections (port 829, RFC 2510 framing, replays: $replay, $npk packets, ${size} MB); $(tshark -v 2>/dev/null | head -1); $(nproc) CPU(s)."
-echo
-echo "| mode | dissector | elapsed (s) | vs built-in | CPU (s) | vs built-in | fastest CPU (s) | vs built-in | per-round CPU vs built-in (median) | peak RSS (MiB) | vs built-in |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-for mode in $modes; do
-    bt=$(cut -d' ' -f1 "$out/builtin-$mode.txt" | median)
-    bm=$(cut -d' ' -f2 "$out/builtin-$mode.txt" | median)
-    bc=$(cut -d' ' -f3 "$out/builtin-$mode.txt" | median)
-    bf=$(cut -d' ' -f3 "$out/builtin-$mode.txt" | fastest)
-    for c in $configs; do
-        t=$(cut -d' ' -f1 "$out/$c-$mode.txt" | median)
-        m=$(cut -d' ' -f2 "$out/$c-$mode.txt" | median)
-        cpu=$(cut -d' ' -f3 "$out/$c-$mode.txt" | median)
-        f=$(cut -d' ' -f3 "$out/$c-$mode.txt" | fastest)
-        pr=$(paired "$out/$c-$mode.txt" "$out/builtin-$mode.txt")
-        case $c in
-        ours) label="this plugin (pkixcmp)" ;;
-        builtin) label="built-in cmp (plugin loaded, Decode As)" ;;
-        builtin_noplugin) label="built-in cmp (no plugin)" ;;
-        floor) label="TCP only (cmp, entrust, pkixcmp disabled)" ;;
-        esac
-        ml=$(mode_label "$mode")
-        awk -v ml="$ml" -v l="$label" -v t="$t" -v m="$m" -v c="$cpu" -v f="$f" -v pr="$pr" -v bt="$bt" -v bm="$bm" -v bc="$bc" -v bf="$bf" 'BEGIN {
-            printf "| %s | %s | %.2f | %.2fx | %.2f | %.2fx | %.2f | %.2fx | %.2fx | %.0f | %.2fx |\n", ml, l, t, t / bt, c, c / bc, f, f / bf, pr, m / 1024, m / bm }'
+    mode_label() {
+        case $1 in fields) echo "-T fields" ;; tree) echo "-V (full tree)" ;; summary) echo "one line per packet" ;; esac
+    }
+    fastest() {  # the smallest number read
+        sort -n | head -1
+    }
+    paired() {  # FILE BASE: median over rounds of FILE's CPU / BASE's CPU (lines are rounds)
+        paste -d' ' "$1" "$2" | awk '{ print $3 / $6 }' | median
+    }
+    median() {  # column of $1
+        sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+    }
+    echo
+    echo "Medians (and the fastest) of $rounds rounds; $messages CMP messages over $connections TCP connections (port 829, RFC 2510 framing, replays: $replay, $npk packets, ${size} MB); $(tshark -v 2>/dev/null | head -1); $(nproc) CPU(s)."
+    echo
+    echo "| mode | dissector | elapsed (s) | vs built-in | CPU (s) | vs built-in | fastest CPU (s) | vs built-in | per-round CPU vs built-in (median) | peak RSS (MiB) | vs built-in |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for mode in $modes; do
+        bt=$(cut -d' ' -f1 "$out/builtin-$mode.txt" | median)
+        bm=$(cut -d' ' -f2 "$out/builtin-$mode.txt" | median)
+        bc=$(cut -d' ' -f3 "$out/builtin-$mode.txt" | median)
+        bf=$(cut -d' ' -f3 "$out/builtin-$mode.txt" | fastest)
+        for c in $configs; do
+            t=$(cut -d' ' -f1 "$out/$c-$mode.txt" | median)
+            m=$(cut -d' ' -f2 "$out/$c-$mode.txt" | median)
+            cpu=$(cut -d' ' -f3 "$out/$c-$mode.txt" | median)
+            f=$(cut -d' ' -f3 "$out/$c-$mode.txt" | fastest)
+            pr=$(paired "$out/$c-$mode.txt" "$out/builtin-$mode.txt")
+            case $c in
+            ours) label="this plugin (pkixcmp)" ;;
+            builtin) label="built-in cmp (plugin loaded, Decode As)" ;;
+            builtin_noplugin) label="built-in cmp (no plugin)" ;;
+            floor) label="TCP only (cmp, entrust, pkixcmp disabled)" ;;
+            esac
+            ml=$(mode_label "$mode")
+            awk -v ml="$ml" -v l="$label" -v t="$t" -v m="$m" -v c="$cpu" -v f="$f" -v pr="$pr" -v bt="$bt" -v bm="$bm" -v bc="$bc" -v bf="$bf" 'BEGIN {
+                printf "| %s | %s | %.2f | %.2fx | %.2f | %.2fx | %.2f | %.2fx | %.2fx | %.0f | %.2fx |\n", ml, l, t, t / bt, c, c / bc, f, f / bf, pr, m / 1024, m / bm }'
+        done
     done
-done
+fi
 
 # ---- profile ---------------------------------------------------------------
 [ "${BENCH_PROFILE:-1}" = 1 ] || exit 0

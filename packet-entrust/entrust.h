@@ -42,10 +42,12 @@ typedef struct {
     pkixcmp_bytes_t recip_nonce;
     const char *protection_alg;   /* OID string, NULL without protectionAlg */
     gboolean has_protection;      /* the protection BIT STRING is present */
-    /* PasswordBasedMac parameters, when protectionAlg is PBM */
+    /* PasswordBasedMac parameters, when protectionAlg is PBM; PBMAC1's
+     * (its PBKDF2's PRF as owf) when it is PBMAC1 */
     const char *pbm_owf;          /* OID string */
     const char *pbm_mac;          /* OID string */
     gint64   pbm_iterations;      /* PKIXCMP_PBM_ITERATIONS_UNKNOWN until read */
+    gboolean pbkdf2_prf_absent;   /* PBKDF2-params without prf: its DEFAULT, hmacWithSHA1 */
     gboolean implicit_confirm;    /* generalInfo holds id-it-implicitConfirm */
     const char *free_text;        /* the first freeText string, or NULL */
     const char *sender;           /* the sender's directoryName as a DN string

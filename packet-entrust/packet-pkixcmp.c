@@ -331,7 +331,11 @@ pkixcmp_proto(void)
  * EnvelopedData, hashAlg in certConf, POPOPrivKey's agreeMAC and
  * RootCaKeyUpdateContent in ckuann; section 7 keeps cmp2021 for the
  * messages that need its syntax.  A message of pvno 1 or 2 that uses it
- * speaks a syntax its version does not have. */
+ * speaks a syntax its version does not have.  (Checked where CMP's own
+ * syntax changed: EnvelopedData in CertifiedKeyPair and Challenge, hashAlg,
+ * cAKeyUpdAnnV3.  POPOPrivKey's agreeMAC and encryptedKey, and
+ * EnvelopedData in pkiArchiveOptions, are RFC 4211's CRMF, which cmp2000
+ * already has.) */
 void
 pkixcmp_check_cmp2021_syntax(asn1_ctx_t *actx, proto_tree *tree, tvbuff_t *tvb, int start, int end, const char *what)
 {
@@ -398,8 +402,38 @@ pkixcmp_element_size(tvbuff_t *tvb, int offset)
 static void
 trim_layers(packet_info *pinfo, guint count)
 {
-    while (wmem_list_count(pinfo->layers) > MAX(count, PKIXCMP_MAX_LAYERS))
+    /* A quarter of the limit leaves room for the layers a certificate's
+     * decoding adds while it runs, whatever gui.max_tree_depth says. */
+    guint keep = MIN(PKIXCMP_MAX_LAYERS, prefs.gui_max_tree_depth / 4);
+
+    while (wmem_list_count(pinfo->layers) > MAX(count, keep))
         wmem_list_remove_frame(pinfo->layers, wmem_list_tail(pinfo->layers));
+}
+
+/* Around each call into one of Wireshark's decoders: the PKIMessage's
+ * state is made current for the values the decoder hands back through the
+ * BER OID table (current_ctx_slot, pkixcmp_in_message), and the layers it
+ * added are trimmed once it returned (trim_layers). */
+typedef struct {
+    pkixcmp_ctx_t **slot;
+    pkixcmp_ctx_t *saved;
+    guint layers;
+} decoder_call_t;
+
+static void
+enter_decoder(asn1_ctx_t *actx, decoder_call_t *call)
+{
+    call->slot = current_ctx_slot(actx->pinfo);
+    call->saved = *call->slot;
+    call->layers = wmem_list_count(actx->pinfo->layers);
+    *call->slot = pkixcmp_ctx(actx);
+}
+
+static void
+leave_decoder(asn1_ctx_t *actx, const decoder_call_t *call)
+{
+    *call->slot = call->saved;
+    trim_layers(actx->pinfo, call->layers);
 }
 
 int
@@ -434,16 +468,13 @@ pkixcmp_call_oid(const char *oid, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
     dissector_handle_t ours = oid ? dissector_get_string_handle(pkixcmp_oid_table, oid) : NULL;
 
     if (ours || (oid && oid_has_dissector(oid))) {
-        pkixcmp_ctx_t **current = current_ctx_slot(actx->pinfo);
-        pkixcmp_ctx_t *saved = *current;
-        guint layers = wmem_list_count(actx->pinfo->layers);
-        *current = pkixcmp_ctx(actx);
+        decoder_call_t call;
+        enter_decoder(actx, &call);
         if (ours)
             call_dissector_only(ours, element, actx->pinfo, tree, NULL);
         else
             call_ber_oid_callback(oid, element, 0, actx->pinfo, tree, NULL);
-        *current = saved;
-        trim_layers(actx->pinfo, layers);
+        leave_decoder(actx, &call);
     } else if (size == 2 && tvb_get_ntohs(tvb, offset) == 0x0500) {
         /* An absent-parameters NULL needs no dissector (nor a walk: two
          * bytes cannot nest). */
@@ -468,13 +499,14 @@ pkixcmp_call_syntax(const char *syntax, tvbuff_t *tvb, int offset, asn1_ctx_t *a
     static dissector_table_t ber_syntax_table;
     int size = pkixcmp_element_size(tvb, offset);
     tvbuff_t *element = tvb_new_subset_length(tvb, offset, size);
-    guint layers = wmem_list_count(actx->pinfo->layers);
+    decoder_call_t call;
     gboolean found;
 
     if (!ber_syntax_table)
         ber_syntax_table = find_dissector_table("ber.syntax");
+    enter_decoder(actx, &call);
     found = ber_syntax_table && dissector_try_string_with_data(ber_syntax_table, syntax, element, actx->pinfo, tree, TRUE, NULL);
-    trim_layers(actx->pinfo, layers);
+    leave_decoder(actx, &call);
     if (!found) {
         proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, element, 0, size, ENC_NA);
         expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unknown_oid,
@@ -1622,7 +1654,6 @@ pkixcmp_dissect_encrypted_key(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, in
                                                       "EnvelopedData (implicit tag restored)");
         proto_item_append_text(pi, ": envelopedData");
         pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, as_sequence, 0, actx, sub, "EnvelopedData");
-        pkixcmp_check_cmp2021_syntax(actx, sub, tvb, offset, offset + size, "EnvelopedData in EncryptedKey");
         return offset + size;
     }
     if (pkixcmp_element_is(tvb, offset, BER_CLASS_UNI, TRUE, BER_UNI_TAG_SEQUENCE)) {
@@ -1632,11 +1663,24 @@ pkixcmp_dissect_encrypted_key(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, in
     return pkixcmp_show_unexpected(tvb, offset, actx, sub, "EncryptedKey is neither EncryptedValue nor [0] EnvelopedData");
 }
 
+/* EncryptedKey where CMP itself uses it, in CertifiedKeyPair: CRMF has
+ * had its envelopedData since RFC 4211 (pkiArchiveOptions), but CMP's
+ * encryptedCert and privateKey were EncryptedValue until cmp2021. */
+static int
+dissect_cmp_encrypted_key(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    int end = pkixcmp_dissect_encrypted_key(implicit_tag, tvb, offset, actx, tree, hf_index);
+
+    if (pkixcmp_element_is(tvb, offset, BER_CLASS_CON, TRUE, 0))
+        pkixcmp_check_cmp2021_syntax(actx, tree, tvb, offset, end, "EnvelopedData in CertifiedKeyPair");
+    return end;
+}
+
 /* CertOrEncCert ::= CHOICE { certificate [0] CMPCertificate,
  *                            encryptedCert [1] EncryptedKey } */
 static const ber_choice_t cert_or_enc_cert_choice[] = {
     { 0, &hf_pkixcmp_certificate, BER_CLASS_CON, 0, 0, pkixcmp_dissect_cmp_certificate },
-    { 1, &hf_pkixcmp_encrypted_cert, BER_CLASS_CON, 1, 0, pkixcmp_dissect_encrypted_key },
+    { 1, &hf_pkixcmp_encrypted_cert, BER_CLASS_CON, 1, 0, dissect_cmp_encrypted_key },
     { 0, NULL, 0, 0, 0, NULL }
 };
 
@@ -1650,7 +1694,7 @@ dissect_cert_or_enc_cert(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int off
  *                                 OPTIONAL, publicationInfo [1] OPTIONAL } */
 static const ber_sequence_t certified_key_pair_sequence[] = {
     { &hf_pkixcmp_cert_or_enc_cert, BER_CLASS_ANY, -1, BER_FLAGS_NOOWNTAG | BER_FLAGS_NOTCHKTAG, dissect_cert_or_enc_cert },
-    { &hf_pkixcmp_private_key, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, pkixcmp_dissect_encrypted_key },
+    { &hf_pkixcmp_private_key, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_cmp_encrypted_key },
     { &hf_pkixcmp_publication_info, BER_CLASS_CON, 1, BER_FLAGS_OPTIONAL, pkixcmp_dissect_publication_info },
     { NULL, 0, 0, 0, NULL }
 };

@@ -294,21 +294,10 @@ dissect_popo_enveloped_data(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int 
     proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
     tvbuff_t *as_sequence = pkixcmp_wrap_in_sequence(tvb, offset, size, actx->pinfo, "EnvelopedData (implicit tag restored)");
 
-    proto_tree *sub = proto_item_add_subtree(pi, ett_crmf);
 
-    pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, as_sequence, 0, actx, sub, "EnvelopedData");
-    pkixcmp_check_cmp2021_syntax(actx, sub, tvb, offset, offset + size, "EnvelopedData in POPOPrivKey");
+    pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, as_sequence, 0, actx,
+                     proto_item_add_subtree(pi, ett_crmf), "EnvelopedData");
     return offset + size;
-}
-
-/* agreeMAC [3] PKMACValue: cmp2021 syntax in POPOPrivKey. */
-static int
-dissect_agree_mac(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
-{
-    int end = dissect_pkmac_value_tolerant(implicit_tag, tvb, offset, actx, tree, hf_index);
-
-    pkixcmp_check_cmp2021_syntax(actx, tree, tvb, offset, end, "agreeMAC in POPOPrivKey");
-    return end;
 }
 
 /* POPOPrivKey ::= CHOICE { thisMessage [0] BIT STRING (deprecated),
@@ -318,7 +307,7 @@ static const ber_choice_t popo_priv_key_choice[] = {
     { 0, &hf_crmf_popo_this_message, BER_CLASS_CON, 0, BER_FLAGS_IMPLTAG, pkixcmp_dissect_bit_string },
     { 1, &hf_crmf_popo_subsequent_message, BER_CLASS_CON, 1, BER_FLAGS_IMPLTAG, pkixcmp_dissect_integer },
     { 2, &hf_crmf_popo_dh_mac, BER_CLASS_CON, 2, BER_FLAGS_IMPLTAG, pkixcmp_dissect_bit_string },
-    { 3, &hf_crmf_popo_agree_mac, BER_CLASS_CON, 3, BER_FLAGS_IMPLTAG, dissect_agree_mac },
+    { 3, &hf_crmf_popo_agree_mac, BER_CLASS_CON, 3, BER_FLAGS_IMPLTAG, dissect_pkmac_value_tolerant },
     { 4, &hf_crmf_popo_encrypted_key, BER_CLASS_CON, 4, BER_FLAGS_IMPLTAG, dissect_popo_enveloped_data },
     { 0, NULL, 0, 0, 0, NULL }
 };

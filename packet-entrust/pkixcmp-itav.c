@@ -5,7 +5,7 @@
  *  - InfoTypeAndValue values, id-it 1..24 (RFC 9810 section 5.3.19 and
  *    appendix A; RFC 9480 added 16..23, RFC 9810 added 24);
  *  - protection-algorithm parameters: PasswordBasedMac and DHBasedMac
- *    (RFC 9810 section 5.1.3), PBMAC1 (RFC 8018 with RFC 9481 section 6.1.3),
+ *    (RFC 9810 section 5.1.3), PBMAC1 (RFC 8018 with RFC 9481 section 6.1.2),
  *    KEMBasedMac (RFC 9810 section 5.1.3.4);
  *  - cryptlib's generalInfo values; a note of Entrust's entrustVersInfo
  *    certificate extension for the fingerprints;
@@ -139,13 +139,26 @@ pbm_record_oid(asn1_ctx_t *actx, pbm_slot_t slot)
         ctx->summary->pbm_mac = wmem_strdup(actx->pinfo->pool, oid);
 }
 
+/* iterationCount: an INTEGER of any size.  One too large for 64 bits
+ * counts as the largest (or, negative, the smallest) that fits, and the
+ * smallest 64-bit value as the one above it: PKIXCMP_PBM_ITERATIONS_UNKNOWN
+ * stands for "not read". */
 static int
 dissect_iteration_count(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
     pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
     gint64 count = PKIXCMP_PBM_ITERATIONS_UNKNOWN;
+    gint8 ber_class;
+    ber_bool_t pc, ind;
+    gint32 tag;
+    guint32 len = 0;
+    int content = get_ber_length(tvb, get_ber_identifier(tvb, offset, &ber_class, &pc, &tag), &len, &ind);
 
     offset = dissect_ber_integer64(implicit_tag, actx, tree, tvb, offset, hf_index, &count);
+    if (len > 8)
+        count = tvb_get_uint8(tvb, content) & 0x80 ? G_MININT64 + 1 : G_MAXINT64;
+    else if (count == PKIXCMP_PBM_ITERATIONS_UNKNOWN)
+        count++;
     if (ctx && ctx->in_protection_alg)
         ctx->summary->pbm_iterations = count;
     return offset;
@@ -262,9 +275,17 @@ static const ber_sequence_t pbkdf2_params_sequence[] = {
     { NULL, 0, 0, 0, NULL }
 };
 
+/* Whether the prf is absent is read from the elements themselves
+ * (pkixcmp_pbkdf2_has_prf), not from what the decoding reached: a broken
+ * keyLength must not pass for the DEFAULT. */
 static int
 dissect_pbkdf2_params(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+    guint avail = (guint)tvb_captured_length_remaining(tvb, offset);
+
+    if (ctx && ctx->in_protection_alg && avail > 0)
+        ctx->summary->pbkdf2_prf_absent = !pkixcmp_pbkdf2_has_prf(tvb_get_ptr(tvb, offset, avail), avail);
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, pbkdf2_params_sequence, hf_index, ett_pbm);
 }
 
@@ -981,13 +1002,17 @@ pkixcmp_itav_handoff(int proto)
      * BER OID table: these decoders stand in front of Wireshark's and hand
      * it every value outside a PKIMessage, and inside one every value of
      * the type it expects.  entrustVersInfo's stands in front of x509ce's
-     * alike.  Their handles belong to no protocol, so that switching
-     * pkixcmp off leaves X.509 as Wireshark has it. */
+     * alike.  A handle that stands in front of one of Wireshark's belongs
+     * to no protocol, so that switching pkixcmp off leaves X.509 as
+     * Wireshark has it; one Wireshark has no decoder for belongs to
+     * pkixcmp, and goes with it. */
     for (gsize i = 0; i < G_N_ELEMENTS(x509_attributes); i++) {
-        dissector_handle_t handle = create_dissector_handle(x509_attribute_dissectors[i], -1);
         x509_attributes[i].previous = ber_oids ? dissector_get_string_handle(ber_oids, x509_attributes[i].oid) : NULL;
-        dissector_add_string("ber.oid", x509_attributes[i].oid, handle);
+        dissector_add_string("ber.oid", x509_attributes[i].oid,
+                             create_dissector_handle(x509_attribute_dissectors[i],
+                                                     x509_attributes[i].previous ? -1 : proto));
     }
     entrust_vers_info_decoder = ber_oids ? dissector_get_string_handle(ber_oids, PKIXCMP_OID_ENTRUST_VERS_INFO) : NULL;
-    dissector_add_string("ber.oid", PKIXCMP_OID_ENTRUST_VERS_INFO, create_dissector_handle(note_entrust_vers_info, -1));
+    dissector_add_string("ber.oid", PKIXCMP_OID_ENTRUST_VERS_INFO,
+                         create_dissector_handle(note_entrust_vers_info, entrust_vers_info_decoder ? -1 : proto));
 }

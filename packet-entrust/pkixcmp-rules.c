@@ -185,11 +185,11 @@ pkixcmp_pbm_check(const char *owf, const char *mac, gint64 iterations, GString *
 }
 
 pkixcmp_pbm_strength_t
-pkixcmp_pbmac1_check(const char *prf, const char *mac, gint64 iterations, GString *why)
+pkixcmp_pbmac1_check(const char *prf, gboolean prf_absent, const char *mac, gint64 iterations, GString *why)
 {
     pkixcmp_pbm_strength_t strength = PKIXCMP_PBM_OK;
 
-    if (!prf && iterations != PKIXCMP_PBM_ITERATIONS_UNKNOWN) {
+    if (prf_absent) {
         add_reason(why, "PRF is HMAC-SHA1 (PBKDF2's default)");
         strength = PKIXCMP_PBM_WEAK;
     } else if (prf && strcmp(prf, OID_HMAC_WITH_SHA1) == 0) {
@@ -204,6 +204,24 @@ pkixcmp_pbmac1_check(const char *prf, const char *mac, gint64 iterations, GStrin
         strength = PKIXCMP_PBM_WEAK;
     }
     return strength;
+}
+
+gboolean
+pkixcmp_pbkdf2_has_prf(const guint8 *buf, gsize len)
+{
+    der_header seq, e;
+    gsize pos, end;
+
+    if (der_read_header(buf, len, &seq) != DER_OK || !seq.constructed || seq.indefinite)
+        return FALSE;
+    pos = seq.header_len;
+    end = der_fits(&seq, len) ? pos + (gsize)seq.content_len : len;
+    for (guint n = 0; pos < end && der_read_header(buf + pos, end - pos, &e) == DER_OK && der_fits(&e, end - pos); n++) {
+        if (n > 0 && e.cls == DER_CLASS_UNIVERSAL && e.constructed && e.tag == DER_TAG_SEQUENCE)
+            return TRUE;
+        pos += e.header_len + (gsize)e.content_len;
+    }
+    return FALSE;
 }
 
 /* ------------------------------------------------------------------------
@@ -222,8 +240,12 @@ pkixcmp_signature_weak_hash(const char *oid, const char **name)
         { "1.2.840.113549.1.1.4", "md5WithRSAEncryption", "MD5" },
         { "1.2.840.113549.1.1.5", "sha1WithRSAEncryption", "SHA-1" },
         { "1.3.14.3.2.3", "md5WithRSA (OIW)", "MD5" },
+        { "1.3.14.3.2.4", "md4WithRSAEncryption (OIW)", "MD4" },
+        { "1.3.14.3.2.13", "dsaWithSHA (OIW)", "SHA-0" },
+        { "1.3.14.3.2.15", "shaWithRSASignature (OIW)", "SHA-0" },
+        { "1.3.14.3.2.24", "md2WithRSASignature (OIW)", "MD2" },
         { "1.3.14.3.2.27", "dsaWithSHA1 (OIW)", "SHA-1" },
-        { "1.3.14.3.2.29", "sha1WithRSAEncryption (OIW)", "SHA-1" },
+        { "1.3.14.3.2.29", "sha1WithRSASignature (OIW)", "SHA-1" },
         { "1.2.840.10040.4.3", "dsa-with-sha1", "SHA-1" },
         { "1.2.840.10045.4.1", "ecdsa-with-SHA1", "SHA-1" },
     };

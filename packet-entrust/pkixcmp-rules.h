@@ -76,17 +76,25 @@ typedef enum {
  * human-readable reason for each weakness to why (when non-NULL). */
 pkixcmp_pbm_strength_t pkixcmp_pbm_check(const char *owf, const char *mac, gint64 iterations, GString *why);
 
-/* The same for PBMAC1 (RFC 8018 appendix A.5, RFC 9481 section 6.1.3):
- * prf is PBKDF2's (NULL when absent: its DEFAULT, hmacWithSHA1, once the
- * PBKDF2 parameters were read, which iterations then tells), mac the
+/* The same for PBMAC1 (RFC 8018 appendix A.5, RFC 9481 section 6.1.2):
+ * prf is PBKDF2's (NULL when not read), prf_absent TRUE when the
+ * PBKDF2-params have none (its DEFAULT, hmacWithSHA1), mac the
  * messageAuthScheme; fewer than the 1000 iterations RFC 8018 section 4.2
  * recommends are WEAK.  Never BROKEN: RFC 4211's minimum is PBM's. */
-pkixcmp_pbm_strength_t pkixcmp_pbmac1_check(const char *prf, const char *mac, gint64 iterations, GString *why);
+pkixcmp_pbm_strength_t pkixcmp_pbmac1_check(const char *prf, gboolean prf_absent, const char *mac, gint64 iterations,
+                                            GString *why);
 
-/* A signature algorithm whose hash is broken (MD2, MD4, MD5, SHA-1: none
- * of them is among the hashes RFC 9481 section 3 gives CMP's signatures).
- * Returns the hash's name and sets *name to the algorithm's; NULL for any
- * other OID. */
+/* TRUE when the PBKDF2-params element at the start of buf (RFC 8018
+ * appendix A.2: salt, iterationCount, keyLength OPTIONAL, prf DEFAULT
+ * hmacWithSHA1) holds a prf: a SEQUENCE after its first element (the
+ * salt, which may be a SEQUENCE itself).  Reads only buf. */
+gboolean pkixcmp_pbkdf2_has_prf(const guint8 *buf, gsize len);
+
+/* A signature algorithm whose hash is broken (MD2, MD4, MD5, SHA-0,
+ * SHA-1: none of them is among the hashes RFC 9481 section 3 gives CMP's
+ * signatures).  Returns the hash's name and sets *name to the algorithm's;
+ * NULL for any other OID.  RSASSA-PSS, whose parameters name its hash, is
+ * not judged. */
 const char *pkixcmp_signature_weak_hash(const char *oid, const char **name);
 
 /* TRUE for addresses that stay inside a site: RFC 1918, loopback,

@@ -226,6 +226,7 @@ static guint32 tx_next_index;        /* the next pkixcmp.transaction */
 static struct {
     gboolean valid;
     gboolean pbmac1;              /* PBMAC1's parameters, not PBM's */
+    gboolean prf_absent;          /* PBMAC1: PBKDF2's DEFAULT prf */
     const char *owf, *mac;        /* OID strings, NULL when absent */
     gint64 iterations;
     const char *weak_text;        /* NULL when the parameters are not weak */
@@ -531,15 +532,17 @@ tx_cleanup(void)
 static void
 check_password_based_mac(tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean pbmac1)
 {
-    if (!pbm_verdict.valid || pbm_verdict.pbmac1 != pbmac1 || pbm_verdict.iterations != msg->pbm_iterations
+    if (!pbm_verdict.valid || pbm_verdict.pbmac1 != pbmac1 || pbm_verdict.prf_absent != msg->pbkdf2_prf_absent
+            || pbm_verdict.iterations != msg->pbm_iterations
             || g_strcmp0(pbm_verdict.owf, msg->pbm_owf) != 0 || g_strcmp0(pbm_verdict.mac, msg->pbm_mac) != 0) {
         GString *why = g_string_new(NULL);
         pkixcmp_pbm_strength_t strength = pbmac1
-            ? pkixcmp_pbmac1_check(msg->pbm_owf, msg->pbm_mac, msg->pbm_iterations, why)
+            ? pkixcmp_pbmac1_check(msg->pbm_owf, msg->pbkdf2_prf_absent, msg->pbm_mac, msg->pbm_iterations, why)
             : pkixcmp_pbm_check(msg->pbm_owf, msg->pbm_mac, msg->pbm_iterations, why);
 
         pbm_verdict.valid = TRUE;
         pbm_verdict.pbmac1 = pbmac1;
+        pbm_verdict.prf_absent = msg->pbkdf2_prf_absent;
         /* Kept once per capture, like the texts: parameters that alternate
          * (a client's and a server's) must not cost memory per message. */
         pbm_verdict.owf = msg->pbm_owf ? keep_text("%s", msg->pbm_owf) : NULL;
@@ -585,9 +588,10 @@ check_protection(tx_rec_t *rec, const pkixcmp_msg_t *msg)
                     || strcmp(msg->protection_alg, PKIXCMP_OID_PBMAC1) == 0)) {
         gboolean pbmac1 = strcmp(msg->protection_alg, PKIXCMP_OID_PBMAC1) == 0;
         /* PBMParameter is not optional (RFC 4211 section 4.4), nor are
-         * PBMAC1-params (RFC 8018 appendix A.5): without them nobody can
-         * check the MAC. */
-        if (!msg->pbm_owf && !msg->pbm_mac && msg->pbm_iterations == PKIXCMP_PBM_ITERATIONS_UNKNOWN)
+         * PBMAC1-params and the PBKDF2-params in them (RFC 8018 appendices
+         * A.5 and A.2): without them nobody can check the MAC. */
+        if ((!msg->pbm_owf && !msg->pbm_mac && msg->pbm_iterations == PKIXCMP_PBM_ITERATIONS_UNKNOWN)
+                || (pbmac1 && msg->pbm_iterations == PKIXCMP_PBM_ITERATIONS_UNKNOWN))
             add_finding(rec, &ei_protection_mismatch, "%s without its parameters: the protection cannot be checked",
                         pbmac1 ? "PBMAC1" : "PasswordBasedMac");
         else

@@ -110,11 +110,14 @@ dissector checks:
                             the SHA-256 one, which no dissector checks)
     cp-ecdsa-sha1-sig.der   its cp, whose protectionAlg says ecdsa-with-SHA1
     genm-pbmac1.der         the genm protected by PBMAC1 as RFC 9481 section
-                            6.1.3 has it: PBKDF2 with 10000 iterations, a
+                            6.1.2 has it: PBKDF2 with 10000 iterations, a
                             32-octet key and hmacWithSHA256 as PRF, MAC
                             hmacWithSHA256 (the MAC bytes are PBM's)
     genm-pbmac1-weak.der    the same with 500 iterations, no PRF (PBKDF2's
                             DEFAULT, hmacWithSHA1) and MAC hmacWithSHA1
+    p10cr-uid-printable.der the p10cr of p10cr-pbm whose CertificationRequest
+                            subject is uid "jdoe" as a PrintableString
+                            (Wireshark's decoder wants a UTF8String)
 
 Only the Python standard library is used; a rerun gives the same bytes.
 """
@@ -307,6 +310,16 @@ def main():
         kdf = seq(encode_oid("1.2.840.113549.1.5.12"), seq(*kdf_params))
         return tlv(0xA1, seq(encode_oid("1.2.840.113549.1.5.14"), seq(kdf, seq(encode_oid(mac), b"\x05\x00"))))
 
+    p10cr = load("p10cr-pbm/01-p10cr.der")
+    p10cr_body = children(content(p10cr))[1]
+    if p10cr_body[0] != 0xA4:
+        sys.exit("p10cr-pbm/01-p10cr.der: the body is not [4]")
+    (csr,) = children(content(p10cr_body))
+    info, *csr_rest = children(content(csr))
+    version, _, *info_rest = children(content(info))
+    uid_name = seq(tlv(0x31, seq(encode_oid("0.9.2342.19200300.100.1.1"), tlv(0x13, b"jdoe"))))
+    p10cr_uid = with_body(p10cr, tlv(0xA4, seq(seq(version, uid_name, *info_rest), *csr_rest)))
+
     crl_status_genm = with_body(genm, tlv(0xB5, seq(seq(encode_oid("1.3.6.1.5.5.7.4.22"), crl_status_list))))
 
     messages = {
@@ -359,6 +372,7 @@ def main():
             0xA1, pbmac1(10000, "1.2.840.113549.2.9", "1.2.840.113549.2.9"))),
         "genm-pbmac1-weak.der": with_header_fields(genm, replaced_tag(
             0xA1, pbmac1(500, None, "1.2.840.113549.2.7"))),
+        "p10cr-uid-printable.der": p10cr_uid,
     }
     for name, der in messages.items():
         with open(os.path.join(out, name), "wb") as f:

@@ -144,20 +144,47 @@ test_pbmac1(void)
     GString *why = g_string_new(NULL);
 
     /* RFC 9481's example: hmacWithSHA256 as PRF and MAC, 10000 iterations. */
-    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.9", "1.2.840.113549.2.9", 10000, why), ==, PKIXCMP_PBM_OK);
+    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.9", FALSE, "1.2.840.113549.2.9", 10000, why), ==, PKIXCMP_PBM_OK);
     g_assert_cmpuint(why->len, ==, 0);
     /* No PRF: PBKDF2's DEFAULT, hmacWithSHA1. */
-    g_assert_cmpint(pkixcmp_pbmac1_check(NULL, "1.2.840.113549.2.9", 10000, why), ==, PKIXCMP_PBM_WEAK);
+    g_assert_cmpint(pkixcmp_pbmac1_check(NULL, TRUE, "1.2.840.113549.2.9", 10000, why), ==, PKIXCMP_PBM_WEAK);
     g_assert_cmpstr(why->str, ==, "PRF is HMAC-SHA1 (PBKDF2's default)");
     g_string_truncate(why, 0);
-    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.7", "1.2.840.113549.2.7", 999, why), ==, PKIXCMP_PBM_WEAK);
+    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.7", FALSE, "1.2.840.113549.2.7", 999, why), ==, PKIXCMP_PBM_WEAK);
     g_assert_cmpstr(why->str, ==, "PRF is HMAC-SHA1; MAC is HMAC-SHA1; only 999 iterations (RFC 8018 recommends 1000 at least)");
     /* Few iterations are weak, never broken (RFC 4211's 100 is PBM's). */
-    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.9", "1.2.840.113549.2.9", 1, NULL), ==, PKIXCMP_PBM_WEAK);
-    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.9", "1.2.840.113549.2.9", 1000, NULL), ==, PKIXCMP_PBM_OK);
-    /* Nothing read: nothing to judge. */
-    g_assert_cmpint(pkixcmp_pbmac1_check(NULL, NULL, PKIXCMP_PBM_ITERATIONS_UNKNOWN, NULL), ==, PKIXCMP_PBM_OK);
+    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.9", FALSE, "1.2.840.113549.2.9", 1, NULL), ==, PKIXCMP_PBM_WEAK);
+    g_assert_cmpint(pkixcmp_pbmac1_check("1.2.840.113549.2.9", FALSE, "1.2.840.113549.2.9", 1000, NULL), ==, PKIXCMP_PBM_OK);
+    /* Nothing read: nothing to judge; a PRF not read is not the DEFAULT. */
+    g_assert_cmpint(pkixcmp_pbmac1_check(NULL, FALSE, NULL, PKIXCMP_PBM_ITERATIONS_UNKNOWN, NULL), ==, PKIXCMP_PBM_OK);
+    g_assert_cmpint(pkixcmp_pbmac1_check(NULL, FALSE, "1.2.840.113549.2.9", 10000, NULL), ==, PKIXCMP_PBM_OK);
     g_string_free(why, TRUE);
+}
+
+static void
+test_pbkdf2_prf(void)
+{
+    /* { salt, 10000, 32, { hmacWithSHA256, NULL } } */
+    static const guint8 with_prf[] = {
+        0x30, 0x1a, 0x04, 0x02, 0xaa, 0xbb, 0x02, 0x02, 0x27, 0x10, 0x02, 0x01, 0x20,
+        0x30, 0x0c, 0x06, 0x08, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x02, 0x09, 0x05, 0x00,
+    };
+    /* { salt, 500 } */
+    static const guint8 without[] = { 0x30, 0x08, 0x04, 0x02, 0xaa, 0xbb, 0x02, 0x02, 0x01, 0xf4 };
+    /* { otherSource { 1.2.3 }, 500 }: a SEQUENCE salt is no prf */
+    static const guint8 other_source[] = { 0x30, 0x0a, 0x30, 0x04, 0x06, 0x02, 0x2a, 0x03, 0x02, 0x02, 0x01, 0xf4 };
+    /* { salt, 10000, keyLength whose length runs past the end, prf }:
+     * the walk stops at the broken element */
+    static const guint8 broken[] = {
+        0x30, 0x0d, 0x04, 0x02, 0xaa, 0xbb, 0x02, 0x02, 0x27, 0x10, 0x02, 0x09, 0x20, 0x30, 0x00,
+    };
+
+    g_assert_true(pkixcmp_pbkdf2_has_prf(with_prf, sizeof with_prf));
+    g_assert_false(pkixcmp_pbkdf2_has_prf(without, sizeof without));
+    g_assert_false(pkixcmp_pbkdf2_has_prf(other_source, sizeof other_source));
+    g_assert_false(pkixcmp_pbkdf2_has_prf(broken, sizeof broken));
+    g_assert_false(pkixcmp_pbkdf2_has_prf(with_prf, 1));
+    g_assert_false(pkixcmp_pbkdf2_has_prf(NULL, 0));
 }
 
 static void
@@ -177,6 +204,8 @@ test_signature_weak_hash(void)
     g_assert_null(pkixcmp_signature_weak_hash("1.2.840.10045.4.3.2", NULL));
     g_assert_null(pkixcmp_signature_weak_hash("1.2.840.113533.7.66.13", NULL));
     g_assert_null(pkixcmp_signature_weak_hash("1.2.840.113549.1.1.50", NULL));
+    g_assert_cmpstr(pkixcmp_signature_weak_hash("1.3.14.3.2.15", NULL), ==, "SHA-0");
+    g_assert_cmpstr(pkixcmp_signature_weak_hash("1.3.14.3.2.24", NULL), ==, "MD2");
     g_assert_null(pkixcmp_signature_weak_hash(NULL, NULL));
 }
 
@@ -374,6 +403,7 @@ main(int argc, char **argv)
     g_test_add_func("/rules/pairs", test_pairs);
     g_test_add_func("/rules/pbm", test_pbm);
     g_test_add_func("/rules/pbmac1", test_pbmac1);
+    g_test_add_func("/rules/pbkdf2-prf", test_pbkdf2_prf);
     g_test_add_func("/rules/signature-weak-hash", test_signature_weak_hash);
     g_test_add_func("/rules/addresses", test_addresses);
     g_test_add_func("/rules/scan-requests", test_scan_requests);
