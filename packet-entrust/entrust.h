@@ -48,6 +48,7 @@ typedef struct {
     const char *pbm_mac;          /* OID string */
     gint64   pbm_iterations;      /* PKIXCMP_PBM_ITERATIONS_UNKNOWN until read */
     gboolean pbkdf2_prf_absent;   /* PBKDF2-params without prf: its DEFAULT, hmacWithSHA1 */
+    const char *pss_weak_hash;    /* RSASSA-PSS protection: its broken hash, or NULL */
     gboolean implicit_confirm;    /* generalInfo holds id-it-implicitConfirm */
     const char *free_text;        /* the first freeText string, or NULL */
     const char *sender;           /* the sender's directoryName as a DN string

@@ -1119,9 +1119,22 @@ static const ber_sequence_t algorithm_identifier_sequence[] = {
     { NULL, 0, 0, 0, NULL }
 };
 
+/* protectionAlg's parameters; RSASSA-PSS's name its hash, which the
+ * transaction checks judge (pkixcmp_pss_weak_hash). */
+static int
+dissect_protection_alg_params(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
+{
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+    guint avail = (guint)tvb_captured_length_remaining(tvb, offset);
+
+    if (ctx && avail > 0 && g_strcmp0(actx->external.direct_reference, PKIXCMP_OID_RSASSA_PSS) == 0)
+        ctx->summary->pss_weak_hash = pkixcmp_pss_weak_hash(tvb_get_ptr(tvb, offset, avail), avail);
+    return pkixcmp_dissect_algorithm_params(implicit_tag, tvb, offset, actx, tree, hf_index);
+}
+
 static const ber_sequence_t protection_alg_sequence[] = {
     { &hf_pkixcmp_protection_alg, BER_CLASS_UNI, BER_UNI_TAG_OID, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_algorithm_oid },
-    { &hf_pkixcmp_algorithm_params, BER_CLASS_ANY, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_algorithm_params },
+    { &hf_pkixcmp_algorithm_params, BER_CLASS_ANY, 0, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_protection_alg_params },
     { NULL, 0, 0, 0, NULL }
 };
 

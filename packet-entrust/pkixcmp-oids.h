@@ -22,6 +22,7 @@
 #define PKIXCMP_OID_KEM_BASED_MAC       "1.2.840.113533.7.66.16"
 #define PKIXCMP_OID_PBMAC1              "1.2.840.113549.1.5.14"
 #define PKIXCMP_OID_PBKDF2              "1.2.840.113549.1.5.12"   /* PBMAC1's KDF */
+#define PKIXCMP_OID_RSASSA_PSS          "1.2.840.113549.1.1.10"
 
 /* Gives names to the OIDs of CMP, CRMF, RFC 9480/9481 and the Entrust and
  * cryptlib arcs, so that OID fields show them. */

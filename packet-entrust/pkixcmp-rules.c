@@ -260,6 +260,43 @@ pkixcmp_signature_weak_hash(const char *oid, const char **name)
     return NULL;
 }
 
+const char *
+pkixcmp_pss_weak_hash(const guint8 *buf, gsize len)
+{
+    der_header seq, e, alg, oid;
+    gsize pos, end;
+
+    if (!buf || der_read_header(buf, len, &seq) != DER_OK || seq.cls != DER_CLASS_UNIVERSAL
+            || seq.tag != DER_TAG_SEQUENCE || !der_fits(&seq, len))
+        return NULL;
+    pos = seq.header_len;
+    end = pos + (gsize)seq.content_len;
+    for (; pos < end; pos += e.header_len + (gsize)e.content_len) {
+        const guint8 *inner;
+        char dotted[DER_OID_STRING_SIZE(64)];
+
+        if (der_read_header(buf + pos, end - pos, &e) != DER_OK || !der_fits(&e, end - pos))
+            return NULL;
+        if (e.cls != DER_CLASS_CONTEXT || e.tag != 0)
+            continue;
+        inner = buf + pos + e.header_len;
+        /* hashAlgorithm [0] (explicit) { AlgorithmIdentifier { OID, ... } } */
+        if (der_read_header(inner, (gsize)e.content_len, &alg) != DER_OK || !der_fits(&alg, e.content_len)
+                || der_read_header(inner + alg.header_len, (gsize)alg.content_len, &oid) != DER_OK
+                || !der_fits(&oid, alg.content_len) || oid.content_len > 64
+                || !der_oid_format(inner + alg.header_len + oid.header_len, (gsize)oid.content_len, dotted))
+            return NULL;
+        if (strcmp(dotted, OID_SHA1) == 0)
+            return "SHA-1";
+        if (strcmp(dotted, OID_MD5) == 0)
+            return "MD5";
+        if (strcmp(dotted, "1.2.840.113549.2.2") == 0)
+            return "MD2";
+        return NULL;
+    }
+    return "SHA-1 (the parameters' DEFAULT)";
+}
+
 /* ------------------------------------------------------------------------
  * Addresses
  */

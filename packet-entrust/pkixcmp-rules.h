@@ -97,6 +97,14 @@ gboolean pkixcmp_pbkdf2_has_prf(const guint8 *buf, gsize len);
  * not judged. */
 const char *pkixcmp_signature_weak_hash(const char *oid, const char **name);
 
+/* RSASSA-PSS (1.2.840.113549.1.1.10) names its hash in its parameters:
+ * for the RSASSA-PSS-params element at the start of buf (RFC 8017 appendix
+ * A.2.3: SEQUENCE { hashAlgorithm [0] HashAlgorithm DEFAULT sha1, ... }),
+ * the broken hash it uses ("SHA-1", "SHA-1 (the parameters' DEFAULT)",
+ * "MD5", "MD2"), or NULL for any other hash or when buf holds no such
+ * SEQUENCE.  Reads only buf. */
+const char *pkixcmp_pss_weak_hash(const guint8 *buf, gsize len);
+
 /* TRUE for addresses that stay inside a site: RFC 1918, loopback,
  * link-local, CGNAT 100.64/10 (and 0.0.0.0/8); for IPv6 ::1, ::,
  * fe80::/10, ULA fc00::/7, and IPv4-mapped internal IPv4 addresses. */

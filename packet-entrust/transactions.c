@@ -578,8 +578,9 @@ check_protection(tx_rec_t *rec, const pkixcmp_msg_t *msg)
                         body_name(msg->body));
     }
     if (has_alg) {
-        const char *name;
-        const char *hash = pkixcmp_signature_weak_hash(msg->protection_alg, &name);
+        const char *name = "RSASSA-PSS";
+        const char *hash = strcmp(msg->protection_alg, PKIXCMP_OID_RSASSA_PSS) == 0
+            ? msg->pss_weak_hash : pkixcmp_signature_weak_hash(msg->protection_alg, &name);
         if (hash)
             add_finding(rec, &ei_weak_signature, "Weak signature: %s hashes with %s, which RFC 9481 does not list",
                         name, hash);
@@ -1443,7 +1444,7 @@ pkixcmp_transactions_register(int proto)
             "PasswordBasedMac with fewer than 100 iterations", EXPFILL } },
         { &ei_weak_signature,
           { "pkixcmp.analysis.weak_signature", PI_SECURITY, PI_WARN,
-            "Signature protection with a broken hash (MD2, MD4, MD5, SHA-1)", EXPFILL } },
+            "Signature protection with a broken hash (MD2, MD4, MD5, SHA-0, SHA-1)", EXPFILL } },
         { &ei_nonce_mismatch,
           { "pkixcmp.analysis.nonce_mismatch", PI_SEQUENCE, PI_WARN,
             "recipNonce is not the peer's previous senderNonce", EXPFILL } },

@@ -115,6 +115,11 @@ dissector checks:
                             hmacWithSHA256 (the MAC bytes are PBM's)
     genm-pbmac1-weak.der    the same with 500 iterations, no PRF (PBKDF2's
                             DEFAULT, hmacWithSHA1) and MAC hmacWithSHA1
+    cr-pss-default-sig.der  the cr of cr-sig whose protectionAlg says
+                            RSASSA-PSS with empty parameters (every field
+                            its DEFAULT: SHA-1)
+    cp-pss-sha256-sig.der   its cp, RSASSA-PSS with SHA-256, MGF1 with
+                            SHA-256 and a 32-octet salt
     p10cr-uid-printable.der the p10cr of p10cr-pbm whose CertificationRequest
                             subject is uid "jdoe" as a PrintableString
                             (Wireshark's decoder wants a UTF8String)
@@ -373,6 +378,15 @@ def main():
         "genm-pbmac1-weak.der": with_header_fields(genm, replaced_tag(
             0xA1, pbmac1(500, None, "1.2.840.113549.2.7"))),
         "p10cr-uid-printable.der": p10cr_uid,
+        # protectionAlg [1] { id-RSASSA-PSS, RSASSA-PSS-params }
+        "cr-pss-default-sig.der": with_header_fields(load("cr-sig/01-cr.der"), replaced_tag(
+            0xA1, tlv(0xA1, seq(encode_oid("1.2.840.113549.1.1.10"), seq())))),
+        "cp-pss-sha256-sig.der": with_header_fields(load("cr-sig/02-cp.der"), replaced_tag(
+            0xA1, tlv(0xA1, seq(encode_oid("1.2.840.113549.1.1.10"), seq(
+                tlv(0xA0, seq(encode_oid("2.16.840.1.101.3.4.2.1"), b"\x05\x00")),
+                tlv(0xA1, seq(encode_oid("1.2.840.113549.1.1.8"),
+                              seq(encode_oid("2.16.840.1.101.3.4.2.1"), b"\x05\x00"))),
+                tlv(0xA2, integer(32))))))),
     }
     for name, der in messages.items():
         with open(os.path.join(out, name), "wb") as f:

@@ -210,6 +210,33 @@ test_signature_weak_hash(void)
 }
 
 static void
+test_pss_weak_hash(void)
+{
+    /* RSASSA-PSS-params { } : every field its DEFAULT, sha1 */
+    static const guint8 defaults[] = { 0x30, 0x00 };
+    /* { [0] { sha256, NULL }, [2] 32 } */
+    static const guint8 sha256[] = {
+        0x30, 0x12, 0xa0, 0x0d, 0x30, 0x0b, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
+        0xa2, 0x03, 0x02, 0x01, 0x20,
+    };
+    /* { [0] { sha1 } } */
+    static const guint8 sha1[] = { 0x30, 0x0b, 0xa0, 0x09, 0x30, 0x07, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a };
+    /* { [2] 20 }: the hash left to its DEFAULT */
+    static const guint8 salt_only[] = { 0x30, 0x05, 0xa2, 0x03, 0x02, 0x01, 0x14 };
+    /* { [0] whose length runs past the end }: no verdict */
+    static const guint8 broken[] = { 0x30, 0x04, 0xa0, 0x09, 0x30, 0x07 };
+
+    g_assert_cmpstr(pkixcmp_pss_weak_hash(defaults, sizeof defaults), ==, "SHA-1 (the parameters' DEFAULT)");
+    g_assert_cmpstr(pkixcmp_pss_weak_hash(salt_only, sizeof salt_only), ==, "SHA-1 (the parameters' DEFAULT)");
+    g_assert_cmpstr(pkixcmp_pss_weak_hash(sha1, sizeof sha1), ==, "SHA-1");
+    g_assert_null(pkixcmp_pss_weak_hash(sha256, sizeof sha256));
+    g_assert_null(pkixcmp_pss_weak_hash(broken, sizeof broken));
+    g_assert_null(pkixcmp_pss_weak_hash(sha1, 5));
+    g_assert_null(pkixcmp_pss_weak_hash((const guint8 *)"\x05\x00", 2));
+    g_assert_null(pkixcmp_pss_weak_hash(NULL, 0));
+}
+
+static void
 test_addresses(void)
 {
     static const struct { guint8 a[4]; gboolean internal; } v4[] = {
@@ -405,6 +432,7 @@ main(int argc, char **argv)
     g_test_add_func("/rules/pbmac1", test_pbmac1);
     g_test_add_func("/rules/pbkdf2-prf", test_pbkdf2_prf);
     g_test_add_func("/rules/signature-weak-hash", test_signature_weak_hash);
+    g_test_add_func("/rules/pss-weak-hash", test_pss_weak_hash);
     g_test_add_func("/rules/addresses", test_addresses);
     g_test_add_func("/rules/scan-requests", test_scan_requests);
     g_test_add_func("/rules/scan-responses", test_scan_responses);
