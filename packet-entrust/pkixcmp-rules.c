@@ -134,19 +134,28 @@ add_reason(GString *why, const char *text)
     g_string_append(why, text);
 }
 
+const char *
+pkixcmp_weak_mac_name(const char *oid)
+{
+    if (oid && strcmp(oid, OID_HMAC_MD5) == 0)
+        return "HMAC-MD5";
+    if (oid && (strcmp(oid, OID_HMAC_SHA1) == 0 || strcmp(oid, OID_HMAC_WITH_SHA1) == 0))
+        return "HMAC-SHA1";
+    return NULL;
+}
+
 /* A MAC algorithm built on a broken hash; WEAK with its reason, or OK. */
 static pkixcmp_pbm_strength_t
 judge_mac(const char *mac, GString *why)
 {
-    if (mac && strcmp(mac, OID_HMAC_MD5) == 0) {
-        add_reason(why, "MAC is HMAC-MD5");
-        return PKIXCMP_PBM_WEAK;
-    }
-    if (mac && (strcmp(mac, OID_HMAC_SHA1) == 0 || strcmp(mac, OID_HMAC_WITH_SHA1) == 0)) {
-        add_reason(why, "MAC is HMAC-SHA1");
-        return PKIXCMP_PBM_WEAK;
-    }
-    return PKIXCMP_PBM_OK;
+    const char *weak = pkixcmp_weak_mac_name(mac);
+
+    if (!weak)
+        return PKIXCMP_PBM_OK;
+    add_reason(why, "MAC is ");
+    if (why)
+        g_string_append(why, weak);
+    return PKIXCMP_PBM_WEAK;
 }
 
 static void

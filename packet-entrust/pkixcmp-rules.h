@@ -90,6 +90,10 @@ pkixcmp_pbm_strength_t pkixcmp_pbmac1_check(const char *prf, gboolean prf_absent
  * salt, which may be a SEQUENCE itself).  Reads only buf. */
 gboolean pkixcmp_pbkdf2_has_prf(const guint8 *buf, gsize len);
 
+/* "HMAC-SHA1" or "HMAC-MD5" for a MAC algorithm OID built on a broken hash
+ * (RFC 9481 section 6.2.1 lists HMAC with SHA-2 only), NULL otherwise. */
+const char *pkixcmp_weak_mac_name(const char *oid);
+
 /* A signature algorithm whose hash is broken (MD2, MD4, MD5, SHA-0,
  * SHA-1: none of them is among the hashes RFC 9481 section 3 gives CMP's
  * signatures).  Returns the hash's name and sets *name to the algorithm's;

@@ -584,6 +584,8 @@ check_protection(tx_rec_t *rec, const pkixcmp_msg_t *msg)
         if (hash)
             add_finding(rec, &ei_weak_signature, "Weak signature: %s hashes with %s, which RFC 9481 does not list",
                         name, hash);
+        else if ((name = pkixcmp_weak_mac_name(msg->protection_alg)))
+            add_finding(rec, &ei_weak_protection, "Weak MAC: %s, which RFC 9481 does not list", name);
     }
     if (has_alg && (strcmp(msg->protection_alg, PKIXCMP_OID_PASSWORD_BASED_MAC) == 0
                     || strcmp(msg->protection_alg, PKIXCMP_OID_PBMAC1) == 0)) {
@@ -1438,7 +1440,7 @@ pkixcmp_transactions_register(int proto)
             "protectionAlg and protection do not go together", EXPFILL } },
         { &ei_weak_protection,
           { "pkixcmp.analysis.weak_protection", PI_SECURITY, PI_WARN,
-            "Weak PasswordBasedMac or PBMAC1 parameters", EXPFILL } },
+            "Weak MAC protection: PasswordBasedMac or PBMAC1 parameters, or HMAC over a broken hash", EXPFILL } },
         { &ei_broken_protection,
           { "pkixcmp.analysis.weak_protection.iterations", PI_SECURITY, PI_ERROR,
             "PasswordBasedMac with fewer than 100 iterations", EXPFILL } },

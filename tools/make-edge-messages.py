@@ -120,6 +120,10 @@ dissector checks:
                             its DEFAULT: SHA-1)
     cp-pss-sha256-sig.der   its cp, RSASSA-PSS with SHA-256, MGF1 with
                             SHA-256 and a 32-octet salt
+    genm-hmac-sha1.der      the genm protected directly with HMAC-SHA1
+                            (1.3.6.1.5.5.8.1.2), a shared key's MAC
+    genm-hmac-sha256.der    the same with hmacWithSHA256 (RFC 9481 section
+                            6.2.1)
     p10cr-uid-printable.der the p10cr of p10cr-pbm whose CertificationRequest
                             subject is uid "jdoe" as a PrintableString
                             (Wireshark's decoder wants a UTF8String)
@@ -378,6 +382,11 @@ def main():
         "genm-pbmac1-weak.der": with_header_fields(genm, replaced_tag(
             0xA1, pbmac1(500, None, "1.2.840.113549.2.7"))),
         "p10cr-uid-printable.der": p10cr_uid,
+        # protectionAlg [1] { HMAC-SHA1 } / { hmacWithSHA256, NULL }
+        "genm-hmac-sha1.der": with_header_fields(genm, replaced_tag(
+            0xA1, tlv(0xA1, seq(encode_oid("1.3.6.1.5.5.8.1.2"))))),
+        "genm-hmac-sha256.der": with_header_fields(genm, replaced_tag(
+            0xA1, tlv(0xA1, seq(encode_oid("1.2.840.113549.2.9"), b"\x05\x00")))),
         # protectionAlg [1] { id-RSASSA-PSS, RSASSA-PSS-params }
         "cr-pss-default-sig.der": with_header_fields(load("cr-sig/01-cr.der"), replaced_tag(
             0xA1, tlv(0xA1, seq(encode_oid("1.2.840.113549.1.1.10"), seq())))),

@@ -210,6 +210,16 @@ test_signature_weak_hash(void)
 }
 
 static void
+test_weak_mac_name(void)
+{
+    g_assert_cmpstr(pkixcmp_weak_mac_name("1.3.6.1.5.5.8.1.2"), ==, "HMAC-SHA1");
+    g_assert_cmpstr(pkixcmp_weak_mac_name("1.2.840.113549.2.7"), ==, "HMAC-SHA1");
+    g_assert_cmpstr(pkixcmp_weak_mac_name("1.3.6.1.5.5.8.1.1"), ==, "HMAC-MD5");
+    g_assert_null(pkixcmp_weak_mac_name("1.2.840.113549.2.9"));   /* hmacWithSHA256 */
+    g_assert_null(pkixcmp_weak_mac_name(NULL));
+}
+
+static void
 test_pss_weak_hash(void)
 {
     /* RSASSA-PSS-params { } : every field its DEFAULT, sha1 */
@@ -433,6 +443,7 @@ main(int argc, char **argv)
     g_test_add_func("/rules/pbkdf2-prf", test_pbkdf2_prf);
     g_test_add_func("/rules/signature-weak-hash", test_signature_weak_hash);
     g_test_add_func("/rules/pss-weak-hash", test_pss_weak_hash);
+    g_test_add_func("/rules/weak-mac-name", test_weak_mac_name);
     g_test_add_func("/rules/addresses", test_addresses);
     g_test_add_func("/rules/scan-requests", test_scan_requests);
     g_test_add_func("/rules/scan-responses", test_scan_responses);
