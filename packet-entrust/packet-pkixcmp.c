@@ -914,6 +914,16 @@ format_name(packet_info *pinfo, tvbuff_t *tvb, int offset, guint32 len)
     return out;
 }
 
+/* The dotted form of an OID's len content octets (der.c), in pinfo->pool;
+ * NULL when they are no valid OID. */
+static const char *
+format_oid(packet_info *pinfo, const guint8 *bytes, guint len)
+{
+    char *text = (char *)wmem_alloc(pinfo->pool, DER_OID_STRING_SIZE(len));
+
+    return der_oid_format(bytes, len, text) ? text : NULL;
+}
+
 /* The text shown for a GeneralName (the directoryName as a DN string), in
  * pinfo->pool.  *readable is FALSE when the text only says the value could
  * not be read. */
@@ -945,9 +955,8 @@ general_name_text(tvbuff_t *tvb, int content, guint32 len, gint8 ber_class, gint
                                   : len == 16 ? tvb_ip6_to_str(pinfo->pool, tvb, content)
                                   : tvb_bytes_to_str(pinfo->pool, tvb, content, len));
     case 8: {
-        const guint8 *oid = tvb_get_ptr(tvb, content, len);
-        char *text = (char *)wmem_alloc(pinfo->pool, DER_OID_STRING_SIZE(len));
-        return wmem_strdup_printf(pinfo->pool, "registeredID: %s", der_oid_format(oid, len, text) ? text : "(invalid)");
+        const char *oid = format_oid(pinfo, tvb_get_ptr(tvb, content, len), len);
+        return wmem_strdup_printf(pinfo->pool, "registeredID: %s", oid ? oid : "(invalid)");
     }
     default:
         return name;
@@ -1037,8 +1046,8 @@ dissect_oid_str(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx
         *oid = "";
     } else {
         const guint8 *bytes = tvb_get_ptr(value, 0, len);
-        char *text = (char *)wmem_alloc(actx->pinfo->pool, DER_OID_STRING_SIZE(len));
-        *oid = der_oid_format(bytes, len, text) ? text : oid_encoded2string(actx->pinfo->pool, bytes, len);
+        if (!(*oid = format_oid(actx->pinfo, bytes, len)))
+            *oid = oid_encoded2string(actx->pinfo->pool, bytes, len);
     }
     return offset;
 }

@@ -294,7 +294,6 @@ dissect_popo_enveloped_data(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, int 
     proto_item *pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
     tvbuff_t *as_sequence = pkixcmp_wrap_in_sequence(tvb, offset, size, actx->pinfo, "EnvelopedData (implicit tag restored)");
 
-
     pkixcmp_call_oid(PKIXCMP_OID_CMS_ENVELOPED_DATA, as_sequence, 0, actx,
                      proto_item_add_subtree(pi, ett_crmf), "EnvelopedData");
     return offset + size;

@@ -944,6 +944,20 @@ pkixcmp_itav_register(int proto)
     expert_register_field_array(expert, ei, array_length(ei));
 }
 
+/* Puts dissector in front of the decoder Wireshark's BER OID table holds
+ * for oid, and returns that decoder (NULL when there is none).  In front of
+ * one of Wireshark's, the handle belongs to no protocol, so that switching
+ * pkixcmp off leaves X.509 as Wireshark has it; where Wireshark has none,
+ * it belongs to pkixcmp and goes with it. */
+static dissector_handle_t
+stand_in_front(dissector_table_t ber_oids, const char *oid, dissector_t dissector, int proto)
+{
+    dissector_handle_t previous = ber_oids ? dissector_get_string_handle(ber_oids, oid) : NULL;
+
+    dissector_add_string("ber.oid", oid, create_dissector_handle(dissector, previous ? -1 : proto));
+    return previous;
+}
+
 void
 pkixcmp_itav_handoff(int proto)
 {
@@ -1002,17 +1016,9 @@ pkixcmp_itav_handoff(int proto)
      * BER OID table: these decoders stand in front of Wireshark's and hand
      * it every value outside a PKIMessage, and inside one every value of
      * the type it expects.  entrustVersInfo's stands in front of x509ce's
-     * alike.  A handle that stands in front of one of Wireshark's belongs
-     * to no protocol, so that switching pkixcmp off leaves X.509 as
-     * Wireshark has it; one Wireshark has no decoder for belongs to
-     * pkixcmp, and goes with it. */
-    for (gsize i = 0; i < G_N_ELEMENTS(x509_attributes); i++) {
-        x509_attributes[i].previous = ber_oids ? dissector_get_string_handle(ber_oids, x509_attributes[i].oid) : NULL;
-        dissector_add_string("ber.oid", x509_attributes[i].oid,
-                             create_dissector_handle(x509_attribute_dissectors[i],
-                                                     x509_attributes[i].previous ? -1 : proto));
-    }
-    entrust_vers_info_decoder = ber_oids ? dissector_get_string_handle(ber_oids, PKIXCMP_OID_ENTRUST_VERS_INFO) : NULL;
-    dissector_add_string("ber.oid", PKIXCMP_OID_ENTRUST_VERS_INFO,
-                         create_dissector_handle(note_entrust_vers_info, entrust_vers_info_decoder ? -1 : proto));
+     * alike. */
+    for (gsize i = 0; i < G_N_ELEMENTS(x509_attributes); i++)
+        x509_attributes[i].previous = stand_in_front(ber_oids, x509_attributes[i].oid, x509_attribute_dissectors[i],
+                                                     proto);
+    entrust_vers_info_decoder = stand_in_front(ber_oids, PKIXCMP_OID_ENTRUST_VERS_INFO, note_entrust_vers_info, proto);
 }

@@ -118,6 +118,7 @@ pkixcmp_response_allowed(gint req, gint orig, gint resp)
 /* ------------------------------------------------------------------------
  * PasswordBasedMac
  */
+#define OID_MD2          "1.2.840.113549.2.2"
 #define OID_MD5          "1.2.840.113549.2.5"
 #define OID_SHA1         "1.3.14.3.2.26"
 #define OID_HMAC_MD5     "1.3.6.1.5.5.8.1.1"
@@ -215,24 +216,6 @@ pkixcmp_pbmac1_check(const char *prf, gboolean prf_absent, const char *mac, gint
     return strength;
 }
 
-gboolean
-pkixcmp_pbkdf2_has_prf(const guint8 *buf, gsize len)
-{
-    der_header seq, e;
-    gsize pos, end;
-
-    if (der_read_header(buf, len, &seq) != DER_OK || !seq.constructed || seq.indefinite)
-        return FALSE;
-    pos = seq.header_len;
-    end = der_fits(&seq, len) ? pos + (gsize)seq.content_len : len;
-    for (guint n = 0; pos < end && der_read_header(buf + pos, end - pos, &e) == DER_OK && der_fits(&e, end - pos); n++) {
-        if (n > 0 && e.cls == DER_CLASS_UNIVERSAL && e.constructed && e.tag == DER_TAG_SEQUENCE)
-            return TRUE;
-        pos += e.header_len + (gsize)e.content_len;
-    }
-    return FALSE;
-}
-
 /* ------------------------------------------------------------------------
  * Signature algorithms
  */
@@ -267,43 +250,6 @@ pkixcmp_signature_weak_hash(const char *oid, const char **name)
         }
     }
     return NULL;
-}
-
-const char *
-pkixcmp_pss_weak_hash(const guint8 *buf, gsize len)
-{
-    der_header seq, e, alg, oid;
-    gsize pos, end;
-
-    if (!buf || der_read_header(buf, len, &seq) != DER_OK || seq.cls != DER_CLASS_UNIVERSAL
-            || seq.tag != DER_TAG_SEQUENCE || !der_fits(&seq, len))
-        return NULL;
-    pos = seq.header_len;
-    end = pos + (gsize)seq.content_len;
-    for (; pos < end; pos += e.header_len + (gsize)e.content_len) {
-        const guint8 *inner;
-        char dotted[DER_OID_STRING_SIZE(64)];
-
-        if (der_read_header(buf + pos, end - pos, &e) != DER_OK || !der_fits(&e, end - pos))
-            return NULL;
-        if (e.cls != DER_CLASS_CONTEXT || e.tag != 0)
-            continue;
-        inner = buf + pos + e.header_len;
-        /* hashAlgorithm [0] (explicit) { AlgorithmIdentifier { OID, ... } } */
-        if (der_read_header(inner, (gsize)e.content_len, &alg) != DER_OK || !der_fits(&alg, e.content_len)
-                || der_read_header(inner + alg.header_len, (gsize)alg.content_len, &oid) != DER_OK
-                || !der_fits(&oid, alg.content_len) || oid.content_len > 64
-                || !der_oid_format(inner + alg.header_len + oid.header_len, (gsize)oid.content_len, dotted))
-            return NULL;
-        if (strcmp(dotted, OID_SHA1) == 0)
-            return "SHA-1";
-        if (strcmp(dotted, OID_MD5) == 0)
-            return "MD5";
-        if (strcmp(dotted, "1.2.840.113549.2.2") == 0)
-            return "MD2";
-        return NULL;
-    }
-    return "SHA-1 (the parameters' DEFAULT)";
 }
 
 /* ------------------------------------------------------------------------
@@ -422,6 +368,58 @@ oid_equals(const guint8 *buf, const elem_t *e, const char *dotted)
     same = der_oid_to_string(buf + e->content, (gsize)e->h.content_len, s) && strcmp(s->str, dotted) == 0;
     g_string_free(s, TRUE);
     return same;
+}
+
+gboolean
+pkixcmp_pbkdf2_has_prf(const guint8 *buf, gsize len)
+{
+    der_header seq;
+    gsize pos, end;
+    elem_t e;
+
+    /* The parameters may run past the bytes at hand: what is there is read. */
+    if (der_read_header(buf, len, &seq) != DER_OK || !seq.constructed || seq.indefinite)
+        return FALSE;
+    pos = seq.header_len;
+    end = der_fits(&seq, len) ? pos + (gsize)seq.content_len : len;
+    for (guint n = 0; next_elem(buf, &pos, end, &e); n++) {
+        if (n > 0 && is_universal(&e, DER_TAG_SEQUENCE) && e.h.constructed)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+const char *
+pkixcmp_pss_weak_hash(const guint8 *buf, gsize len)
+{
+    gsize pos = 0, ppos;
+    elem_t params, e;
+
+    if (!buf || !next_elem(buf, &pos, len, &params) || !is_universal(&params, DER_TAG_SEQUENCE))
+        return NULL;
+    ppos = params.content;
+    while (next_elem(buf, &ppos, params.end, &e)) {
+        gsize apos = e.content, opos;
+        elem_t alg, oid;
+
+        if (!is_context(&e, 0))
+            continue;
+        /* hashAlgorithm [0] (explicit) { AlgorithmIdentifier { OID, ... } } */
+        if (!next_elem(buf, &apos, e.end, &alg))
+            return NULL;
+        opos = alg.content;
+        if (!next_elem(buf, &opos, alg.end, &oid))
+            return NULL;
+        if (oid_equals(buf, &oid, OID_SHA1))
+            return "SHA-1";
+        if (oid_equals(buf, &oid, OID_MD5))
+            return "MD5";
+        if (oid_equals(buf, &oid, OID_MD2))
+            return "MD2";
+        return NULL;
+    }
+    /* An element that does not fit ends the walk early: no verdict. */
+    return ppos < params.end ? NULL : "SHA-1 (the parameters' DEFAULT)";
 }
 
 #define OID_PKI_ARCHIVE_OPTIONS "1.3.6.1.5.5.7.5.1.4"

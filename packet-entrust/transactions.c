@@ -566,6 +566,7 @@ static void
 check_protection(tx_rec_t *rec, const pkixcmp_msg_t *msg)
 {
     gboolean has_alg = msg->protection_alg != NULL;
+    gboolean pbmac1;
 
     if (has_alg != msg->has_protection)
         add_finding_text(rec, &ei_protection_mismatch, has_alg ? "protectionAlg is present, but the protection is missing"
@@ -587,9 +588,8 @@ check_protection(tx_rec_t *rec, const pkixcmp_msg_t *msg)
         else if ((name = pkixcmp_weak_mac_name(msg->protection_alg)))
             add_finding(rec, &ei_weak_protection, "Weak MAC: %s, which RFC 9481 does not list", name);
     }
-    if (has_alg && (strcmp(msg->protection_alg, PKIXCMP_OID_PASSWORD_BASED_MAC) == 0
-                    || strcmp(msg->protection_alg, PKIXCMP_OID_PBMAC1) == 0)) {
-        gboolean pbmac1 = strcmp(msg->protection_alg, PKIXCMP_OID_PBMAC1) == 0;
+    pbmac1 = has_alg && strcmp(msg->protection_alg, PKIXCMP_OID_PBMAC1) == 0;
+    if (pbmac1 || (has_alg && strcmp(msg->protection_alg, PKIXCMP_OID_PASSWORD_BASED_MAC) == 0)) {
         /* PBMParameter is not optional (RFC 4211 section 4.4), nor are
          * PBMAC1-params and the PBKDF2-params in them (RFC 8018 appendices
          * A.5 and A.2): without them nobody can check the MAC. */
