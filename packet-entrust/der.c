@@ -397,19 +397,36 @@ invalid:
     return FALSE;
 }
 
-/* The binary REALs (X.690 8.5.7) Wireshark 4.0's asn1_get_real asserts on
- * (checked with tshark 4.0.17): an exponent whose length is in the next
- * octet, fewer than two octets after the exponent, or a mantissa over 8
- * octets. */
-static gboolean
-real_unsupported(const guint8 *content, gsize len)
+typedef enum {
+    DER_REAL_TAKEN,
+    DER_REAL_UNCOMPUTABLE,
+    DER_REAL_INVALID
+} der_real_verdict;
+
+/* What Wireshark 4.0's asn1_get_real makes of the contents of a REAL
+ * (X.690 8.5.7; checked with tshark 4.0.17).  It asserts on binary REALs
+ * with an exponent whose length is in the next octet, fewer than two
+ * octets after the exponent, or a mantissa over 8 octets.  Of these, only
+ * a REAL whose exponent leaves no octet for the mantissa is invalid BER. */
+static der_real_verdict
+real_verdict(const guint8 *content, gsize len)
 {
     gsize exponent_len;
 
     if (len == 0 || !(content[0] & 0x80))
-        return FALSE;           /* decimal or special: no assertion */
+        return DER_REAL_TAKEN;  /* decimal or special: no assertion */
     exponent_len = (content[0] & 0x03) + 1u;
-    return exponent_len == 4 || exponent_len + 2 >= len || len - 1 - exponent_len > 8;
+    if (exponent_len == 4) {
+        /* X.690 8.5.7.4 d: the next octet counts the exponent octets. */
+        if (len < 2 || (gsize)content[1] + 2 >= len)
+            return DER_REAL_INVALID;
+        return DER_REAL_UNCOMPUTABLE;
+    }
+    if (exponent_len + 1 >= len)
+        return DER_REAL_INVALID;
+    if (exponent_len + 2 == len || len - 1 - exponent_len > 8)
+        return DER_REAL_UNCOMPUTABLE;
+    return DER_REAL_TAKEN;
 }
 
 /* An element's header read as Wireshark's generic decoder reads it
@@ -476,6 +493,7 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
 
     out->depth = 0;
     out->unsupported_real = FALSE;
+    out->fault = NULL;
     while (pos < end || depth > 0) {
         der_header hdr;
         gboolean fits;
@@ -498,9 +516,23 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
         if (out->depth > limit)
             break;
         fits = der_fits(&hdr, len - pos);   /* FALSE when indefinite */
-        if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == DER_TAG_REAL && !hdr.constructed
-                && (hdr.indefinite || (fits && real_unsupported(buf + pos + hdr.header_len, (gsize)hdr.content_len))))
-            out->unsupported_real = TRUE;
+        if (!out->fault) {
+            if (hdr.indefinite && !hdr.constructed)
+                out->fault = "a primitive element with an indefinite length";
+            else if ((buf[pos] & 0x1f) == 0x1f && (buf[pos + 1] == 0x80 || buf[pos + 1] < 0x1f))
+                out->fault = "a tag number in a longer form than X.690 8.1.2 allows";
+            else if (depth > 0 && !open[depth - 1].indefinite
+                     && (pos + hdr.header_len > end || (fits && pos + hdr.header_len + (gsize)hdr.content_len > end)))
+                out->fault = "an element that runs past the end of the one it is in";
+        }
+        if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == DER_TAG_REAL && !hdr.constructed) {
+            der_real_verdict verdict = hdr.indefinite ? DER_REAL_INVALID
+                : fits ? real_verdict(buf + pos + hdr.header_len, (gsize)hdr.content_len) : DER_REAL_TAKEN;
+            if (verdict != DER_REAL_TAKEN)
+                out->unsupported_real = TRUE;
+            if (verdict == DER_REAL_INVALID && !out->fault)
+                out->fault = "a binary REAL without a mantissa";
+        }
         if (hdr.constructed || hdr.indefinite) {
             /* Walked into.  A primitive element with an indefinite length
              * is walked like a constructed one: Wireshark scans its

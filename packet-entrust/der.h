@@ -105,7 +105,8 @@ gboolean der_format_name(const guint8 *buf, gsize len, GString *out);
  * per level and asserts on REALs it cannot compute. */
 typedef struct {
     guint    depth;            /* deepest nesting, at most limit + 1 */
-    gboolean unsupported_real; /* a binary REAL that decoder asserts on */
+    gboolean unsupported_real; /* a REAL that decoder asserts on */
+    const char *fault;         /* the first encoding X.690 forbids, or NULL */
 } der_walk_result;
 
 /* Walks every element iteratively, looking no more than limit levels deep

@@ -58,6 +58,7 @@ static gint ett_entrust_flags = -1;
 static gint ett_entrust_error_code = -1;
 
 static expert_field ei_entrust_bad_length = EI_INIT;
+static expert_field ei_entrust_length_above_max = EI_INIT;
 static expert_field ei_entrust_unknown_type = EI_INIT;
 static expert_field ei_entrust_reserved_flags = EI_INIT;
 static expert_field ei_entrust_bad_end_marker = EI_INIT;
@@ -456,12 +457,19 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     }
 
     if (!length_ok) {
-        /* The bytes up to the next plausible frame: shown, not interpreted. */
-        expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
-                               "Length %u does not fit: %s", length,
-                               length > entrust_max_pdu ? "above the maximum PDU size preference"
-                                                        : "the frame holds a different number of bytes");
-        col_append_str(pinfo->cinfo, COL_INFO, " [bad length]");
+        /* The bytes up to the next plausible frame: shown, not interpreted.
+         * A length above the preference may be right: it was only not
+         * waited for. */
+        if (length > entrust_max_pdu) {
+            expert_add_info_format(pinfo, len_item, &ei_entrust_length_above_max,
+                                   "Length %u is above the maximum PDU size preference (%u bytes): "
+                                   "not reassembled, shown as bytes", length, entrust_max_pdu);
+            col_append_str(pinfo->cinfo, COL_INFO, " [length above maximum]");
+        } else {
+            expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
+                                   "Length %u does not fit: the frame holds a different number of bytes", length);
+            col_append_str(pinfo->cinfo, COL_INFO, " [bad length]");
+        }
         if (tvb_reported_length_remaining(tvb, offset) > 0)
             proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, -1, ENC_NA);
         return reported;
@@ -1157,6 +1165,9 @@ proto_register_entrust(void)
         { &ei_entrust_bad_length,
           { "entrust.analysis.bad_length", PI_MALFORMED, PI_ERROR,
             "Frame length is invalid", EXPFILL } },
+        { &ei_entrust_length_above_max,
+          { "entrust.analysis.length_above_max", PI_UNDECODED, PI_WARN,
+            "Length above the maximum PDU size preference: not reassembled", EXPFILL } },
         { &ei_entrust_unknown_type,
           { "entrust.analysis.unknown_type", PI_PROTOCOL, PI_WARN,
             "Unknown message type", EXPFILL } },

@@ -167,6 +167,7 @@ static expert_field ei_pkixcmp_not_pkimessage = EI_INIT;
 static expert_field ei_pkixcmp_nesting_too_deep = EI_INIT;
 static expert_field ei_pkixcmp_ber_too_deep = EI_INIT;
 static expert_field ei_pkixcmp_ber_unsupported_real = EI_INIT;
+static expert_field ei_pkixcmp_ber_malformed = EI_INIT;
 static expert_field ei_pkixcmp_trailing_element = EI_INIT;
 static expert_field ei_pkixcmp_unexpected = EI_INIT;
 static expert_field ei_pkixcmp_implicit_tag = EI_INIT;
@@ -440,7 +441,7 @@ int
 pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *tree)
 {
     guint len = tvb_captured_length(tvb);
-    der_walk_result walk = { 0, FALSE };
+    der_walk_result walk = { 0 };
     proto_item *pi;
 
     if (len > 0)
@@ -451,6 +452,10 @@ pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *tree)
     if (walk.depth > PKIXCMP_MAX_BER_DEPTH)
         expert_add_info_format(pinfo, pi, &ei_pkixcmp_ber_too_deep,
                                "BER nesting deeper than %d levels: shown as bytes", PKIXCMP_MAX_BER_DEPTH);
+    else if (walk.fault)
+        expert_add_info_format(pinfo, pi, &ei_pkixcmp_ber_malformed,
+                               "Malformed BER (%s) with a REAL Wireshark's BER decoder cannot compute: shown as bytes",
+                               walk.fault);
     else
         expert_add_info(pinfo, pi, &ei_pkixcmp_ber_unsupported_real);
     return tvb_reported_length(tvb);
@@ -2603,8 +2608,11 @@ proto_register_pkixcmp(void)
           { "pkixcmp.ber_too_deep", PI_UNDECODED, PI_WARN,
             "BER nesting too deep to decode: shown as bytes", EXPFILL } },
         { &ei_pkixcmp_ber_unsupported_real,
-          { "pkixcmp.ber_unsupported_real", PI_MALFORMED, PI_ERROR,
-            "A binary REAL Wireshark's BER decoder cannot compute (exponent length in an octet of its own, no room for the mantissa, or a mantissa over 64 bits): shown as bytes", EXPFILL } },
+          { "pkixcmp.ber_unsupported_real", PI_UNDECODED, PI_WARN,
+            "A binary REAL, valid BER, that Wireshark's BER decoder cannot compute (exponent length in an octet of its own, a 1-octet mantissa, or a mantissa over 64 bits): shown as bytes", EXPFILL } },
+        { &ei_pkixcmp_ber_malformed,
+          { "pkixcmp.ber_malformed", PI_MALFORMED, PI_ERROR,
+            "Malformed BER with a REAL Wireshark's BER decoder cannot compute: shown as bytes", EXPFILL } },
         { &ei_pkixcmp_trailing_element,
           { "pkixcmp.trailing_data", PI_PROTOCOL, PI_WARN,
             "Data after the end of the PKIMessage", EXPFILL } },

@@ -119,7 +119,7 @@ case $case_name in
 len-4gib)
     build "$adv/len-4gib.scn" "$pcap"
     dissect "$pcap" 60 512
-    expect_at_least "bad_length experts for 4294967295" 2 "$(count_expert 'Length 4294967295')"
+    expect_at_least "length experts for 4294967295, above the maximum PDU size" 2 "$(count_expert 'Length 4294967295 is above the maximum PDU size preference')"
     check "v0 and v10: the genm in the same segment as the bad length decodes" \
         [ "$(awk -F'\t' '$5 ~ /Length 4294967295/ && $4 ~ /21/' "$work/out" | wc -l)" = 2 ]
     expect_at_least "genp answers decoded" 2 "$(count_body 22)"
@@ -161,8 +161,8 @@ EOF
         [ "$(awk -F'\t' '$2 == "16777215" && $3 == "6" && $5 !~ /ength/' "$work/out" | wc -l)" = 1 ]
     check "16 MiB: an errorMsgRep without a length fault" \
         [ "$(awk -F'\t' '$2 == "16777216" && $3 == "6" && $5 !~ /ength/' "$work/out" | wc -l)" = 1 ]
-    check "16 MiB + 1: bad length, above the maximum PDU size" \
-        same_frame 'Length 16777217 does not fit: above the maximum PDU size' 22
+    check "16 MiB + 1: above the maximum PDU size, not called malformed" \
+        same_frame 'Length 16777217 is above the maximum PDU size preference \(16777216 bytes\)' 22
     expect_at_least "genm after each" 3 "$(count_body 21)"
     ;;
 
@@ -239,7 +239,8 @@ ber-real)
     # unknown ITAV's value (fuzzed captures found both): a 1-octet mantissa
     # ("lenE < len - 1"), and a 9-octet one ("lenN <= 8") in a REAL that
     # overruns its parent, which that decoder still reaches.  Each is shown
-    # as bytes with an expert info, never handed to that decoder.
+    # as bytes with an expert info, never handed to that decoder: the first
+    # is valid BER (undecoded), the second is not (malformed).
     "$advgen" real-itav "$work/real-itav.der"
     "$advgen" real-overrun-itav "$work/real-overrun-itav.der"
     cat > "$gen_scn" <<EOF
@@ -252,8 +253,11 @@ fin
 EOF
     build "$gen_scn" "$pcap"
     dissect "$pcap" 60 512
-    check "the first REAL is reported, in frame 4" frame_has 4 'binary REAL' 21
-    check "the overrunning REAL is reported, in frame 5" frame_has 5 'binary REAL' 21
+    check "the first REAL is reported as valid BER not decoded, in frame 4" \
+        frame_has 4 'A binary REAL, valid BER, that Wireshark' 21
+    check "the overrunning REAL is reported as malformed, in frame 5" \
+        frame_has 5 'Malformed BER \(an element that runs past the end of the one it is in\) with a REAL' 21
+    check "frame 4 is not called malformed" [ "$(awk -F'\t' '$1 == 4 && $5 ~ /Malformed/' "$work/out" | wc -l)" = 0 ]
     expect_at_least "the three genm decoded" 3 "$(count_body 21)"
     expect_at_least "genp decoded" 1 "$(count_body 22)"
     ;;

@@ -203,6 +203,15 @@ walk_unsupported_real(const guint8 *buf, gsize len)
     return walk.unsupported_real;
 }
 
+static const char *
+walk_fault(const guint8 *buf, gsize len)
+{
+    der_walk_result walk;
+
+    der_walk(buf, len, 64, &walk);
+    return walk.fault;
+}
+
 /* The REALs Wireshark 4.0's asn1_get_real asserts on are found; the ones it
  * takes are not (a fuzzed capture once aborted tshark this way). */
 static void
@@ -231,6 +240,46 @@ test_walk_real(void)
     g_assert_true(walk_unsupported_real(long_mantissa, sizeof long_mantissa));
     g_assert_true(walk_unsupported_real(short_mantissa, sizeof short_mantissa));
     g_assert_true(walk_unsupported_real(no_mantissa, sizeof no_mantissa));
+
+    /* Of those, only the REAL without a mantissa is invalid BER (X.690
+     * 8.5.7); the others are REALs that decoder cannot compute. */
+    g_assert_null(walk_fault(fine, sizeof fine));
+    g_assert_null(walk_fault(long_exponent, sizeof long_exponent));
+    g_assert_null(walk_fault(long_mantissa, sizeof long_mantissa));
+    g_assert_null(walk_fault(short_mantissa, sizeof short_mantissa));
+    g_assert_cmpstr(walk_fault(no_mantissa, sizeof no_mantissa), ==, "a binary REAL without a mantissa");
+}
+
+/* The encodings X.690 forbids that the walk names (the first one met). */
+static void
+test_walk_fault(void)
+{
+    /* exponent length in the next octet, and the exponent fills the rest */
+    static const guint8 long_exponent_only[] = { 0x09, 0x03, 0x83, 0x01, 0x01 };
+    /* an OCTET STRING running past its SEQUENCE, then one that does not */
+    static const guint8 overrun[] = { 0x30, 0x02, 0x04, 0x03, 0x00, 0x00, 0x00 };
+    static const guint8 nested[] = { 0x30, 0x05, 0x04, 0x03, 0x00, 0x00, 0x00 };
+    /* NULL in the long tag form (0x1f 0x05), and with a zero first octet */
+    static const guint8 long_form_tag[] = { 0x1f, 0x05, 0x00 };
+    static const guint8 zero_led_tag[] = { 0x1f, 0x80, 0x2a, 0x00 };
+    /* tag 42 in the long form, as X.690 has it */
+    static const guint8 tag_42[] = { 0x1f, 0x2a, 0x00 };
+    /* an OCTET STRING with an indefinite length */
+    static const guint8 indefinite_primitive[] = { 0x04, 0x80, 0x01, 0x00, 0x00 };
+    /* a constructed element with an indefinite length is fine */
+    static const guint8 indefinite_sequence[] = { 0x30, 0x80, 0x05, 0x00, 0x00, 0x00 };
+
+    g_assert_cmpstr(walk_fault(long_exponent_only, sizeof long_exponent_only), ==, "a binary REAL without a mantissa");
+    g_assert_cmpstr(walk_fault(overrun, sizeof overrun), ==, "an element that runs past the end of the one it is in");
+    g_assert_null(walk_fault(nested, sizeof nested));
+    g_assert_cmpstr(walk_fault(long_form_tag, sizeof long_form_tag), ==,
+                    "a tag number in a longer form than X.690 8.1.2 allows");
+    g_assert_cmpstr(walk_fault(zero_led_tag, sizeof zero_led_tag), ==,
+                    "a tag number in a longer form than X.690 8.1.2 allows");
+    g_assert_null(walk_fault(tag_42, sizeof tag_42));
+    g_assert_cmpstr(walk_fault(indefinite_primitive, sizeof indefinite_primitive), ==,
+                    "a primitive element with an indefinite length");
+    g_assert_null(walk_fault(indefinite_sequence, sizeof indefinite_sequence));
 }
 
 /* The walk reads elements as Wireshark's generic decoder does, so that it
@@ -275,6 +324,14 @@ test_walk_real_as_wireshark(void)
     g_assert_true(walk_unsupported_real(wrapped_length, sizeof wrapped_length));
     g_assert_true(walk_unsupported_real(indefinite, sizeof indefinite));
     g_assert_false(walk_unsupported_real(past_buffer, sizeof past_buffer));
+    /* Which of these are invalid BER besides */
+    g_assert_cmpstr(walk_fault(overrun, sizeof overrun), ==, "an element that runs past the end of the one it is in");
+    g_assert_cmpstr(walk_fault(after_overrun, sizeof after_overrun), ==,
+                    "an element that runs past the end of the one it is in");
+    g_assert_cmpstr(walk_fault(straddle, sizeof straddle), ==, "an element that runs past the end of the one it is in");
+    g_assert_cmpstr(walk_fault(long_tag, sizeof long_tag), ==, "a tag number in a longer form than X.690 8.1.2 allows");
+    g_assert_null(walk_fault(wrapped_tag, sizeof wrapped_tag));
+    g_assert_cmpstr(walk_fault(indefinite, sizeof indefinite), ==, "a primitive element with an indefinite length");
     g_assert_false(walk_unsupported_real(fine_after_overrun, sizeof fine_after_overrun));
     /* a buffer one octet short of the overrunning REAL: not decoded */
     g_assert_false(walk_unsupported_real(overrun, sizeof overrun - 1));
@@ -362,6 +419,7 @@ main(int argc, char **argv)
     g_test_add_func("/der/nesting-depth", test_nesting_depth);
     g_test_add_func("/der/walk-real", test_walk_real);
     g_test_add_func("/der/walk-real-as-wireshark", test_walk_real_as_wireshark);
+    g_test_add_func("/der/walk-fault", test_walk_fault);
     g_test_add_func("/der/time", test_time);
     return g_test_run();
 }
