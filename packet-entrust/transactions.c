@@ -605,26 +605,32 @@ check_protection(tx_rec_t *rec, const pkixcmp_msg_t *msg)
 static void
 check_status(tx_rec_t *rec, const pkixcmp_msg_t *msg)
 {
-    if (msg->status == 2)
-        add_finding(rec, &ei_rejected, "%s: status rejection", body_name(msg->body));
-    else if (msg->status == 3)
-        add_finding(rec, &ei_waiting, "%s: status waiting, the client is to poll", body_name(msg->body));
+    GString *fail = NULL;
+
     if (msg->has_fail_info && msg->fail_info) {
-        GString *bits = g_string_new(NULL);
+        fail = g_string_new(NULL);
         for (guint bit = 0; bit < 32; bit++) {
             if (msg->fail_info & (1u << bit)) {
                 const char *name = pkixcmp_fail_info_name(bit);
-                if (bits->len)
-                    g_string_append(bits, ", ");
+                if (fail->len)
+                    g_string_append(fail, ", ");
                 if (name)
-                    g_string_append(bits, name);
+                    g_string_append(fail, name);
                 else
-                    g_string_append_printf(bits, "bit %u", bit);
+                    g_string_append_printf(fail, "bit %u", bit);
             }
         }
-        add_finding(rec, &ei_rejected, "%s: failInfo %s", body_name(msg->body), bits->str);
-        g_string_free(bits, TRUE);
     }
+    /* A rejection and its reasons are one finding. */
+    if (msg->status == 2)
+        add_finding(rec, &ei_rejected, "%s: status rejection%s%s", body_name(msg->body),
+                    fail ? ", failInfo " : "", fail ? fail->str : "");
+    else if (msg->status == 3)
+        add_finding(rec, &ei_waiting, "%s: status waiting, the client is to poll", body_name(msg->body));
+    if (fail && msg->status != 2)
+        add_finding(rec, &ei_rejected, "%s: failInfo %s", body_name(msg->body), fail->str);
+    if (fail)
+        g_string_free(fail, TRUE);
 }
 
 static void
