@@ -109,12 +109,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             CHECK(size == 15 && secs >= G_GINT64_CONSTANT(-62135596800) && secs < G_GINT64_CONSTANT(253402300800));
     }
 
-    /* Bounded: never more than limit + 1, whatever the input. */
+    /* Bounded: never more than limit + 1, whatever the input.  A capture
+     * cut short is never called invalid where the whole value is not. */
     {
-        der_walk_result walk;
-        der_walk(buf, size, 16, &walk);
+        der_walk_result walk, cut;
+        der_walk(buf, size, size, 16, &walk);
         CHECK(walk.depth <= 17);
-        der_walk(buf, size, 1000, &walk);
+        der_walk(buf, size / 2, size, 16, &cut);
+        CHECK(walk.fault || !cut.fault);
+        der_walk(buf, size, size, 1000, &walk);
     }
 
     /* OIDs: on FALSE nothing is appended; on TRUE only digits and dots */

@@ -397,36 +397,46 @@ invalid:
     return FALSE;
 }
 
-typedef enum {
-    DER_REAL_TAKEN,
-    DER_REAL_UNCOMPUTABLE,
-    DER_REAL_INVALID
-} der_real_verdict;
-
-/* What Wireshark 4.0's asn1_get_real makes of the contents of a REAL
- * (X.690 8.5.7; checked with tshark 4.0.17).  It asserts on binary REALs
- * with an exponent whose length is in the next octet, fewer than two
- * octets after the exponent, or a mantissa over 8 octets.  Of these, only
- * a REAL whose exponent leaves no octet for the mantissa is invalid BER. */
-static der_real_verdict
-real_verdict(const guint8 *content, gsize len)
+/* What X.690 8.5.7 and Wireshark 4.0's asn1_get_real (checked with
+ * tshark 4.0.17) make of the contents of a primitive REAL.  *asserts tells
+ * whether that decoder asserts on it: a binary REAL with an exponent whose
+ * length is in the next octet, fewer than two octets after the exponent,
+ * or a mantissa over 8 octets.  Returns why the encoding is invalid, or
+ * NULL: of those, only a REAL whose exponent leaves no octet for the
+ * mantissa is. */
+static const char *
+real_check(const guint8 *content, gsize len, gboolean *asserts)
 {
-    gsize exponent_len;
+    gsize exponent_len, mantissa_at;
 
+    *asserts = FALSE;
     if (len == 0 || !(content[0] & 0x80))
-        return DER_REAL_TAKEN;  /* decimal or special: no assertion */
-    exponent_len = (content[0] & 0x03) + 1u;
-    if (exponent_len == 4) {
-        /* X.690 8.5.7.4 d: the next octet counts the exponent octets. */
-        if (len < 2 || (gsize)content[1] + 2 >= len)
-            return DER_REAL_INVALID;
-        return DER_REAL_UNCOMPUTABLE;
+        return NULL;            /* decimal or special: no assertion */
+    if ((content[0] & 0x03) == 0x03) {
+        /* 8.5.7.4 d: the next octet counts the exponent's octets, at least
+         * one, and the exponent's first nine bits are not all equal. */
+        *asserts = TRUE;
+        if (len < 2 || content[1] == 0)
+            return "a binary REAL whose exponent has no octets";
+        exponent_len = content[1];
+        mantissa_at = 2 + exponent_len;
+        if (mantissa_at >= len)
+            return "a binary REAL without a mantissa";
+        if (exponent_len >= 2 && ((content[2] == 0x00 && !(content[3] & 0x80))
+                                  || (content[2] == 0xff && (content[3] & 0x80))))
+            return "a binary REAL whose exponent has more octets than it needs";
+    } else {
+        exponent_len = (content[0] & 0x03) + 1u;
+        mantissa_at = 1 + exponent_len;
+        if (mantissa_at >= len) {
+            *asserts = TRUE;
+            return "a binary REAL without a mantissa";
+        }
+        *asserts = len - mantissa_at == 1 || len - mantissa_at > 8;
     }
-    if (exponent_len + 1 >= len)
-        return DER_REAL_INVALID;
-    if (exponent_len + 2 == len || len - 1 - exponent_len > 8)
-        return DER_REAL_UNCOMPUTABLE;
-    return DER_REAL_TAKEN;
+    if (((content[0] >> 4) & 0x03) == 0x03)
+        return "a binary REAL with the base X.690 8.5.7.2 reserves";
+    return NULL;
 }
 
 /* An element's header read as Wireshark's generic decoder reads it
@@ -434,13 +444,16 @@ real_verdict(const guint8 *content, gsize len)
  * der_read_header does: a tag number of any length, kept in 32 bits; up to
  * 127 length octets, of which the last four count; an indefinite length on
  * a primitive element too.  FALSE when the header runs past the buffer:
- * Wireshark throws there, which ends its decoding. */
+ * Wireshark throws there, which ends its decoding.  *fault says what in
+ * the header X.690 8.1.2 and 8.1.3 forbid, or is NULL, whatever it
+ * returns. */
 static gboolean
-ber_read_header_as_wireshark(const guint8 *buf, gsize len, der_header *out)
+ber_read_header_as_wireshark(const guint8 *buf, gsize len, der_header *out, const char **fault)
 {
     gsize pos = 1;
 
     *out = (der_header){ 0 };
+    *fault = NULL;
     if (len < 1)
         return FALSE;
     out->cls = buf[0] >> 6;
@@ -448,6 +461,8 @@ ber_read_header_as_wireshark(const guint8 *buf, gsize len, der_header *out)
     out->tag = buf[0] & 0x1f;
     if (out->tag == 0x1f) {
         guint32 tag = 0;
+        if (len > 1 && (buf[1] == 0x80 || buf[1] < 0x1f))
+            *fault = "a tag number in a longer form than X.690 8.1.2 allows";
         do {
             if (pos >= len)
                 return FALSE;
@@ -465,8 +480,14 @@ ber_read_header_as_wireshark(const guint8 *buf, gsize len, der_header *out)
     } else {
         gsize n = buf[pos++] & 0x7f;
         guint32 length = 0;
+        if (n == 0x7f)
+            *fault = "the length octet 0xFF, which X.690 8.1.3.5 reserves";
         if (n > len - pos)
             return FALSE;
+        for (; n > 4; n--) {
+            if (buf[pos++] != 0x00 && !*fault)
+                *fault = "a length over 32 bits, beyond what can hold it";
+        }
         while (n--)
             length = (length << 8) | buf[pos++];
         out->content_len = length;
@@ -475,17 +496,28 @@ ber_read_header_as_wireshark(const guint8 *buf, gsize len, der_header *out)
     return TRUE;
 }
 
-void
-der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
+static void
+note_fault(der_walk_result *out, const char *fault)
 {
-    /* open[d] is the element open at depth d + 1: where it stops.  As in
-     * Wireshark's decoder, an element need only fit in the buffer, not in
-     * its parent: the parent's loop ends once an element reaches or
-     * overruns the parent's end, and the grandparent's goes on from there.
-     * An indefinite element stops at its end-of-contents, wherever that is
-     * (Wireshark scans for it to the end of the buffer). */
+    if (fault && !out->fault)
+        out->fault = fault;
+}
+
+void
+der_walk(const guint8 *buf, gsize len, guint64 reported_len, guint limit, der_walk_result *out)
+{
+    /* open[d] is the element open at depth d + 1.  end is where the walk
+     * leaves it.  As in Wireshark's decoder, an element need only fit in
+     * the buffer, not in its parent: the parent's loop ends once an element
+     * reaches or overruns the parent's end, and the grandparent's goes on
+     * from there.  An indefinite element stops at its end-of-contents,
+     * wherever that is (Wireshark scans for it to the end of the buffer).
+     * bound is where X.690 has its contents end: its declared end, beyond
+     * the buffer in a capture cut short, or for an indefinite element the
+     * bound of the one it is in. */
     struct {
         gsize end;
+        guint64 bound;
         gboolean indefinite;
     } *open = g_malloc_n((gsize)limit + 1, sizeof *open);
     guint depth = 0;
@@ -496,13 +528,17 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
     out->fault = NULL;
     while (pos < end || depth > 0) {
         der_header hdr;
-        gboolean fits;
+        const char *fault;
+        gboolean read, fits;
+        guint64 bound;
         if (pos >= end) {           /* the element at this depth is done */
             depth--;
             end = depth ? open[depth - 1].end : len;
             continue;
         }
-        if (!ber_read_header_as_wireshark(buf + pos, len - pos, &hdr))
+        read = ber_read_header_as_wireshark(buf + pos, len - pos, &hdr, &fault);
+        note_fault(out, fault);
+        if (!read)
             break;
         if (depth > 0 && open[depth - 1].indefinite && hdr.cls == DER_CLASS_UNIVERSAL
                 && hdr.tag == 0 && !hdr.constructed && hdr.content_len == 0) {
@@ -516,22 +552,21 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
         if (out->depth > limit)
             break;
         fits = der_fits(&hdr, len - pos);   /* FALSE when indefinite */
-        if (!out->fault) {
-            if (hdr.indefinite && !hdr.constructed)
-                out->fault = "a primitive element with an indefinite length";
-            else if ((buf[pos] & 0x1f) == 0x1f && (buf[pos + 1] == 0x80 || buf[pos + 1] < 0x1f))
-                out->fault = "a tag number in a longer form than X.690 8.1.2 allows";
-            else if (depth > 0 && !open[depth - 1].indefinite
-                     && (pos + hdr.header_len > end || (fits && pos + hdr.header_len + (gsize)hdr.content_len > end)))
-                out->fault = "an element that runs past the end of the one it is in";
-        }
-        if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == DER_TAG_REAL && !hdr.constructed) {
-            der_real_verdict verdict = hdr.indefinite ? DER_REAL_INVALID
-                : fits ? real_verdict(buf + pos + hdr.header_len, (gsize)hdr.content_len) : DER_REAL_TAKEN;
-            if (verdict != DER_REAL_TAKEN)
+        bound = depth ? open[depth - 1].bound : reported_len;
+        if (hdr.indefinite && !hdr.constructed)
+            note_fault(out, "a primitive element with an indefinite length");
+        if (pos + hdr.header_len + (hdr.indefinite ? 0 : hdr.content_len) > bound)
+            note_fault(out, "an element that runs past the end of what holds it");
+        if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == 0)
+            note_fault(out, "tag [UNIVERSAL 0], which only ends an indefinite length");
+        if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == DER_TAG_REAL) {
+            gboolean asserts = hdr.indefinite;
+            if (hdr.constructed)
+                note_fault(out, "a constructed REAL");
+            else if (fits)
+                note_fault(out, real_check(buf + pos + hdr.header_len, (gsize)hdr.content_len, &asserts));
+            if (asserts && !hdr.constructed)
                 out->unsupported_real = TRUE;
-            if (verdict == DER_REAL_INVALID && !out->fault)
-                out->fault = "a binary REAL without a mantissa";
         }
         if (hdr.constructed || hdr.indefinite) {
             /* Walked into.  A primitive element with an indefinite length
@@ -543,6 +578,7 @@ der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out)
              * short, and then decodes what the buffer holds. */
             open[depth].indefinite = hdr.indefinite;
             open[depth].end = fits ? pos + hdr.header_len + (gsize)hdr.content_len : len;
+            open[depth].bound = hdr.indefinite ? bound : pos + hdr.header_len + hdr.content_len;
             end = open[depth++].end;
             pos += hdr.header_len;
         } else if (fits) {

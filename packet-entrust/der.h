@@ -116,7 +116,10 @@ typedef struct {
  * DER wants them (see der.c), so that it meets every REAL that decoder
  * would: an element need only fit in the buffer, not in its parent.  Stops
  * where that decoder stops, at a header or an element that runs past the
- * buffer; what was seen so far counts. */
-void der_walk(const guint8 *buf, gsize len, guint limit, der_walk_result *out);
+ * buffer; what was seen so far counts.  reported_len is where the value
+ * ends, past len in a capture cut short: an element that runs past it, or
+ * past the element it is in, is a fault; one that only runs past the
+ * buffer is not. */
+void der_walk(const guint8 *buf, gsize len, guint64 reported_len, guint limit, der_walk_result *out);
 
 #endif /* ENTRUST_DER_H */

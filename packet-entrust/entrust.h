@@ -34,6 +34,7 @@ typedef struct {
     gint     body;           /* PKIBody tag (PKIXCMP_BODY_UNKNOWN for one RFC 9810
                                 does not define), -1 until read */
     gint     status;         /* first PKIStatusInfo's PKIStatus in the body, -1 if none */
+    guint    status_count;   /* how many PKIStatus the body holds */
     gboolean decoded;        /* the PKIMessage was recognised */
     guint32  fail_info;      /* PKIFailureInfo bits of the body, bit n = 1u << n */
     gboolean has_fail_info;

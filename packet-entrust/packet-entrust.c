@@ -348,6 +348,20 @@ dissect_value(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, p
         proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, remaining, ENC_NA);
 }
 
+/* A length above entrust.max_pdu_size may be right: it was only not
+ * waited for, and the bytes at hand are shown as they are.  An HTTP poll
+ * body (conv NULL) comes whole, so there the preference plays no part. */
+static gboolean
+note_length_above_max(packet_info *pinfo, proto_item *item, const entrust_conv_t *conv, guint64 length)
+{
+    if (!conv || length <= entrust_max_pdu)
+        return FALSE;
+    expert_add_info_format(pinfo, item, &ei_entrust_length_above_max,
+                           "Length %" G_GUINT64_FORMAT " is above the maximum PDU size preference (%u bytes): "
+                           "not reassembled, shown as bytes", length, entrust_max_pdu);
+    return TRUE;
+}
+
 /* One v0 or v10 PDU: the whole frame, length field included.  conv may be
  * NULL (HTTP poll bodies): the framing is then read off the PDU itself. */
 static int
@@ -377,9 +391,13 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     }
 
     if (reported < CMP_TCP_V0_HEADER_LEN) {
-        expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
-                               "Length %u: a frame holds at least a type byte", length);
-        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[bad length]");
+        if (note_length_above_max(pinfo, len_item, conv, length)) {
+            col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[length above maximum]");
+        } else {
+            expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
+                                   "Length %u: a frame holds at least a type byte", length);
+            col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[bad length]");
+        }
         return reported;
     }
 
@@ -404,7 +422,7 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
                 col_append_sep_fstr(pinfo->cinfo, COL_INFO, ", ", "unknown version %u", version);
                 if (length_ok && reported > CMP_TCP_V0_HEADER_LEN)
                     proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, CMP_TCP_V0_HEADER_LEN, -1, ENC_NA);
-                else if (!length_ok)
+                else if (!length_ok && !note_length_above_max(pinfo, len_item, conv, length))
                     expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
                                            "Length %u does not fit", length);
                 return reported;
@@ -420,9 +438,13 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         proto_tree *ft;
 
         if (reported < CMP_TCP_V10_HEADER_LEN) {
-            expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
-                                   "Length %u: a version-10 frame holds at least version, flags and type", length);
-            col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[bad length]");
+            if (note_length_above_max(pinfo, len_item, conv, length)) {
+                col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[length above maximum]");
+            } else {
+                expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
+                                       "Length %u: a version-10 frame holds at least version, flags and type", length);
+                col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[bad length]");
+            }
             return reported;
         }
         proto_tree_add_item(entrust_tree, hf_entrust_version, tvb, 4, 1, ENC_NA);
@@ -451,19 +473,16 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         expert_add_info_format(pinfo, type_item, &ei_entrust_unknown_type,
                                "Unknown %s message type %u", framing == PDU_FRAMING_V10 ? "version-10" : "RFC 2510", type);
         col_append_fstr(pinfo->cinfo, COL_INFO, " (%u)", type);
+        if (!length_ok && note_length_above_max(pinfo, len_item, conv, length))
+            col_append_str(pinfo->cinfo, COL_INFO, " [length above maximum]");
         if (tvb_reported_length_remaining(tvb, offset) > 0)
             proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, -1, ENC_NA);
         return reported;
     }
 
     if (!length_ok) {
-        /* The bytes up to the next plausible frame: shown, not interpreted.
-         * A length above the preference may be right: it was only not
-         * waited for. */
-        if (length > entrust_max_pdu) {
-            expert_add_info_format(pinfo, len_item, &ei_entrust_length_above_max,
-                                   "Length %u is above the maximum PDU size preference (%u bytes): "
-                                   "not reassembled, shown as bytes", length, entrust_max_pdu);
+        /* The bytes up to the next plausible frame: shown, not interpreted. */
+        if (note_length_above_max(pinfo, len_item, conv, length)) {
             col_append_str(pinfo->cinfo, COL_INFO, " [length above maximum]");
         } else {
             expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
@@ -506,7 +525,18 @@ static int
 dissect_entrust_der_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, entrust_conv_t *conv)
 {
     guint avail = bytes_available(tvb, 0);
+    guint64 size;
 
+    if (der_element_size(tvb_get_ptr(tvb, 0, MIN(avail, 16)), MIN(avail, 16), &size) == DER_OK
+            && size > entrust_max_pdu) {
+        /* Cut where the next PKIMessage starts (get_entrust_pdu_len). */
+        proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, -1, ENC_NA);
+        proto_item_append_text(ti, ", bare DER");
+        note_length_above_max(pinfo, ti, conv, size);
+        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "DER [length above maximum]");
+        proto_tree_add_item(proto_item_add_subtree(ti, ett_entrust), hf_entrust_payload, tvb, 0, -1, ENC_NA);
+        return tvb_reported_length(tvb);
+    }
     if (der_looks_like_pkimessage(tvb_get_ptr(tvb, 0, MIN(avail, 64)), MIN(avail, 64), NULL)) {
         proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
         proto_item_append_text(ti, ", bare DER");
@@ -1220,7 +1250,7 @@ proto_register_entrust(void)
         &entrust_desegment);
     prefs_register_uint_preference(entrust_module, "max_pdu_size",
         "Maximum PDU size (bytes)",
-        "A length field above this is taken as invalid rather than waited for",
+        "A length field above this is not waited for: the bytes at hand are shown as they are",
         10, &entrust_max_pdu);
 }
 

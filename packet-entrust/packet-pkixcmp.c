@@ -445,7 +445,7 @@ pkixcmp_dissect_unknown_ber(packet_info *pinfo, tvbuff_t *tvb, proto_tree *tree)
     proto_item *pi;
 
     if (len > 0)
-        der_walk(tvb_get_ptr(tvb, 0, len), len, PKIXCMP_MAX_BER_DEPTH, &walk);
+        der_walk(tvb_get_ptr(tvb, 0, len), len, tvb_reported_length(tvb), PKIXCMP_MAX_BER_DEPTH, &walk);
     if (walk.depth <= PKIXCMP_MAX_BER_DEPTH && !walk.unsupported_real)
         return dissect_unknown_ber(pinfo, tvb, 0, tree);
     pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, tvb, 0, -1, ENC_NA);
@@ -618,14 +618,17 @@ pkixcmp_dissect_maybe_explicit(ber_implicit_t implicit_tag, tvbuff_t *tvb, int o
     return fn(implicit_tag, tvb, offset, actx, tree, hf_index);
 }
 
-/* Shows a PKIStatus; the first one in a body becomes pkixcmp.status. */
+/* Counts a PKIStatus; the first one in a body becomes pkixcmp.status. */
 static void
 note_status(asn1_ctx_t *actx, guint32 status)
 {
     pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
 
-    if (ctx && ctx->in_body && ctx->summary->status < 0)
+    if (!ctx || !ctx->in_body)
+        return;
+    if (ctx->summary->status < 0)
         ctx->summary->status = (gint)status;
+    ctx->summary->status_count++;
 }
 
 /* ------------------------------------------------------------------------

@@ -621,14 +621,18 @@ check_status(tx_rec_t *rec, const pkixcmp_msg_t *msg)
             }
         }
     }
-    /* A rejection and its reasons are one finding. */
-    if (msg->status == 2)
-        add_finding(rec, &ei_rejected, "%s: status rejection%s%s", body_name(msg->body),
-                    fail ? ", failInfo " : "", fail ? fail->str : "");
-    else if (msg->status == 3)
-        add_finding(rec, &ei_waiting, "%s: status waiting, the client is to poll", body_name(msg->body));
-    if (fail && msg->status != 2)
-        add_finding(rec, &ei_rejected, "%s: failInfo %s", body_name(msg->body), fail->str);
+    /* A rejection and its reasons are one finding, when the body holds one
+     * status: fail_info gathers the failInfo of all of them. */
+    if (msg->status == 2 && fail && msg->status_count == 1) {
+        add_finding(rec, &ei_rejected, "%s: status rejection, failInfo %s", body_name(msg->body), fail->str);
+    } else {
+        if (msg->status == 2)
+            add_finding(rec, &ei_rejected, "%s: status rejection", body_name(msg->body));
+        else if (msg->status == 3)
+            add_finding(rec, &ei_waiting, "%s: status waiting, the client is to poll", body_name(msg->body));
+        if (fail)
+            add_finding(rec, &ei_rejected, "%s: failInfo %s", body_name(msg->body), fail->str);
+    }
     if (fail)
         g_string_free(fail, TRUE);
 }

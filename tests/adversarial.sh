@@ -48,14 +48,15 @@ check() {   # check DESCRIPTION COMMAND...
 [ -x /usr/bin/time ] || { echo "SKIP: /usr/bin/time (package time) is needed"; exit 77; }
 
 # dissect PCAP SECONDS MAX_RSS_MB [tshark options]: one run, fields to
-# $work/out (frame, length, type, body, expert messages; all occurrences),
+# $work/out (frame, length, type, body, expert messages, expert groups; all
+# occurrences),
 # stderr to $work/err.
 dissect() {
     pcap=$1; limit=$2; rss_mb=$3; shift 3
     set +e
     /usr/bin/time -f '%e %M' -o "$work/time" timeout -k 5 "$limit" \
         sh "$top/tests/tshark.sh" "$plugin_dir" -r "$pcap" "$@" -T fields -E occurrence=a -E aggregator='|' \
-        -e frame.number -e entrust.len -e entrust.type -e pkixcmp.body -e _ws.expert.message \
+        -e frame.number -e entrust.len -e entrust.type -e pkixcmp.body -e _ws.expert.message -e _ws.expert.group \
         > "$work/out" 2> "$work/err"
     rc=$?
     set -e
@@ -89,6 +90,12 @@ expect_at_least() {
 frame_has() {
     awk -F'\t' -v f="$1" -v r="$2" -v b="$3" '(f == "" || $1 == f) && $5 ~ r { n = split($4, a, "[|,]"); for (i = 1; i <= n; i++) if (a[i] == b) c++ } END { exit c ? 0 : 1 }' "$work/out"
 }
+# malformed_frames REGEX: how many frames whose expert messages match
+# REGEX hold an expert info of the group Malformed (PI_MALFORMED,
+# 0x07000000, which tshark writes in decimal)
+malformed_frames() {
+    awk -F'\t' -v r="$1" '$5 ~ r && $6 ~ /(^|[|,])117440512([|,]|$)/ { c++ } END { print c + 0 }' "$work/out"
+}
 # same_frame REGEX BODY: some frame holds both
 same_frame() {
     frame_has "" "$1" "$2"
@@ -119,10 +126,15 @@ case $case_name in
 len-4gib)
     build "$adv/len-4gib.scn" "$pcap"
     dissect "$pcap" 60 512
-    expect_at_least "length experts for 4294967295, above the maximum PDU size" 2 "$(count_expert 'Length 4294967295 is above the maximum PDU size preference')"
+    check "5 frames with 4294967295 above the maximum PDU size (got $(count_expert 'Length 4294967295 is above the maximum PDU size preference'))" \
+        [ "$(count_expert 'Length 4294967295 is above the maximum PDU size preference')" = 5 ]
+    check "bare DER: the 2 GiB SEQUENCE above the maximum PDU size" \
+        [ "$(count_expert 'Length 2147483653 is above the maximum PDU size preference')" = 1 ]
+    check "no frame is called malformed (got $(malformed_frames '.'))" [ "$(malformed_frames '.')" = 0 ]
     check "v0 and v10: the genm in the same segment as the bad length decodes" \
         [ "$(awk -F'\t' '$5 ~ /Length 4294967295/ && $4 ~ /21/' "$work/out" | wc -l)" = 2 ]
-    expect_at_least "genp answers decoded" 2 "$(count_body 22)"
+    expect_at_least "every genm decoded" 7 "$(count_body 21)"
+    expect_at_least "every genp decoded" 6 "$(count_body 22)"
     ;;
 
 len-max-pdu)
@@ -161,8 +173,9 @@ EOF
         [ "$(awk -F'\t' '$2 == "16777215" && $3 == "6" && $5 !~ /ength/' "$work/out" | wc -l)" = 1 ]
     check "16 MiB: an errorMsgRep without a length fault" \
         [ "$(awk -F'\t' '$2 == "16777216" && $3 == "6" && $5 !~ /ength/' "$work/out" | wc -l)" = 1 ]
-    check "16 MiB + 1: above the maximum PDU size, not called malformed" \
+    check "16 MiB + 1: above the maximum PDU size" \
         same_frame 'Length 16777217 is above the maximum PDU size preference \(16777216 bytes\)' 22
+    check "16 MiB + 1: not called malformed" [ "$(malformed_frames 'Length 16777217')" = 0 ]
     expect_at_least "genm after each" 3 "$(count_body 21)"
     ;;
 
@@ -256,8 +269,9 @@ EOF
     check "the first REAL is reported as valid BER not decoded, in frame 4" \
         frame_has 4 'A binary REAL, valid BER, that Wireshark' 21
     check "the overrunning REAL is reported as malformed, in frame 5" \
-        frame_has 5 'Malformed BER \(an element that runs past the end of the one it is in\) with a REAL' 21
-    check "frame 4 is not called malformed" [ "$(awk -F'\t' '$1 == 4 && $5 ~ /Malformed/' "$work/out" | wc -l)" = 0 ]
+        frame_has 5 'Malformed BER \(an element that runs past the end of what holds it\) with a REAL' 21
+    check "frame 4 holds no malformed-group expert" [ "$(malformed_frames 'A binary REAL, valid BER')" = 0 ]
+    check "frame 5 holds a malformed-group expert" [ "$(malformed_frames 'Malformed BER')" = 1 ]
     expect_at_least "the three genm decoded" 3 "$(count_body 21)"
     expect_at_least "genp decoded" 1 "$(count_body 22)"
     ;;

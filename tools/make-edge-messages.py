@@ -92,6 +92,12 @@ dissector checks:
                             popdecc-encrypted-rand), pvno 2 still
     ip-enveloped-cert-v3.der
                             the same with pvno 3 (cmp2021)
+    ip-waiting-fail-info.der
+                            the ip of ir-pbm whose one CertResponse has
+                            status waiting with failInfo badRequest
+    ip-two-rejections.der   the ip of ir-pbm with two rejected
+                            CertResponses, the second (certReqId 1) with
+                            failInfo badPOP
     ir-popo-agree-mac.der   the ir of ir-pbm whose proof of possession is
                             keyAgreement [3] agreeMAC [3] PKMACValue (the
                             header's PasswordBasedMac, 20 fixed octets of
@@ -293,6 +299,14 @@ def main():
     # certOrEncCert encryptedCert [1] (explicit) { envelopedData [0] (implicit) }
     enc_cert = tlv(0xA1, tlv(0xA0, content(enveloped_data())))
     ip_enveloped = with_body(ip, tlv(0xA1, seq(seq(seq(req_id, status, seq(enc_cert))))))
+    # PKIStatusInfo { waiting, failInfo badRequest (bit 2) }, and two
+    # CertResponses, both rejected, only the second with a failInfo
+    # (badPOP, bit 9): the first status is not the one the failInfo
+    # explains.
+    ip_waiting_fail_info = with_body(ip, tlv(0xA1, seq(seq(seq(req_id, seq(integer(3), tlv(0x03, b"\x05\x20")))))))
+    ip_two_rejections = with_body(ip, tlv(0xA1, seq(seq(
+        seq(req_id, seq(integer(2))),
+        seq(integer(1), seq(integer(2), tlv(0x03, b"\x06\x00\x40")))))))
 
     # keyAgreement [3] { agreeMAC [3] PKMACValue } and
     # keyEncipherment [2] { encryptedKey [4] EnvelopedData }
@@ -367,6 +381,8 @@ def main():
             0xA1, tlv(0xA1, seq(encode_oid("1.2.840.113533.7.66.13"))))),
         "ip-enveloped-cert.der": ip_enveloped,
         "ip-enveloped-cert-v3.der": with_pvno(ip_enveloped, 3),
+        "ip-waiting-fail-info.der": ip_waiting_fail_info,
+        "ip-two-rejections.der": ip_two_rejections,
         "ir-popo-agree-mac.der": ir_with_popo(agree_mac),
         "ir-popo-agree-mac-v3.der": with_pvno(ir_with_popo(agree_mac), 3),
         "ir-popo-enveloped.der": ir_with_popo(popo_enveloped),

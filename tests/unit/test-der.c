@@ -190,7 +190,7 @@ walk_depth(const guint8 *buf, gsize len, guint limit)
 {
     der_walk_result walk;
 
-    der_walk(buf, len, limit, &walk);
+    der_walk(buf, len, len, limit, &walk);
     return walk.depth;
 }
 
@@ -199,7 +199,7 @@ walk_unsupported_real(const guint8 *buf, gsize len)
 {
     der_walk_result walk;
 
-    der_walk(buf, len, 64, &walk);
+    der_walk(buf, len, len, 64, &walk);
     return walk.unsupported_real;
 }
 
@@ -208,7 +208,17 @@ walk_fault(const guint8 *buf, gsize len)
 {
     der_walk_result walk;
 
-    der_walk(buf, len, 64, &walk);
+    der_walk(buf, len, len, 64, &walk);
+    return walk.fault;
+}
+
+/* The same, of a value of reported_len octets cut to len by the capture. */
+static const char *
+walk_fault_cut(const guint8 *buf, gsize len, guint64 reported_len)
+{
+    der_walk_result walk;
+
+    der_walk(buf, len, reported_len, 64, &walk);
     return walk.fault;
 }
 
@@ -254,32 +264,88 @@ test_walk_real(void)
 static void
 test_walk_fault(void)
 {
+    static const char overruns[] = "an element that runs past the end of what holds it";
+    static const char long_tag_form[] = "a tag number in a longer form than X.690 8.1.2 allows";
     /* exponent length in the next octet, and the exponent fills the rest */
     static const guint8 long_exponent_only[] = { 0x09, 0x03, 0x83, 0x01, 0x01 };
+    /* the same with an exponent of no octets (X.690 8.5.7.4 d: at least one) */
+    static const guint8 long_exponent_empty[] = { 0x09, 0x03, 0x83, 0x00, 0x05 };
+    /* a 2-octet exponent 0x0001, whose first nine bits are all zero, and
+     * 0xff80, all ones; 0x0080 and 0xff7f need both octets */
+    static const guint8 exponent_zeros[] = { 0x09, 0x05, 0x83, 0x02, 0x00, 0x01, 0x01 };
+    static const guint8 exponent_ones[] = { 0x09, 0x05, 0x83, 0x02, 0xff, 0x80, 0x01 };
+    static const guint8 exponent_0080[] = { 0x09, 0x05, 0x83, 0x02, 0x00, 0x80, 0x01 };
+    static const guint8 exponent_ff7f[] = { 0x09, 0x05, 0x83, 0x02, 0xff, 0x7f, 0x01 };
+    /* base bits 11 (X.690 8.5.7.2), with a mantissa it takes */
+    static const guint8 reserved_base[] = { 0x09, 0x04, 0xb0, 0x01, 0x01, 0x0c };
+    /* a constructed REAL holding a REAL */
+    static const guint8 constructed_real[] = { 0x29, 0x05, 0x09, 0x03, 0x80, 0x01, 0x0c };
     /* an OCTET STRING running past its SEQUENCE, then one that does not */
     static const guint8 overrun[] = { 0x30, 0x02, 0x04, 0x03, 0x00, 0x00, 0x00 };
     static const guint8 nested[] = { 0x30, 0x05, 0x04, 0x03, 0x00, 0x00, 0x00 };
+    /* a header that starts in its SEQUENCE (1 octet) and ends after it */
+    static const guint8 straddle[] = { 0x30, 0x01, 0x04, 0x00 };
+    /* an element longer than the buffer inside a SEQUENCE that is not:
+     * the element runs past the SEQUENCE, however long the value */
+    static const guint8 cut_child[] = { 0x30, 0x05, 0x30, 0x10, 0x09, 0x03, 0x80 };
+    /* a SEQUENCE of 32 octets cut to 8 by the capture: no fault */
+    static const guint8 cut_parent[] = { 0x30, 0x20, 0x09, 0x03, 0x80, 0x01, 0x0c, 0x04 };
+    /* a length in five octets (2^32 + 3) inside a SEQUENCE of 10 */
+    static const guint8 wrapped_length[] = { 0x30, 0x0a, 0x09, 0x85, 0x01, 0x00, 0x00, 0x00, 0x03, 0x80, 0x01, 0x0c };
+    /* the reserved length octet 0xff */
+    static const guint8 length_ff[] = { 0x04, 0xff, 0x00 };
     /* NULL in the long tag form (0x1f 0x05), and with a zero first octet */
     static const guint8 long_form_tag[] = { 0x1f, 0x05, 0x00 };
     static const guint8 zero_led_tag[] = { 0x1f, 0x80, 0x2a, 0x00 };
-    /* tag 42 in the long form, as X.690 has it */
-    static const guint8 tag_42[] = { 0x1f, 0x2a, 0x00 };
+    /* tags 30 and 31 in the long form: only 31 needs it */
+    static const guint8 tag_30[] = { 0x1f, 0x1e, 0x00 };
+    static const guint8 tag_31[] = { 0x1f, 0x1f, 0x00 };
     /* an OCTET STRING with an indefinite length */
     static const guint8 indefinite_primitive[] = { 0x04, 0x80, 0x01, 0x00, 0x00 };
-    /* a constructed element with an indefinite length is fine */
+    /* a constructed element with an indefinite length is fine, but not an
+     * end-of-contents in a definite one */
     static const guint8 indefinite_sequence[] = { 0x30, 0x80, 0x05, 0x00, 0x00, 0x00 };
+    static const guint8 stray_eoc[] = { 0x30, 0x02, 0x00, 0x00 };
+    /* in an indefinite SEQUENCE inside a definite one of 4 octets, an
+     * element running past the definite one */
+    static const guint8 past_grandparent[] = { 0x30, 0x04, 0x30, 0x80, 0x04, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00 };
+    /* two faults: the first is named */
+    static const guint8 two_faults[] = { 0x30, 0x06, 0x1f, 0x05, 0x00, 0x04, 0x80, 0x00 };
 
     g_assert_cmpstr(walk_fault(long_exponent_only, sizeof long_exponent_only), ==, "a binary REAL without a mantissa");
-    g_assert_cmpstr(walk_fault(overrun, sizeof overrun), ==, "an element that runs past the end of the one it is in");
+    g_assert_cmpstr(walk_fault(long_exponent_empty, sizeof long_exponent_empty), ==,
+                    "a binary REAL whose exponent has no octets");
+    g_assert_cmpstr(walk_fault(exponent_zeros, sizeof exponent_zeros), ==,
+                    "a binary REAL whose exponent has more octets than it needs");
+    g_assert_cmpstr(walk_fault(exponent_ones, sizeof exponent_ones), ==,
+                    "a binary REAL whose exponent has more octets than it needs");
+    g_assert_null(walk_fault(exponent_0080, sizeof exponent_0080));
+    g_assert_null(walk_fault(exponent_ff7f, sizeof exponent_ff7f));
+    g_assert_cmpstr(walk_fault(reserved_base, sizeof reserved_base), ==,
+                    "a binary REAL with the base X.690 8.5.7.2 reserves");
+    g_assert_false(walk_unsupported_real(reserved_base, sizeof reserved_base));
+    g_assert_cmpstr(walk_fault(constructed_real, sizeof constructed_real), ==, "a constructed REAL");
+    g_assert_cmpstr(walk_fault(overrun, sizeof overrun), ==, overruns);
     g_assert_null(walk_fault(nested, sizeof nested));
-    g_assert_cmpstr(walk_fault(long_form_tag, sizeof long_form_tag), ==,
-                    "a tag number in a longer form than X.690 8.1.2 allows");
-    g_assert_cmpstr(walk_fault(zero_led_tag, sizeof zero_led_tag), ==,
-                    "a tag number in a longer form than X.690 8.1.2 allows");
-    g_assert_null(walk_fault(tag_42, sizeof tag_42));
+    g_assert_cmpstr(walk_fault(straddle, sizeof straddle), ==, overruns);
+    g_assert_cmpstr(walk_fault_cut(cut_child, sizeof cut_child, 64), ==, overruns);
+    g_assert_null(walk_fault_cut(cut_parent, sizeof cut_parent, 34));
+    /* the same bytes as a whole value of 8 octets: the SEQUENCE overruns it */
+    g_assert_cmpstr(walk_fault(cut_parent, sizeof cut_parent), ==, overruns);
+    g_assert_cmpstr(walk_fault(wrapped_length, sizeof wrapped_length), ==,
+                    "a length over 32 bits, beyond what can hold it");
+    g_assert_cmpstr(walk_fault(length_ff, sizeof length_ff), ==, "the length octet 0xFF, which X.690 8.1.3.5 reserves");
+    g_assert_cmpstr(walk_fault(long_form_tag, sizeof long_form_tag), ==, long_tag_form);
+    g_assert_cmpstr(walk_fault(zero_led_tag, sizeof zero_led_tag), ==, long_tag_form);
+    g_assert_cmpstr(walk_fault(tag_30, sizeof tag_30), ==, long_tag_form);
+    g_assert_null(walk_fault(tag_31, sizeof tag_31));
     g_assert_cmpstr(walk_fault(indefinite_primitive, sizeof indefinite_primitive), ==,
                     "a primitive element with an indefinite length");
     g_assert_null(walk_fault(indefinite_sequence, sizeof indefinite_sequence));
+    g_assert_cmpstr(walk_fault(stray_eoc, sizeof stray_eoc), ==,
+                    "tag [UNIVERSAL 0], which only ends an indefinite length");
+    g_assert_cmpstr(walk_fault(past_grandparent, sizeof past_grandparent), ==, overruns);
+    g_assert_cmpstr(walk_fault(two_faults, sizeof two_faults), ==, long_tag_form);
 }
 
 /* The walk reads elements as Wireshark's generic decoder does, so that it
@@ -325,10 +391,10 @@ test_walk_real_as_wireshark(void)
     g_assert_true(walk_unsupported_real(indefinite, sizeof indefinite));
     g_assert_false(walk_unsupported_real(past_buffer, sizeof past_buffer));
     /* Which of these are invalid BER besides */
-    g_assert_cmpstr(walk_fault(overrun, sizeof overrun), ==, "an element that runs past the end of the one it is in");
+    g_assert_cmpstr(walk_fault(overrun, sizeof overrun), ==, "an element that runs past the end of what holds it");
     g_assert_cmpstr(walk_fault(after_overrun, sizeof after_overrun), ==,
-                    "an element that runs past the end of the one it is in");
-    g_assert_cmpstr(walk_fault(straddle, sizeof straddle), ==, "an element that runs past the end of the one it is in");
+                    "an element that runs past the end of what holds it");
+    g_assert_cmpstr(walk_fault(straddle, sizeof straddle), ==, "an element that runs past the end of what holds it");
     g_assert_cmpstr(walk_fault(long_tag, sizeof long_tag), ==, "a tag number in a longer form than X.690 8.1.2 allows");
     g_assert_null(walk_fault(wrapped_tag, sizeof wrapped_tag));
     g_assert_cmpstr(walk_fault(indefinite, sizeof indefinite), ==, "a primitive element with an indefinite length");
