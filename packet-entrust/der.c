@@ -401,9 +401,9 @@ invalid:
  * tshark 4.0.17) make of the contents of a primitive REAL.  *asserts tells
  * whether that decoder asserts on it: a binary REAL with an exponent whose
  * length is in the next octet, fewer than two octets after the exponent,
- * or a mantissa over 8 octets.  Returns why the encoding is invalid, or
- * NULL: of those, only a REAL whose exponent leaves no octet for the
- * mantissa is. */
+ * or a mantissa over 8 octets.  Returns why X.690 forbids the encoding, or
+ * NULL: a 1-octet or a long mantissa, and the long exponent form, are
+ * valid. */
 static const char *
 real_check(const guint8 *content, gsize len, gboolean *asserts)
 {
