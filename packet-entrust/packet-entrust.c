@@ -362,6 +362,20 @@ note_length_above_max(packet_info *pinfo, proto_item *item, const entrust_conv_t
     return TRUE;
 }
 
+/* A frame too short for its header: its length is wrong, unless it is
+ * above the preference (the frame then holds what was not waited for). */
+static void
+note_short_frame(packet_info *pinfo, proto_item *len_item, const entrust_conv_t *conv, guint32 length,
+                 const char *what_it_holds)
+{
+    if (note_length_above_max(pinfo, len_item, conv, length)) {
+        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[length above maximum]");
+    } else {
+        expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length, "Length %u: %s", length, what_it_holds);
+        col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[bad length]");
+    }
+}
+
 /* One v0 or v10 PDU: the whole frame, length field included.  conv may be
  * NULL (HTTP poll bodies): the framing is then read off the PDU itself. */
 static int
@@ -391,13 +405,7 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     }
 
     if (reported < CMP_TCP_V0_HEADER_LEN) {
-        if (note_length_above_max(pinfo, len_item, conv, length)) {
-            col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[length above maximum]");
-        } else {
-            expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
-                                   "Length %u: a frame holds at least a type byte", length);
-            col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[bad length]");
-        }
+        note_short_frame(pinfo, len_item, conv, length, "a frame holds at least a type byte");
         return reported;
     }
 
@@ -438,13 +446,7 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         proto_tree *ft;
 
         if (reported < CMP_TCP_V10_HEADER_LEN) {
-            if (note_length_above_max(pinfo, len_item, conv, length)) {
-                col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[length above maximum]");
-            } else {
-                expert_add_info_format(pinfo, len_item, &ei_entrust_bad_length,
-                                       "Length %u: a version-10 frame holds at least version, flags and type", length);
-                col_append_sep_str(pinfo->cinfo, COL_INFO, ", ", "[bad length]");
-            }
+            note_short_frame(pinfo, len_item, conv, length, "a version-10 frame holds at least version, flags and type");
             return reported;
         }
         proto_tree_add_item(entrust_tree, hf_entrust_version, tvb, 4, 1, ENC_NA);
