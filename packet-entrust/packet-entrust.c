@@ -51,6 +51,7 @@ static int hf_entrust_payload = -1;
 static int hf_entrust_trailing_data = -1;
 static int hf_entrust_service = -1;
 static int hf_entrust_continuation = -1;
+static int hf_entrust_oversize_rest = -1;
 static int hf_entrust_header_frame = -1;
 
 static gint ett_entrust = -1;
@@ -147,6 +148,21 @@ typedef struct {
     gboolean first;                 /* the connection's first: it is noted */
 } reframe_t;
 
+/* A framed PDU above entrust.max_pdu_size whose PKIMessage confirms its
+ * length (confirmed_oversize): not waited for, so its bytes in later
+ * segments are its rest, not frames of their own.  First pass only. */
+typedef struct {
+    guint32 frame;                  /* 0: none open */
+    guint32 start_seq;              /* TCP sequence numbers of its first byte */
+    guint32 end_seq;                /* and of the byte after it */
+} oversize_t;
+
+/* The rest of such a PDU at the start of a frame. */
+typedef struct {
+    guint32 bytes;
+    guint32 pdu_frame;              /* the frame where the PDU started */
+} oversize_rest_t;
+
 /* What is remembered of one TCP connection. */
 typedef struct {
     entrust_session_kind session;   /* NONE until the first bytes are seen */
@@ -168,6 +184,9 @@ typedef struct {
     gboolean split_body_next;       /* the next PDU handed over is a split body */
     reframe_t reframed[2];          /* per direction */
     gboolean reframe_next;          /* the next PDU handed over is the first reframe_t's */
+    oversize_t oversize[2];         /* per direction */
+    wmem_map_t *oversize_rest;      /* frame number -> oversize_rest_t at its start */
+    const oversize_rest_t *oversize_next;   /* the next PDU handed over is such a rest */
     entrust_delimiting pdu_delimiting;  /* how the next PDU handed over is delimited */
     gboolean segment_seq_known;     /* this call's TCP data has ... */
     guint32 segment_seq;            /* ... this first sequence number */
@@ -593,6 +612,18 @@ dissect_entrust_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *d
         return dissect_split_body_pdu(tvb, pinfo, tree, &conv->split_body[entrust_tcp_direction(pinfo)]);
     }
 
+    if (conv->oversize_next) {
+        proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, -1, ENC_NA);
+        proto_item *ri = proto_tree_add_item(proto_item_add_subtree(ti, ett_entrust), hf_entrust_oversize_rest,
+                                             tvb, 0, -1, ENC_NA);
+        proto_item_append_text(ti, ", rest of the PDU of frame %u, above the maximum PDU size",
+                               conv->oversize_next->pdu_frame);
+        proto_item_append_text(ri, " (the PDU of frame %u)", conv->oversize_next->pdu_frame);
+        col_append_sep_fstr(pinfo->cinfo, COL_INFO, ", ", "[rest of the PDU of frame %u]",
+                            conv->oversize_next->pdu_frame);
+        conv->oversize_next = NULL;
+        return tvb_reported_length(tvb);
+    }
     if (conv->continuation_next) {
         /* The capture began inside a PDU: these bytes end one whose start
          * was never seen.  Not malformed, just incomplete. */
@@ -770,6 +801,60 @@ first_reframe_at(const entrust_conv_t *conv, packet_info *pinfo, int offset)
     return conv->segment_seq_known ? seq_at(conv, offset) == at->seq : pinfo->num == at->frame;
 }
 
+/* The size of the framed PDU at buf when its length is above
+ * entrust.max_pdu_size and its PKIMessage's own DER length agrees with it
+ * (a real PDU too large to wait for, not bad bytes), else 0. */
+static guint64
+confirmed_oversize(const guint8 *buf, guint avail)
+{
+    guint32 length;
+    gsize at;
+    guint64 der_size;
+
+    if (avail < CMP_TCP_V10_HEADER_LEN)
+        return 0;
+    length = cmp_read_be32(buf);
+    if (length <= entrust_max_pdu || length > G_MAXUINT32 - CMP_TCP_LENGTH_LEN)
+        return 0;
+    at = cmp_frame_message_offset(buf);
+    if (at == 0 || at >= avail
+            || der_element_size(buf + at, MIN(avail - at, 16), &der_size) != DER_OK
+            || der_size != (guint64)length + CMP_TCP_LENGTH_LEN - at)
+        return 0;
+    return (guint64)length + CMP_TCP_LENGTH_LEN;
+}
+
+/* The bytes at the start of this frame that end a PDU confirmed_oversize
+ * found in an earlier frame: decided on the first pass, by TCP sequence
+ * number, and remembered per frame.  NULL when there are none. */
+static const oversize_rest_t *
+oversize_rest_at_start(entrust_conv_t *conv, packet_info *pinfo, guint avail)
+{
+    oversize_t *open;
+    oversize_rest_t *rest;
+    guint32 left;
+
+    rest = (oversize_rest_t *)wmem_map_lookup(conv->oversize_rest, GUINT_TO_POINTER(pinfo->num));
+    if (rest || PINFO_FD_VISITED(pinfo))
+        return rest;
+    open = &conv->oversize[entrust_tcp_direction(pinfo)];
+    if (!open->frame || !conv->segment_seq_known)
+        return NULL;
+    if ((gint32)(conv->segment_seq - open->start_seq) < 0 || (gint32)(open->end_seq - conv->segment_seq) <= 0) {
+        if ((gint32)(conv->segment_seq - open->start_seq) >= 0)
+            open->frame = 0;        /* the stream went past it */
+        return NULL;
+    }
+    left = open->end_seq - conv->segment_seq;
+    rest = wmem_new(wmem_file_scope(), oversize_rest_t);
+    rest->bytes = MIN(left, avail);
+    rest->pdu_frame = open->frame;
+    if (rest->bytes == left)
+        open->frame = 0;
+    wmem_map_insert(conv->oversize_rest, GUINT_TO_POINTER(pinfo->num), rest);
+    return rest;
+}
+
 static guint
 get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
 {
@@ -787,6 +872,11 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
             conv->continuation_next = FALSE;
             return body->size;
         }
+    }
+    conv->oversize_next = offset == 0 ? oversize_rest_at_start(conv, pinfo, avail) : NULL;
+    if (conv->oversize_next) {
+        conv->continuation_next = FALSE;
+        return conv->oversize_next->bytes;
     }
     skip = bytes_to_skip(conv, pinfo, tvb, offset);
 
@@ -829,6 +919,20 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
         if (avail < CMP_TCP_LENGTH_LEN)
             return entrust_may_desegment(pinfo) ? 0 : avail;
         length = tvb_get_ntohl(tvb, offset);
+        if (length > entrust_max_pdu) {
+            /* A real PDU too large to wait for: the bytes at hand (all of
+             * it when the segment holds it whole), and its rest in later
+             * segments (oversize_rest_at_start). */
+            guint64 whole = confirmed_oversize(tvb_get_ptr(tvb, offset, MIN(avail, 64)), MIN(avail, 64));
+            if (whole > avail && !PINFO_FD_VISITED(pinfo) && conv->segment_seq_known) {
+                oversize_t *open = &conv->oversize[entrust_tcp_direction(pinfo)];
+                open->frame = pinfo->num;
+                open->start_seq = seq_at(conv, offset);
+                open->end_seq = open->start_seq + (guint32)whole;
+            }
+            if (whole)
+                return (guint)MIN(whole, avail);
+        }
         /* A length that cannot be (too large, or wrong for its fixed-size
          * type) would put the next header in the wrong place: the bad PDU
          * ends where a plausible header is found instead.  The sum below
@@ -912,6 +1016,7 @@ find_or_create_conversation_state(conversation_t *conversation)
     if (!conv) {
         conv = wmem_new0(wmem_file_scope(), entrust_conv_t);
         conv->skipped = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
+        conv->oversize_rest = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
         conversation_add_proto_data(conversation, proto_entrust, conv);
     }
     return conv;
@@ -1176,6 +1281,10 @@ proto_register_entrust(void)
         { &hf_entrust_service,
           { "Service", "entrust.service", FT_STRING, BASE_NONE, NULL, 0,
             "The Entrust or CMP service the server port names", HFILL } },
+        { &hf_entrust_oversize_rest,
+          { "Rest of a PDU above the maximum size", "entrust.oversize_rest", FT_BYTES, BASE_NONE, NULL, 0,
+            "The bytes of a PDU above entrust.max_pdu_size that came in later segments: not waited for, "
+            "not read as frames", HFILL } },
         { &hf_entrust_continuation,
           { "Continuation data", "entrust.continuation", FT_BYTES, BASE_NONE, NULL, 0,
             "The end of a PDU whose start is not in the capture", HFILL } },

@@ -179,6 +179,43 @@ EOF
     expect_at_least "genm after each" 3 "$(count_body 21)"
     ;;
 
+len-above-max-rest)
+    # With entrust.max_pdu_size at 10,000, an 18,711-byte ip that its
+    # PKIMessage confirms is not waited for: its start warns, the rest of
+    # it in later segments is shown as its rest, not read as frames, and
+    # the genp coalesced after it in its last segment decodes.  A garbage
+    # length above the maximum (no PKIMessage behind it) still resyncs:
+    # the genm after it in the same segment decodes.
+    cat > "$gen_scn" <<EOF
+mss 1460
+connection 10.0.0.1 41501 10.0.0.2 829
+c v0 pkiMsg file:$msgs/big-pbm/01-ir.der
+coalesce on
+s v0 finalMsgRep file:$msgs/big-pbm/02-ip.der
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+flush
+coalesce off
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+coalesce on
+c raw hex:0000ffff00
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+flush
+coalesce off
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+fin
+EOF
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 512 -o entrust.max_pdu_size:10000
+    check "the ip's start: above the maximum PDU size" \
+        [ "$(count_expert 'Length 18711 is above the maximum PDU size preference')" = 1 ]
+    check "no unknown type or bad length" [ "$(count_expert 'nknown|does not fit|holds at least')" = 0 ]
+    check "no malformed frame" [ "$(malformed_frames '.')" = 0 ]
+    check "the garbage length 65535 is above the maximum too" \
+        same_frame 'Length 65535 is above the maximum PDU size preference' 21
+    expect_at_least "both genm decoded" 2 "$(count_body 21)"
+    expect_at_least "both genp decoded, the first after the ip's rest" 2 "$(count_body 22)"
+    ;;
+
 len-min)
     build "$adv/len-min.scn" "$pcap"
     dissect "$pcap" 60 512
