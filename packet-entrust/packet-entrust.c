@@ -148,9 +148,9 @@ typedef struct {
     gboolean first;                 /* the connection's first: it is noted */
 } reframe_t;
 
-/* A framed PDU above entrust.max_pdu_size whose PKIMessage confirms its
- * length (confirmed_oversize): not waited for, so its bytes in later
- * segments are its rest, not frames of their own.  First pass only. */
+/* A PDU above entrust.max_pdu_size whose PKIMessage confirms its length
+ * (open_oversize): not waited for, so its bytes in later segments are its
+ * rest, not PDUs of their own.  First pass only. */
 typedef struct {
     guint32 frame;                  /* 0: none open */
     guint32 start_seq;              /* TCP sequence numbers of its first byte */
@@ -549,8 +549,10 @@ dissect_entrust_der_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, ent
     guint64 size;
 
     if (der_element_size(tvb_get_ptr(tvb, 0, MIN(avail, 16)), MIN(avail, 16), &size) == DER_OK
-            && size > entrust_max_pdu) {
-        /* Cut where the next PKIMessage starts (get_entrust_pdu_len). */
+            && size > entrust_max_pdu && size > tvb_reported_length(tvb)) {
+        /* Not waited for (get_entrust_pdu_len): the start of a PKIMessage
+         * whose rest follows, or bad bytes cut where the next PKIMessage
+         * starts.  (One that a segment holds whole is decoded.) */
         proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, -1, ENC_NA);
         proto_item_append_text(ti, ", bare DER");
         note_length_above_max(pinfo, ti, conv, size);
@@ -824,8 +826,37 @@ confirmed_oversize(const guint8 *buf, guint avail)
     return (guint64)length + CMP_TCP_LENGTH_LEN;
 }
 
-/* The bytes at the start of this frame that end a PDU confirmed_oversize
- * found in an earlier frame: decided on the first pass, by TCP sequence
+/* Whether the bare DER element at buf is a PKIMessage above
+ * entrust.max_pdu_size rather than bad bytes: its header and the tag of
+ * its body are in the bytes at hand and look as a PKIMessage's do. */
+static gboolean
+der_pkimessage_confirmed(const guint8 *buf, guint avail)
+{
+    der_pkimessage_peek peek;
+
+    return der_looks_like_pkimessage(buf, avail, &peek) && peek.body_tag >= 0;
+}
+
+/* A PDU above entrust.max_pdu_size that its PKIMessage shows to be real
+ * (confirmed_oversize, der_pkimessage_confirmed), or that the segment holds
+ * whole, is not waited for: its length here is the bytes at hand, and its
+ * rest in later segments is found on the first pass by
+ * oversize_rest_at_start.  (Sequence numbers compare within 2 GiB: a rest
+ * longer than that is not followed.) */
+static guint
+open_oversize(entrust_conv_t *conv, packet_info *pinfo, int offset, guint64 whole, guint avail)
+{
+    if (whole > avail && whole <= G_MAXINT32 && !PINFO_FD_VISITED(pinfo) && conv->segment_seq_known) {
+        oversize_t *open = &conv->oversize[entrust_tcp_direction(pinfo)];
+        open->frame = pinfo->num;
+        open->start_seq = seq_at(conv, offset);
+        open->end_seq = open->start_seq + (guint32)whole;
+    }
+    return (guint)MIN(whole, avail);
+}
+
+/* The bytes at the start of this frame that end a PDU open_oversize
+ * opened in an earlier frame: decided on the first pass, by TCP sequence
  * number, and remembered per frame.  NULL when there are none. */
 static const oversize_rest_t *
 oversize_rest_at_start(entrust_conv_t *conv, packet_info *pinfo, guint avail)
@@ -908,6 +939,8 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
         }
         if (st == DER_NEED_MORE)
             return entrust_may_desegment(pinfo) ? 0 : avail;
+        if (st == DER_OK && size > entrust_max_pdu && (size <= avail || der_pkimessage_confirmed(buf, avail)))
+            return open_oversize(conv, pinfo, offset, size, avail);
         if (st != DER_OK || size > entrust_max_pdu) {
             /* The bad bytes, up to the next PKIMessage in the bytes at hand
              * (all of them when there is none). */
@@ -924,14 +957,8 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
              * it when the segment holds it whole), and its rest in later
              * segments (oversize_rest_at_start). */
             guint64 whole = confirmed_oversize(tvb_get_ptr(tvb, offset, MIN(avail, 64)), MIN(avail, 64));
-            if (whole > avail && !PINFO_FD_VISITED(pinfo) && conv->segment_seq_known) {
-                oversize_t *open = &conv->oversize[entrust_tcp_direction(pinfo)];
-                open->frame = pinfo->num;
-                open->start_seq = seq_at(conv, offset);
-                open->end_seq = open->start_seq + (guint32)whole;
-            }
             if (whole)
-                return (guint)MIN(whole, avail);
+                return open_oversize(conv, pinfo, offset, whole, avail);
         }
         /* A length that cannot be (too large, or wrong for its fixed-size
          * type) would put the next header in the wrong place: the bad PDU

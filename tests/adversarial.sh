@@ -185,7 +185,10 @@ len-above-max-rest)
     # it in later segments is shown as its rest, not read as frames, and
     # the genp coalesced after it in its last segment decodes.  A garbage
     # length above the maximum (no PKIMessage behind it) still resyncs:
-    # the genm after it in the same segment decodes.
+    # the genm after it in the same segment decodes.  The same in bare DER,
+    # where the ip's own header and body tag confirm it (18,710 bytes) and
+    # the garbage is a SEQUENCE of 65,536 octets.  An ip above the maximum
+    # that one segment holds whole is decoded, framed or bare.
     cat > "$gen_scn" <<EOF
 mss 1460
 connection 10.0.0.1 41501 10.0.0.2 829
@@ -203,17 +206,48 @@ flush
 coalesce off
 s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
 fin
+connection 10.0.0.1 41502 10.0.0.2 829
+c der file:$msgs/big-pbm/01-ir.der
+coalesce on
+s der file:$msgs/big-pbm/02-ip.der
+s der file:$msgs/genm-pbm/02-genp.der
+flush
+coalesce off
+c der file:$msgs/genm-pbm/01-genm.der
+coalesce on
+c raw hex:3083010000
+c der file:$msgs/genm-pbm/01-genm.der
+flush
+coalesce off
+s der file:$msgs/genm-pbm/02-genp.der
+fin
+mss 65495
+connection 10.0.0.1 41503 10.0.0.2 829
+c v0 pkiMsg file:$msgs/big-pbm/01-ir.der
+s v0 finalMsgRep file:$msgs/big-pbm/02-ip.der
+fin
+connection 10.0.0.1 41504 10.0.0.2 829
+c der file:$msgs/big-pbm/01-ir.der
+s der file:$msgs/big-pbm/02-ip.der
+fin
 EOF
     build "$gen_scn" "$pcap"
     dissect "$pcap" 60 512 -o entrust.max_pdu_size:10000
     check "the ip's start: above the maximum PDU size" \
         [ "$(count_expert 'Length 18711 is above the maximum PDU size preference')" = 1 ]
+    check "bare DER: the ip's start above the maximum PDU size" \
+        [ "$(count_expert 'Length 18710 is above the maximum PDU size preference')" = 1 ]
     check "no unknown type or bad length" [ "$(count_expert 'nknown|does not fit|holds at least')" = 0 ]
+    check "bare DER: the ip's rest is not read as BER (got $(count_expert 'No PKIMessage where|BER Error'))" \
+        [ "$(count_expert 'No PKIMessage where|BER Error')" = 0 ]
     check "no malformed frame" [ "$(malformed_frames '.')" = 0 ]
     check "the garbage length 65535 is above the maximum too" \
         same_frame 'Length 65535 is above the maximum PDU size preference' 21
-    expect_at_least "both genm decoded" 2 "$(count_body 21)"
-    expect_at_least "both genp decoded, the first after the ip's rest" 2 "$(count_body 22)"
+    check "bare DER: the garbage SEQUENCE is above the maximum too" \
+        same_frame 'Length 65541 is above the maximum PDU size preference' 21
+    check "the ip held whole by one segment decoded, framed and bare (got $(count_body 1))" [ "$(count_body 1)" = 2 ]
+    expect_at_least "every genm decoded" 4 "$(count_body 21)"
+    expect_at_least "every genp decoded, the first of each connection after the ip's rest" 4 "$(count_body 22)"
     ;;
 
 len-min)
