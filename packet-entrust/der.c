@@ -496,6 +496,42 @@ ber_read_header_as_wireshark(const guint8 *buf, gsize len, der_header *out, cons
     return TRUE;
 }
 
+/* Why X.690 forbids a universal type in the form hdr has, or NULL.
+ * BOOLEAN (8.2), INTEGER (8.3), ENUMERATED (8.4), REAL (8.5), NULL (8.8)
+ * and the object identifiers are primitive; SEQUENCE (8.9), SET (8.11)
+ * and the types encoded as a SEQUENCE (EXTERNAL, EMBEDDED PDV, CHARACTER
+ * STRING) constructed.  Strings and times may take either form in BER. */
+static const char *
+form_check(const der_header *hdr)
+{
+    static const struct {
+        guint32 tag;
+        gboolean constructed;       /* the form the type must not have */
+        const char *fault;
+    } wrong_forms[] = {
+        { 1, TRUE, "a constructed BOOLEAN" },
+        { DER_TAG_INTEGER, TRUE, "a constructed INTEGER" },
+        { 5, TRUE, "a constructed NULL" },
+        { 6, TRUE, "a constructed OBJECT IDENTIFIER" },
+        { DER_TAG_REAL, TRUE, "a constructed REAL" },
+        { 10, TRUE, "a constructed ENUMERATED" },
+        { 13, TRUE, "a constructed RELATIVE-OID" },
+        { 8, FALSE, "a primitive EXTERNAL" },
+        { 11, FALSE, "a primitive EMBEDDED PDV" },
+        { DER_TAG_SEQUENCE, FALSE, "a primitive SEQUENCE" },
+        { 17, FALSE, "a primitive SET" },
+        { 29, FALSE, "a primitive CHARACTER STRING" },
+    };
+
+    if (hdr->cls != DER_CLASS_UNIVERSAL)
+        return NULL;
+    for (gsize i = 0; i < G_N_ELEMENTS(wrong_forms); i++) {
+        if (wrong_forms[i].tag == hdr->tag)
+            return wrong_forms[i].constructed == hdr->constructed ? wrong_forms[i].fault : NULL;
+    }
+    return NULL;
+}
+
 static void
 note_fault(der_walk_result *out, const char *fault)
 {
@@ -559,11 +595,10 @@ der_walk(const guint8 *buf, gsize len, guint64 reported_len, guint limit, der_wa
             note_fault(out, "an element that runs past the end of what holds it");
         if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == 0)
             note_fault(out, "tag [UNIVERSAL 0], which only ends an indefinite length");
+        note_fault(out, form_check(&hdr));
         if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == DER_TAG_REAL) {
             gboolean asserts = hdr.indefinite;
-            if (hdr.constructed)
-                note_fault(out, "a constructed REAL");
-            else if (fits)
+            if (fits && !hdr.constructed)
                 note_fault(out, real_check(buf + pos + hdr.header_len, (gsize)hdr.content_len, &asserts));
             if (asserts && !hdr.constructed)
                 out->unsupported_real = TRUE;

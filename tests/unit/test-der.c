@@ -309,6 +309,18 @@ test_walk_fault(void)
     /* in an indefinite SEQUENCE inside a definite one of 4 octets, an
      * element running past the definite one */
     static const guint8 past_grandparent[] = { 0x30, 0x04, 0x30, 0x80, 0x04, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00 };
+    /* universal types in the form X.690 forbids them, each inside a
+     * SEQUENCE; a constructed OCTET STRING is BER, and a constructed
+     * context-specific [2] is not an INTEGER */
+    static const guint8 constructed_integer[] = { 0x30, 0x05, 0x22, 0x03, 0x02, 0x01, 0x05 };
+    static const guint8 constructed_boolean[] = { 0x30, 0x05, 0x21, 0x03, 0x01, 0x01, 0xff };
+    static const guint8 constructed_null[] = { 0x30, 0x02, 0x25, 0x00 };
+    static const guint8 constructed_oid[] = { 0x30, 0x05, 0x26, 0x03, 0x06, 0x01, 0x2a };
+    static const guint8 constructed_enumerated[] = { 0x30, 0x05, 0x2a, 0x03, 0x0a, 0x01, 0x01 };
+    static const guint8 primitive_sequence[] = { 0x30, 0x03, 0x10, 0x01, 0x00 };
+    static const guint8 primitive_set[] = { 0x30, 0x03, 0x11, 0x01, 0x00 };
+    static const guint8 constructed_octet_string[] = { 0x30, 0x05, 0x24, 0x03, 0x04, 0x01, 0x00 };
+    static const guint8 context_2[] = { 0x30, 0x05, 0xa2, 0x03, 0x02, 0x01, 0x05 };
     /* two faults: the first is named */
     static const guint8 two_faults[] = { 0x30, 0x06, 0x1f, 0x05, 0x00, 0x04, 0x80, 0x00 };
 
@@ -325,6 +337,15 @@ test_walk_fault(void)
                     "a binary REAL with the base X.690 8.5.7.2 reserves");
     g_assert_false(walk_unsupported_real(reserved_base, sizeof reserved_base));
     g_assert_cmpstr(walk_fault(constructed_real, sizeof constructed_real), ==, "a constructed REAL");
+    g_assert_cmpstr(walk_fault(constructed_integer, sizeof constructed_integer), ==, "a constructed INTEGER");
+    g_assert_cmpstr(walk_fault(constructed_boolean, sizeof constructed_boolean), ==, "a constructed BOOLEAN");
+    g_assert_cmpstr(walk_fault(constructed_null, sizeof constructed_null), ==, "a constructed NULL");
+    g_assert_cmpstr(walk_fault(constructed_oid, sizeof constructed_oid), ==, "a constructed OBJECT IDENTIFIER");
+    g_assert_cmpstr(walk_fault(constructed_enumerated, sizeof constructed_enumerated), ==, "a constructed ENUMERATED");
+    g_assert_cmpstr(walk_fault(primitive_sequence, sizeof primitive_sequence), ==, "a primitive SEQUENCE");
+    g_assert_cmpstr(walk_fault(primitive_set, sizeof primitive_set), ==, "a primitive SET");
+    g_assert_null(walk_fault(constructed_octet_string, sizeof constructed_octet_string));
+    g_assert_null(walk_fault(context_2, sizeof context_2));
     g_assert_cmpstr(walk_fault(overrun, sizeof overrun), ==, overruns);
     g_assert_null(walk_fault(nested, sizeof nested));
     g_assert_cmpstr(walk_fault(straddle, sizeof straddle), ==, overruns);
