@@ -138,6 +138,41 @@ der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *pee
     return TRUE;
 }
 
+der_status
+der_pkimessage_confirm(const guint8 *buf, gsize len)
+{
+    der_pkimessage_peek peek;
+    der_header msg, child;
+    guint64 pos, msg_end;
+    guint32 next_optional = 0;  /* the lowest tag the next optional element may have */
+    guint i;
+
+    if (!der_looks_like_pkimessage(buf, len, &peek))
+        return DER_INVALID;
+    if (peek.body_tag < 0 || der_read_header(buf, len, &msg) != DER_OK)
+        return DER_NEED_MORE;
+    msg_end = msg.header_len + msg.content_len;
+    pos = msg.header_len;
+    /* Element i: 0 the header and 1 the body, whose forms
+     * der_looks_like_pkimessage checked (the body's tag may have been read
+     * past the message's end: it must fit in it); 2 and 3 the optional
+     * ones. */
+    for (i = 0; pos < msg_end; i++) {
+        der_status st = pos < len ? der_read_header(buf + pos, len - pos, &child) : DER_NEED_MORE;
+        if (st == DER_NEED_MORE)
+            return DER_OK;          /* the rest is not at hand */
+        if (st != DER_OK || !der_fits(&child, msg_end - pos))
+            return DER_INVALID;
+        if (i >= 2 && (i > 3 || child.cls != DER_CLASS_CONTEXT || !child.constructed
+                       || child.tag < next_optional || child.tag > 1))
+            return DER_INVALID;
+        if (i >= 2)
+            next_optional = child.tag + 1;
+        pos += child.header_len + child.content_len;
+    }
+    return i >= 2 ? DER_OK : DER_INVALID;
+}
+
 /* The decimal number of n digits at text, or -1. */
 static gint
 time_digits(const guint8 *text, gsize n)

@@ -155,12 +155,14 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
 {
     guint32 length;
     gsize msg_at;
+    gboolean above_max;
 
     if (len < CMP_TCP_V10_HEADER_LEN)
         return FALSE;
     length = cmp_read_be32(buf);
-    if (length > max_pdu)
-        return FALSE;
+    above_max = length > max_pdu;
+    if (above_max && length > G_MAXUINT32 - CMP_TCP_LENGTH_LEN)
+        return FALSE;               /* the frame's size would not fit 32 bits */
     if (buf[4] == CMP_TCP_V10_VERSION) {
         if (length < CMP_TCP_V10_MIN_LENGTH || !cmp_v10_type_is_known(buf[6])
                 || (buf[5] & CMP_TCP_V10_FLAGS_RESERVED))
@@ -173,8 +175,12 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
     if (!cmp_tcp_length_fits_type(buf, len))
         return FALSE;
     msg_at = cmp_frame_message_offset(buf);
-    if (msg_at == 0)
-        return TRUE;
+    if (msg_at == 0) {
+        /* A fixed-size message of its size (checked above) is what it
+         * says, whatever the maximum; an errorMsgRep above it is not. */
+        guint32 fixed = buf[4] == CMP_TCP_V10_VERSION ? cmp_v10_fixed_length(buf[6]) : cmp_v0_fixed_length(buf[4]);
+        return !above_max || fixed != 0;
+    }
     /* The payload must begin like a PKIMessage and, where its DER header is
      * visible, fill the frame exactly: a resynchronisation point has to be
      * far more than a few plausible bytes. */
@@ -188,7 +194,10 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
                 && (der_size > G_MAXUINT32 || der_size + (msg_at - CMP_TCP_LENGTH_LEN) != length))
             return FALSE;
     }
-    return TRUE;
+    /* A length above max_pdu is believed only where the PKIMessage behind
+     * it confirms it: its DER length agrees (above), and its top-level
+     * elements fit that length. */
+    return !above_max || (msg_at < len && der_pkimessage_confirm(buf + msg_at, len - msg_at) == DER_OK);
 }
 
 gboolean

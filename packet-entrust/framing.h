@@ -106,7 +106,10 @@ entrust_delimiting entrust_session_delimiting(entrust_session_kind kind);
 /* TRUE when buf starts with a complete-enough, plausible v0 or v10 header
  * (at least CMP_TCP_V10_HEADER_LEN bytes are needed to say so) whose length
  * is within [min, max_pdu] and, where the payload is a PKIMessage and its
- * first byte is present, whose payload starts with a SEQUENCE. */
+ * first byte is present, whose payload starts with a SEQUENCE.  A length
+ * above max_pdu is plausible only for a PKIMessage that confirms it
+ * (der_pkimessage_confirm, with its DER length agreeing): a real PDU too
+ * large to reassemble; or for a fixed-size message of its size. */
 gboolean cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu);
 
 /* Offset of the first plausible v0/v10 header in buf at or after `from`, or

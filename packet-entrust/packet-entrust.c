@@ -148,11 +148,11 @@ typedef struct {
     gboolean first;                 /* the connection's first: it is noted */
 } reframe_t;
 
-/* A PDU above entrust.max_pdu_size whose PKIMessage confirms its length
- * (open_oversize): not waited for, so its bytes in later segments are its
- * rest, not PDUs of their own.  First pass only. */
+/* The last PDU above entrust.max_pdu_size whose PKIMessage confirms its
+ * length (take_oversize): not waited for, so its bytes in later segments
+ * are its rest, not PDUs of their own.  First pass only. */
 typedef struct {
-    guint32 frame;                  /* 0: none open */
+    guint32 frame;                  /* 0: none */
     guint32 start_seq;              /* TCP sequence numbers of its first byte */
     guint32 end_seq;                /* and of the byte after it */
 } oversize_t;
@@ -803,60 +803,68 @@ first_reframe_at(const entrust_conv_t *conv, packet_info *pinfo, int offset)
     return conv->segment_seq_known ? seq_at(conv, offset) == at->seq : pinfo->num == at->frame;
 }
 
-/* The size of the framed PDU at buf when its length is above
- * entrust.max_pdu_size and its PKIMessage's own DER length agrees with it
- * (a real PDU too large to wait for, not bad bytes), else 0. */
-static guint64
-confirmed_oversize(const guint8 *buf, guint avail)
+/* Whether the PDU at buf, whose length is above entrust.max_pdu_size, is a
+ * real one too large to wait for rather than bad bytes: DER_OK when its
+ * PKIMessage confirms the length (framed: cmp_tcp_header_plausible; bare
+ * DER: der_pkimessage_confirm), DER_NEED_MORE while the bytes at hand
+ * cannot tell (the PKIHeader, or the framing header, is cut). */
+static der_status
+oversize_status(entrust_delimiting delimiting, const guint8 *buf, guint avail)
 {
-    guint32 length;
     gsize at;
-    guint64 der_size;
+    guint64 size;
 
+    if (delimiting == ENTRUST_DELIMIT_DER) {
+        /* An element at hand whole is what it is, and is decoded. */
+        if (der_element_size(buf, MIN(avail, 16), &size) == DER_OK && size <= avail)
+            return DER_OK;
+        return der_pkimessage_confirm(buf, avail);
+    }
+    if (cmp_tcp_header_plausible(buf, avail, entrust_max_pdu))
+        return DER_OK;
+    if (cmp_read_be32(buf) > G_MAXUINT32 - CMP_TCP_LENGTH_LEN)
+        return DER_INVALID;         /* no frame can be that long */
     if (avail < CMP_TCP_V10_HEADER_LEN)
-        return 0;
-    length = cmp_read_be32(buf);
-    if (length <= entrust_max_pdu || length > G_MAXUINT32 - CMP_TCP_LENGTH_LEN)
-        return 0;
+        return DER_NEED_MORE;
     at = cmp_frame_message_offset(buf);
-    if (at == 0 || at >= avail
-            || der_element_size(buf + at, MIN(avail - at, 16), &der_size) != DER_OK
-            || der_size != (guint64)length + CMP_TCP_LENGTH_LEN - at)
-        return 0;
-    return (guint64)length + CMP_TCP_LENGTH_LEN;
+    if (at == 0)
+        return DER_INVALID;
+    if (at >= avail)
+        return DER_NEED_MORE;
+    return der_pkimessage_confirm(buf + at, avail - at) == DER_NEED_MORE ? DER_NEED_MORE : DER_INVALID;
 }
 
-/* Whether the bare DER element at buf is a PKIMessage above
- * entrust.max_pdu_size rather than bad bytes: its header and the tag of
- * its body are in the bytes at hand and look as a PKIMessage's do. */
+/* For the PDU at offset, of whole bytes, above entrust.max_pdu_size: TRUE
+ * with *pdu_len when it is real (oversize_status) and so not waited for,
+ * its length here being the bytes at hand (its rest in later segments is
+ * found on the first pass by oversize_rest_at_start), or 0 to wait for the
+ * bytes that tell (no more than the maximum).  FALSE for bad bytes, to be
+ * resynchronised.  (Sequence numbers compare within 2 GiB: a rest longer
+ * than that is not followed.) */
 static gboolean
-der_pkimessage_confirmed(const guint8 *buf, guint avail)
+take_oversize(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offset, guint64 whole, guint *pdu_len)
 {
-    der_pkimessage_peek peek;
+    guint avail = bytes_available(tvb, offset);
+    der_status real = oversize_status(conv->pdu_delimiting, tvb_get_ptr(tvb, offset, avail), avail);
 
-    return der_looks_like_pkimessage(buf, avail, &peek) && peek.body_tag >= 0;
-}
-
-/* A PDU above entrust.max_pdu_size that its PKIMessage shows to be real
- * (confirmed_oversize, der_pkimessage_confirmed), or that the segment holds
- * whole, is not waited for: its length here is the bytes at hand, and its
- * rest in later segments is found on the first pass by
- * oversize_rest_at_start.  (Sequence numbers compare within 2 GiB: a rest
- * longer than that is not followed.) */
-static guint
-open_oversize(entrust_conv_t *conv, packet_info *pinfo, int offset, guint64 whole, guint avail)
-{
+    if (real == DER_NEED_MORE && avail < entrust_max_pdu && entrust_may_desegment(pinfo)) {
+        *pdu_len = 0;
+        return TRUE;
+    }
+    if (real != DER_OK)
+        return FALSE;
     if (whole > avail && whole <= G_MAXINT32 && !PINFO_FD_VISITED(pinfo) && conv->segment_seq_known) {
         oversize_t *open = &conv->oversize[entrust_tcp_direction(pinfo)];
         open->frame = pinfo->num;
         open->start_seq = seq_at(conv, offset);
         open->end_seq = open->start_seq + (guint32)whole;
     }
-    return (guint)MIN(whole, avail);
+    *pdu_len = (guint)MIN(whole, avail);
+    return TRUE;
 }
 
-/* The bytes at the start of this frame that end a PDU open_oversize
- * opened in an earlier frame: decided on the first pass, by TCP sequence
+/* The bytes at the start of this frame that end a PDU take_oversize
+ * took in an earlier frame: decided on the first pass, by TCP sequence
  * number, and remembered per frame.  NULL when there are none. */
 static const oversize_rest_t *
 oversize_rest_at_start(entrust_conv_t *conv, packet_info *pinfo, guint avail)
@@ -871,17 +879,14 @@ oversize_rest_at_start(entrust_conv_t *conv, packet_info *pinfo, guint avail)
     open = &conv->oversize[entrust_tcp_direction(pinfo)];
     if (!open->frame || !conv->segment_seq_known)
         return NULL;
-    if ((gint32)(conv->segment_seq - open->start_seq) < 0 || (gint32)(open->end_seq - conv->segment_seq) <= 0) {
-        if ((gint32)(conv->segment_seq - open->start_seq) >= 0)
-            open->frame = 0;        /* the stream went past it */
+    /* Within [start_seq, end_seq), modulo 2^32: a retransmission that
+     * comes after the stream went past the PDU is still its rest. */
+    if ((gint32)(conv->segment_seq - open->start_seq) < 0 || (gint32)(open->end_seq - conv->segment_seq) <= 0)
         return NULL;
-    }
     left = open->end_seq - conv->segment_seq;
     rest = wmem_new(wmem_file_scope(), oversize_rest_t);
     rest->bytes = MIN(left, avail);
     rest->pdu_frame = open->frame;
-    if (rest->bytes == left)
-        open->frame = 0;
     wmem_map_insert(conv->oversize_rest, GUINT_TO_POINTER(pinfo->num), rest);
     return rest;
 }
@@ -891,7 +896,7 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
 {
     entrust_conv_t *conv = (entrust_conv_t *)data;
     guint avail = bytes_available(tvb, offset);
-    guint skip;
+    guint skip, pdu_len;
 
     /* Where a framing header that came alone left the stream: its
      * PKIMessage, without a header of its own. */
@@ -939,8 +944,8 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
         }
         if (st == DER_NEED_MORE)
             return entrust_may_desegment(pinfo) ? 0 : avail;
-        if (st == DER_OK && size > entrust_max_pdu && (size <= avail || der_pkimessage_confirmed(buf, avail)))
-            return open_oversize(conv, pinfo, offset, size, avail);
+        if (st == DER_OK && size > entrust_max_pdu && take_oversize(conv, pinfo, tvb, offset, size, &pdu_len))
+            return pdu_len;
         if (st != DER_OK || size > entrust_max_pdu) {
             /* The bad bytes, up to the next PKIMessage in the bytes at hand
              * (all of them when there is none). */
@@ -952,14 +957,9 @@ get_entrust_pdu_len(packet_info *pinfo, tvbuff_t *tvb, int offset, void *data)
         if (avail < CMP_TCP_LENGTH_LEN)
             return entrust_may_desegment(pinfo) ? 0 : avail;
         length = tvb_get_ntohl(tvb, offset);
-        if (length > entrust_max_pdu) {
-            /* A real PDU too large to wait for: the bytes at hand (all of
-             * it when the segment holds it whole), and its rest in later
-             * segments (oversize_rest_at_start). */
-            guint64 whole = confirmed_oversize(tvb_get_ptr(tvb, offset, MIN(avail, 64)), MIN(avail, 64));
-            if (whole)
-                return open_oversize(conv, pinfo, offset, whole, avail);
-        }
+        if (length > entrust_max_pdu
+                && take_oversize(conv, pinfo, tvb, offset, (guint64)length + CMP_TCP_LENGTH_LEN, &pdu_len))
+            return pdu_len;
         /* A length that cannot be (too large, or wrong for its fixed-size
          * type) would put the next header in the wrong place: the bad PDU
          * ends where a plausible header is found instead.  The sum below
@@ -1388,7 +1388,8 @@ proto_register_entrust(void)
         &entrust_desegment);
     prefs_register_uint_preference(entrust_module, "max_pdu_size",
         "Maximum PDU size (bytes)",
-        "A length field above this is not waited for: the bytes at hand are shown as they are",
+        "A length above this is not waited for: the bytes at hand are shown as they are, and where "
+        "the PKIMessage confirms the length, the PDU's rest in later segments is shown as its rest",
         10, &entrust_max_pdu);
 }
 

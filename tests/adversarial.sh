@@ -250,6 +250,114 @@ EOF
     expect_at_least "every genp decoded, the first of each connection after the ip's rest" 4 "$(count_body 22)"
     ;;
 
+len-above-max-edges)
+    # With entrust.max_pdu_size at 10,000, the edges of a PDU above it
+    # (found by a review): an ip whose first 4 octets end a segment
+    # (framed) or whose PKIHeader does (bare DER) is waited for until its
+    # PKIMessage can confirm its length; a resync after a garbage length
+    # lands on the ip's header; and a genm whose length was rewritten to
+    # 1 GiB, framed and bare, does not hide the genm after it: the element
+    # after its body refutes the length.
+    cat > "$gen_scn" <<EOF
+connection 10.0.0.1 41601 10.0.0.2 829
+c v0 pkiMsg file:$msgs/big-pbm/01-ir.der
+segsize 220
+coalesce on
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+s v0 finalMsgRep file:$msgs/big-pbm/02-ip.der
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+flush
+coalesce off
+segsize 0
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+fin
+connection 10.0.0.1 41602 10.0.0.2 829
+c der file:$msgs/big-pbm/01-ir.der
+coalesce on
+s der file:$msgs/genm-pbm/02-genp.der
+s der file:$msgs/genm-pbm/02-genp.der
+s der file:$msgs/genm-pbm/02-genp.der
+s der file:$msgs/genm-pbm/02-genp.der
+s der file:$msgs/genm-pbm/02-genp.der
+s der file:$msgs/genm-pbm/02-genp.der
+s der file:$msgs/big-pbm/02-ip.der
+s der file:$msgs/genm-pbm/02-genp.der
+flush
+coalesce off
+c der file:$msgs/genm-pbm/01-genm.der
+fin
+connection 10.0.0.1 41603 10.0.0.2 829
+c v0 pkiMsg file:$msgs/big-pbm/01-ir.der
+coalesce on
+s raw hex:0000ffff00
+s v0 finalMsgRep file:$msgs/big-pbm/02-ip.der
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+flush
+coalesce off
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+fin
+connection 10.0.0.1 41604 10.0.0.2 829
+c der file:$msgs/genm-pbm/01-genm.der
+s der file:$msgs/genm-pbm/02-genp.der
+coalesce on
+c raw hex:308440000000
+c raw skip=3 file:$msgs/genm-pbm/01-genm.der
+c der file:$msgs/genm-pbm/01-genm.der
+flush
+coalesce off
+s der file:$msgs/genm-pbm/02-genp.der
+c der file:$msgs/genm-pbm/01-genm.der
+fin
+connection 10.0.0.1 41605 10.0.0.2 829
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+coalesce on
+c raw hex:4000000700308440000000
+c raw skip=3 file:$msgs/genm-pbm/01-genm.der
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+flush
+coalesce off
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+fin
+EOF
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 512 -o entrust.max_pdu_size:10000
+    check "framed: the ips' starts above the maximum, once each (got $(count_expert 'Length 18711 is above'))" \
+        [ "$(count_expert 'Length 18711 is above')" = 2 ]
+    check "bare DER: the ip's start above the maximum, once (got $(count_expert 'Length 18710 is above'))" \
+        [ "$(count_expert 'Length 18710 is above')" = 1 ]
+    check "the rest of no ip read as frames or BER (got $(count_expert 'nknown|does not fit|holds at least|No PKIMessage where|BER Error'))" \
+        [ "$(count_expert 'nknown|does not fit|holds at least|No PKIMessage where|BER Error')" = 0 ]
+    check "no malformed frame" [ "$(malformed_frames '.')" = 0 ]
+    check "the garbage length before the third ip is above the maximum" \
+        [ "$(count_expert 'Length 65535 is above')" = 1 ]
+    check "the 1 GiB genm, bare and framed, above the maximum" \
+        [ "$(count_expert 'Length 107374183[01] is above')" = 2 ]
+    check "the genm coalesced after each 1 GiB one decodes" \
+        [ "$(awk -F'\t' '$5 ~ /Length 107374183[01] is above/ && $4 ~ /21/' "$work/out" | wc -l)" = 2 ]
+    check "every genm after a 1 GiB one decodes (got $(count_body 21))" [ "$(count_body 21)" = 9 ]
+    check "every genp decodes (got $(count_body 22))" [ "$(count_body 22)" = 14 ]
+    # A copy of the ip's second segment that comes after the stream went
+    # past the ip (TCP's analysis off, so that it reaches the dissector):
+    # still its rest, not a frame of unknown type.
+    cat > "$gen_scn" <<EOF
+connection 10.0.0.1 41606 10.0.0.2 829
+c v0 pkiMsg file:$msgs/big-pbm/01-ir.der
+s v0 finalMsgRep file:$msgs/big-pbm/02-ip.der
+rewind 17255
+s raw skip=1455 cut=1460 file:$msgs/big-pbm/02-ip.der
+gap 15795
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+fin
+EOF
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 512 -o entrust.max_pdu_size:10000 -o tcp.analyze_sequence_numbers:FALSE
+    check "a late copy of the ip's rest: no other length above the maximum, no unknown type (got $(count_expert 'nknown|is above'))" \
+        [ "$(count_expert 'nknown|is above')" = 1 ]
+    check "the genp after it decodes" [ "$(count_body 22)" = 1 ]
+    ;;
+
 len-min)
     build "$adv/len-min.scn" "$pcap"
     dissect "$pcap" 60 512

@@ -86,6 +86,68 @@ test_pkimessage(void)
     g_assert_true(der_looks_like_ber(pkiconf_msg, sizeof pkiconf_msg));
 }
 
+/* A PKIMessage longer than the bytes at hand: its length believed or not. */
+static void
+test_pkimessage_confirm(void)
+{
+    /* pkiconf_msg claiming 0x1000 octets: body, protection [0] and
+     * extraCerts [1] may run past the buffer, in that order */
+    static const guint8 long_body[] = {
+        0x30, 0x82, 0x10, 0x00,
+          0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
+          0xb3, 0x82, 0x0f, 0xef, 0x05, 0x00,
+    };
+    static const guint8 long_extra_certs[] = {
+        0x30, 0x82, 0x10, 0x00,
+          0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
+          0xb3, 0x02, 0x05, 0x00, 0xa0, 0x02, 0x03, 0x00, 0xa1, 0x82, 0x0f, 0xe7, 0x30,
+    };
+    /* the same messages whose length was rewritten to hide what follows:
+     * another PKIMessage after the body, after protection, and [0] after
+     * [1]; and a message without body */
+    static const guint8 hides_after_body[] = {
+        0x30, 0x82, 0x10, 0x00,
+          0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
+          0xb3, 0x02, 0x05, 0x00, 0x30, 0x11, 0x30,
+    };
+    static const guint8 hides_after_protection[] = {
+        0x30, 0x82, 0x10, 0x00,
+          0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
+          0xb3, 0x02, 0x05, 0x00, 0xa0, 0x02, 0x03, 0x00, 0x30, 0x11,
+    };
+    static const guint8 out_of_order[] = {
+        0x30, 0x82, 0x10, 0x00,
+          0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
+          0xb3, 0x02, 0x05, 0x00, 0xa1, 0x00, 0xa0, 0x02,
+    };
+    /* a header that fills the message, then a body tag outside it */
+    static const guint8 no_body[] = {
+        0x30, 0x0d,
+          0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
+        0xb3, 0x02, 0x05, 0x00,
+    };
+    /* a body that runs past the message */
+    static const guint8 body_overruns[] = {
+        0x30, 0x11,
+          0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
+          0xb3, 0x03, 0x05, 0x00, 0x00,
+    };
+
+    g_assert_cmpint(der_pkimessage_confirm(pkiconf_msg, sizeof pkiconf_msg), ==, DER_OK);
+    g_assert_cmpint(der_pkimessage_confirm(long_body, sizeof long_body), ==, DER_OK);
+    g_assert_cmpint(der_pkimessage_confirm(long_extra_certs, sizeof long_extra_certs), ==, DER_OK);
+    /* until the body's header is at hand, nothing is decided */
+    for (gsize n = 1; n < 21; n++)
+        g_assert_cmpint(der_pkimessage_confirm(long_body, n), ==, DER_NEED_MORE);
+    g_assert_cmpint(der_pkimessage_confirm(long_body, 21), ==, DER_OK);
+    g_assert_cmpint(der_pkimessage_confirm(hides_after_body, sizeof hides_after_body), ==, DER_INVALID);
+    g_assert_cmpint(der_pkimessage_confirm(hides_after_protection, sizeof hides_after_protection), ==, DER_INVALID);
+    g_assert_cmpint(der_pkimessage_confirm(out_of_order, sizeof out_of_order), ==, DER_INVALID);
+    g_assert_cmpint(der_pkimessage_confirm(no_body, sizeof no_body), ==, DER_INVALID);
+    g_assert_cmpint(der_pkimessage_confirm(body_overruns, sizeof body_overruns), ==, DER_INVALID);
+    g_assert_cmpint(der_pkimessage_confirm((const guint8 *)"\x31\x00", 2), ==, DER_INVALID);
+}
+
 static void
 test_oid_and_name(void)
 {
@@ -500,6 +562,7 @@ main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/der/header", test_header);
     g_test_add_func("/der/pkimessage", test_pkimessage);
+    g_test_add_func("/der/pkimessage-confirm", test_pkimessage_confirm);
     g_test_add_func("/der/oid-and-name", test_oid_and_name);
     g_test_add_func("/der/length-wrap", test_length_wrap);
     g_test_add_func("/der/name-dotted-type", test_name_dotted_type);

@@ -128,6 +128,22 @@ test_plausible_and_resync(void)
     g_assert_false(cmp_tcp_header_plausible(buf, 9, MAX_PDU));
     /* Above the maximum */
     g_assert_false(cmp_tcp_header_plausible((const guint8 *)"\xff\xff\xff\xff\x00\x30\x00", 7, MAX_PDU));
+    /* Above a maximum of 8, but the PKIMessage confirms the length: a PDU
+     * too large to reassemble.  Not when its body is not at hand, nor for
+     * a type without a PKIMessage. */
+    n = v0_frame(buf, CMP_V0_PKI_MSG, msg, sizeof msg);
+    g_assert_true(cmp_tcp_header_plausible(buf, n, 8));
+    g_assert_false(cmp_tcp_header_plausible(buf, 5 + 16, 8));
+    g_assert_true(cmp_tcp_header_plausible(buf, 5 + 17, 8));
+    n = v0_frame(buf, CMP_V0_ERROR_MSG_REP, (const guint8 *)"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", 10);
+    g_assert_true(cmp_tcp_header_plausible(buf, n, 16));
+    g_assert_false(cmp_tcp_header_plausible(buf, n, 8));
+    /* a pollRep of its fixed size is what it says, even above a maximum
+     * of 0 */
+    n = v0_frame(buf, CMP_V0_POLL_REP, (const guint8 *)"\x00\x00\x00\x05\x00\x00\x00\x3c", 8);
+    g_assert_true(cmp_tcp_header_plausible(buf, n, 0));
+    n = v10_frame(buf, 0, CMP_V10_POLL_REQ, (const guint8 *)"\x00\x00\x00\x05", 4);
+    g_assert_true(cmp_tcp_header_plausible(buf, n, 0));
     /* v10 with reserved flags is not a plausible resynchronisation point */
     n = v10_frame(buf, 0x80, CMP_V10_PKI_REQ, msg, sizeof msg);
     g_assert_false(cmp_tcp_header_plausible(buf, n, MAX_PDU));

@@ -182,8 +182,10 @@ test_header_instead_of_der(void)
     g_assert_true(cmp_heur_header_instead_of_der(b->data, 5, MAX_PDU));
     g_assert_false(cmp_heur_header_instead_of_der(b->data, 4, MAX_PDU));
     g_assert_false(cmp_heur_header_instead_of_der(b->data, 6, MAX_PDU));
-    /* its length must fit the preference, its payload be a SEQUENCE */
-    g_assert_false(cmp_heur_header_instead_of_der(b->data, b->len, 8));
+    /* its length must fit the preference, unless its PKIMessage confirms
+     * it (a PDU too large to reassemble), and its payload be a SEQUENCE */
+    g_assert_true(cmp_heur_header_instead_of_der(b->data, b->len, 8));
+    g_assert_false(cmp_heur_header_instead_of_der(b->data, 7, 8));
     b->data[5] = 0x31;
     g_assert_false(cmp_heur_header_instead_of_der(b->data, b->len, MAX_PDU));
     g_byte_array_free(b, TRUE);
