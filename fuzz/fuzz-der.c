@@ -84,10 +84,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     {
         der_pkimessage_peek peek;
         gboolean pk = der_looks_like_pkimessage(buf, size, &peek);
-        /* a universal constructed tag 16: 0x30, or the high-tag form
-         * 0x3f 0x10 that der_read_header also accepts */
+        /* a SEQUENCE in DER's short tag form */
         if (pk && size > 0)
-            CHECK(buf[0] == 0x30 || buf[0] == 0x3f);
+            CHECK(buf[0] == 0x30);
         /* peek holds what was read before the answer was known, even on
          * FALSE: only its range is promised. */
         if (peek.pvno)
@@ -96,6 +95,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             CHECK(peek.pvno != 0);
         /* NULL peek is allowed */
         CHECK(der_looks_like_pkimessage(buf, size, NULL) == pk);
+        /* A length is believed only of what looks like a PKIMessage, and
+         * fewer bytes never refute what more bytes do not: a message cut
+         * by a segment's end is waited for, not resynchronised past. */
+        der_status whole = der_pkimessage_confirm(buf, size);
+        if (!pk && size > 0)
+            CHECK(whole == DER_INVALID);
+        if (whole == DER_OK)
+            CHECK(peek.body_tag >= 0);
+        if (whole != DER_INVALID) {
+            for (gsize n = 0; n < size; n += 1 + n / 8)
+                CHECK(der_pkimessage_confirm(buf, n) != DER_INVALID);
+        }
     }
 
     (void)der_looks_like_ber(buf, size);

@@ -65,7 +65,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         guint32 length;
         CHECK(len >= CMP_TCP_V10_HEADER_LEN);
         length = be32(buf);
-        CHECK(length <= max_pdu);
+        if (length > max_pdu) {
+            /* Above the maximum: a fixed-size message of its size, or a
+             * PDU whose PKIMessage confirms the length.  Then it is
+             * plausible under any larger maximum too. */
+            gsize at = cmp_frame_message_offset(buf);
+            guint32 fixed = buf[4] == CMP_TCP_V10_VERSION ? cmp_v10_fixed_length(buf[6]) : cmp_v0_fixed_length(buf[4]);
+            CHECK(length <= G_MAXUINT32 - CMP_TCP_LENGTH_LEN);
+            CHECK(fixed == length || (at != 0 && at < len && der_pkimessage_confirm(buf + at, len - at) == DER_OK));
+            CHECK(cmp_tcp_header_plausible(buf, len, G_MAXUINT32));
+        }
         if (buf[4] == CMP_TCP_V10_VERSION) {
             guint32 fixed = cmp_v10_fixed_length(buf[6]);
             CHECK(length >= CMP_TCP_V10_MIN_LENGTH);

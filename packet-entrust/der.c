@@ -87,14 +87,14 @@ der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *pee
         peek->body_tag = -1;
     }
     /* Wherever the buffer ends, what was seen so far decides: a prefix of a
-     * PKIMessage is plausible. */
+     * PKIMessage is plausible.  The tags are DER's, in the short form
+     * (0x30, 0x02): so a longer prefix never turns a "no" into a "yes". */
 
     /* PKIMessage ::= SEQUENCE */
     st = der_read_header(buf, len, &msg);
     if (st == DER_NEED_MORE)
         return len > 0 && buf[0] == 0x30;
-    if (st != DER_OK || msg.cls != DER_CLASS_UNIVERSAL || msg.tag != DER_TAG_SEQUENCE
-            || !msg.constructed || msg.indefinite)
+    if (st != DER_OK || buf[0] != 0x30 || msg.indefinite)
         return FALSE;
     pos = msg.header_len;
 
@@ -102,8 +102,7 @@ der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *pee
     st = der_read_header(buf + pos, len - pos, &hdr);
     if (st == DER_NEED_MORE)
         return pos == len || buf[pos] == 0x30;
-    if (st != DER_OK || hdr.cls != DER_CLASS_UNIVERSAL || hdr.tag != DER_TAG_SEQUENCE
-            || !hdr.constructed || !der_fits(&hdr, msg.content_len))
+    if (st != DER_OK || buf[pos] != 0x30 || !der_fits(&hdr, msg.content_len))
         return FALSE;
     pos += hdr.header_len;
 
@@ -111,8 +110,7 @@ der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *pee
     st = der_read_header(buf + pos, len - pos, &pvno);
     if (st == DER_NEED_MORE)
         return pos == len || buf[pos] == 0x02;
-    if (st != DER_OK || pvno.cls != DER_CLASS_UNIVERSAL || pvno.tag != DER_TAG_INTEGER
-            || pvno.constructed || pvno.content_len != 1 || !der_fits(&pvno, hdr.content_len))
+    if (st != DER_OK || buf[pos] != 0x02 || pvno.content_len != 1 || !der_fits(&pvno, hdr.content_len))
         return FALSE;
     pos += pvno.header_len;
     if (pos >= len)
@@ -147,21 +145,24 @@ der_pkimessage_confirm(const guint8 *buf, gsize len)
     guint32 next_optional = 0;  /* the lowest tag the next optional element may have */
     guint i;
 
+    if (len == 0)
+        return DER_NEED_MORE;
     if (!der_looks_like_pkimessage(buf, len, &peek))
         return DER_INVALID;
-    if (peek.body_tag < 0 || der_read_header(buf, len, &msg) != DER_OK)
+    if (der_read_header(buf, len, &msg) != DER_OK)
         return DER_NEED_MORE;
     msg_end = msg.header_len + msg.content_len;
     pos = msg.header_len;
-    /* Element i: 0 the header and 1 the body, whose forms
-     * der_looks_like_pkimessage checked (the body's tag may have been read
-     * past the message's end: it must fit in it); 2 and 3 the optional
-     * ones. */
+    /* Element i: 0 the header, 1 the body, 2 and 3 the optional ones.  The
+     * header's contents are der_looks_like_pkimessage's to check: it has
+     * read them whole when it has read the body's tag. */
     for (i = 0; pos < msg_end; i++) {
         der_status st = pos < len ? der_read_header(buf + pos, len - pos, &child) : DER_NEED_MORE;
-        if (st == DER_NEED_MORE)
-            return DER_OK;          /* the rest is not at hand */
+        if (st == DER_NEED_MORE)    /* the rest is not at hand */
+            return i >= 2 && peek.body_tag >= 0 ? DER_OK : DER_NEED_MORE;
         if (st != DER_OK || !der_fits(&child, msg_end - pos))
+            return DER_INVALID;
+        if (i == 1 && (child.cls != DER_CLASS_CONTEXT || !child.constructed))
             return DER_INVALID;
         if (i >= 2 && (i > 3 || child.cls != DER_CLASS_CONTEXT || !child.constructed
                        || child.tag < next_optional || child.tag > 1))
@@ -170,7 +171,7 @@ der_pkimessage_confirm(const guint8 *buf, gsize len)
             next_optional = child.tag + 1;
         pos += child.header_len + child.content_len;
     }
-    return i >= 2 ? DER_OK : DER_INVALID;
+    return i >= 2 && peek.body_tag >= 0 ? DER_OK : DER_INVALID;
 }
 
 /* The decimal number of n digits at text, or -1. */
