@@ -81,6 +81,11 @@ count_body() {
 count_expert() {
     awk -F'\t' -v r="$1" '$5 ~ r { c++ } END { print c + 0 }' "$work/out"
 }
+# expect_experts WHAT REGEX N: exactly N frames hold expert messages
+# matching REGEX
+expect_experts() {
+    check "$1 (got $(count_expert "$2"))" [ "$(count_expert "$2")" = "$3" ]
+}
 # expect_at_least WHAT N ACTUAL
 expect_at_least() {
     check "$1: at least $2 (got $3)" [ "$3" -ge "$2" ]
@@ -126,10 +131,8 @@ case $case_name in
 len-4gib)
     build "$adv/len-4gib.scn" "$pcap"
     dissect "$pcap" 60 512
-    check "5 frames with 4294967295 above the maximum PDU size (got $(count_expert 'Length 4294967295 is above the maximum PDU size preference'))" \
-        [ "$(count_expert 'Length 4294967295 is above the maximum PDU size preference')" = 5 ]
-    check "bare DER: the 2 GiB SEQUENCE above the maximum PDU size" \
-        [ "$(count_expert 'Length 2147483653 is above the maximum PDU size preference')" = 1 ]
+    expect_experts "5 frames with 4294967295 above the maximum PDU size" 'Length 4294967295 is above the maximum PDU size preference' 5
+    expect_experts "bare DER: the 2 GiB SEQUENCE above the maximum PDU size" 'Length 2147483653 is above the maximum PDU size preference' 1
     check "no frame is called malformed (got $(malformed_frames '.'))" [ "$(malformed_frames '.')" = 0 ]
     check "v0 and v10: the genm in the same segment as the bad length decodes" \
         [ "$(awk -F'\t' '$5 ~ /Length 4294967295/ && $4 ~ /21/' "$work/out" | wc -l)" = 2 ]
@@ -233,13 +236,10 @@ fin
 EOF
     build "$gen_scn" "$pcap"
     dissect "$pcap" 60 512 -o entrust.max_pdu_size:10000
-    check "the ip's start: above the maximum PDU size" \
-        [ "$(count_expert 'Length 18711 is above the maximum PDU size preference')" = 1 ]
-    check "bare DER: the ip's start above the maximum PDU size" \
-        [ "$(count_expert 'Length 18710 is above the maximum PDU size preference')" = 1 ]
-    check "no unknown type or bad length" [ "$(count_expert 'nknown|does not fit|holds at least')" = 0 ]
-    check "bare DER: the ip's rest is not read as BER (got $(count_expert 'No PKIMessage where|BER Error'))" \
-        [ "$(count_expert 'No PKIMessage where|BER Error')" = 0 ]
+    expect_experts "the ip's start: above the maximum PDU size" 'Length 18711 is above the maximum PDU size preference' 1
+    expect_experts "bare DER: the ip's start above the maximum PDU size" 'Length 18710 is above the maximum PDU size preference' 1
+    expect_experts "no unknown type or bad length" 'nknown|does not fit|holds at least' 0
+    expect_experts "bare DER: the ip's rest is not read as BER" 'No PKIMessage where|BER Error' 0
     check "no malformed frame" [ "$(malformed_frames '.')" = 0 ]
     check "the garbage length 65535 is above the maximum too" \
         same_frame 'Length 65535 is above the maximum PDU size preference' 21
@@ -323,17 +323,12 @@ fin
 EOF
     build "$gen_scn" "$pcap"
     dissect "$pcap" 60 512 -o entrust.max_pdu_size:10000
-    check "framed: the ips' starts above the maximum, once each (got $(count_expert 'Length 18711 is above'))" \
-        [ "$(count_expert 'Length 18711 is above')" = 2 ]
-    check "bare DER: the ip's start above the maximum, once (got $(count_expert 'Length 18710 is above'))" \
-        [ "$(count_expert 'Length 18710 is above')" = 1 ]
-    check "the rest of no ip read as frames or BER (got $(count_expert 'nknown|does not fit|holds at least|No PKIMessage where|BER Error'))" \
-        [ "$(count_expert 'nknown|does not fit|holds at least|No PKIMessage where|BER Error')" = 0 ]
+    expect_experts "framed: the ips' starts above the maximum, once each" 'Length 18711 is above' 2
+    expect_experts "bare DER: the ip's start above the maximum, once" 'Length 18710 is above' 1
+    expect_experts "the rest of no ip read as frames or BER" 'nknown|does not fit|holds at least|No PKIMessage where|BER Error' 0
     check "no malformed frame" [ "$(malformed_frames '.')" = 0 ]
-    check "the garbage length before the third ip is above the maximum" \
-        [ "$(count_expert 'Length 65535 is above')" = 1 ]
-    check "the 1 GiB genm, bare and framed, above the maximum" \
-        [ "$(count_expert 'Length 107374183[01] is above')" = 2 ]
+    expect_experts "the garbage length before the third ip is above the maximum" 'Length 65535 is above' 1
+    expect_experts "the 1 GiB genm, bare and framed, above the maximum" 'Length 107374183[01] is above' 2
     check "the genm coalesced after each 1 GiB one decodes" \
         [ "$(awk -F'\t' '$5 ~ /Length 107374183[01] is above/ && $4 ~ /21/' "$work/out" | wc -l)" = 2 ]
     check "every genm after a 1 GiB one decodes (got $(count_body 21))" [ "$(count_body 21)" = 9 ]
@@ -353,8 +348,7 @@ fin
 EOF
     build "$gen_scn" "$pcap"
     dissect "$pcap" 60 512 -o entrust.max_pdu_size:10000 -o tcp.analyze_sequence_numbers:FALSE
-    check "a late copy of the ip's rest: no other length above the maximum, no unknown type (got $(count_expert 'nknown|is above'))" \
-        [ "$(count_expert 'nknown|is above')" = 1 ]
+    expect_experts "a late copy of the ip's rest: no other length above the maximum, no unknown type" 'nknown|is above' 1
     check "the genp after it decodes" [ "$(count_body 22)" = 1 ]
     ;;
 
