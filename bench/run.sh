@@ -187,6 +187,10 @@ while [ "$i" -le "$rounds" ]; do
     i=$((i + 1))
 done
 
+mode_label() {
+    case $1 in fields) echo "-T fields" ;; tree) echo "-V (full tree)" ;; summary) echo "one line per packet" ;; esac
+}
+
 # ROUNDS 0: no timing, only the instruction counts below.
 if [ "$rounds" -gt 0 ]; then
     # How many messages each decoded (fields mode): a sanity check that the
@@ -194,9 +198,6 @@ if [ "$rounds" -gt 0 ]; then
     decoded() { awk -F'\t' '$2 != "" { n += split($2, a, ",") } END { print n + 0 }' "$1"; }
     echo "decoded messages: ours $(decoded "$out/ours-fields.fields"), built-in $(decoded "$out/builtin-fields.fields"), built-in without plugin $(decoded "$out/builtin_noplugin-fields.fields")"
 
-    mode_label() {
-        case $1 in fields) echo "-T fields" ;; tree) echo "-V (full tree)" ;; summary) echo "one line per packet" ;; esac
-    }
     fastest() {  # the smallest number read
         sort -n | head -1
     }
