@@ -136,10 +136,40 @@ der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *pee
     return TRUE;
 }
 
+/* The contents of a PKIHeader, buf[pos, end): pvno, sender and recipient
+ * (GeneralNames, [0] to [8]), then its optional fields [0] to [8], each
+ * explicitly tagged, in order; each fits in the header and together they
+ * fill it.  DER_NEED_MORE where the bytes at hand end first. */
+static der_status
+pkiheader_check(const guint8 *buf, gsize len, guint64 pos, guint64 end)
+{
+    guint32 next_optional = 0;  /* the lowest tag the next optional field may have */
+    guint i;
+
+    for (i = 0; pos < end; i++) {
+        der_header field;
+        der_status st = pos < len ? der_read_header(buf + pos, len - pos, &field) : DER_NEED_MORE;
+        if (st != DER_OK)
+            return st;
+        if (!der_fits(&field, end - pos))
+            return DER_INVALID;
+        if (i == 0 && buf[pos] != 0x02)
+            return DER_INVALID;
+        if (i >= 1 && (field.cls != DER_CLASS_CONTEXT || field.tag > 8))
+            return DER_INVALID;
+        if (i >= 3) {
+            if (!field.constructed || field.tag < next_optional)
+                return DER_INVALID;
+            next_optional = field.tag + 1;
+        }
+        pos += field.header_len + field.content_len;
+    }
+    return i >= 3 ? DER_OK : DER_INVALID;
+}
+
 der_status
 der_pkimessage_confirm(const guint8 *buf, gsize len)
 {
-    der_pkimessage_peek peek;
     der_header msg, child;
     guint64 pos, msg_end;
     guint32 next_optional = 0;  /* the lowest tag the next optional element may have */
@@ -147,21 +177,28 @@ der_pkimessage_confirm(const guint8 *buf, gsize len)
 
     if (len == 0)
         return DER_NEED_MORE;
-    if (!der_looks_like_pkimessage(buf, len, &peek))
+    if (!der_looks_like_pkimessage(buf, len, NULL))
         return DER_INVALID;
     if (der_read_header(buf, len, &msg) != DER_OK)
         return DER_NEED_MORE;
     msg_end = msg.header_len + msg.content_len;
     pos = msg.header_len;
-    /* Element i: 0 the header, 1 the body, 2 and 3 the optional ones.  The
-     * header's contents are der_looks_like_pkimessage's to check: it has
-     * read them whole when it has read the body's tag. */
+    /* Element i: 0 the header, 1 the body, 2 and 3 the optional ones. */
     for (i = 0; pos < msg_end; i++) {
         der_status st = pos < len ? der_read_header(buf + pos, len - pos, &child) : DER_NEED_MORE;
-        if (st == DER_NEED_MORE)    /* the rest is not at hand */
-            return i >= 2 && peek.body_tag >= 0 ? DER_OK : DER_NEED_MORE;
+        if (st == DER_NEED_MORE) {
+            /* The rest is not at hand.  Believed once the body's header is,
+             * and the bytes end inside an element: where they end between
+             * two, the next bytes could still refute the length. */
+            return i >= 2 && pos > len ? DER_OK : DER_NEED_MORE;
+        }
         if (st != DER_OK || !der_fits(&child, msg_end - pos))
             return DER_INVALID;
+        if (i == 0) {
+            st = pkiheader_check(buf, len, pos + child.header_len, pos + child.header_len + child.content_len);
+            if (st != DER_OK)
+                return st;
+        }
         if (i == 1 && (child.cls != DER_CLASS_CONTEXT || !child.constructed))
             return DER_INVALID;
         if (i >= 2 && (i > 3 || child.cls != DER_CLASS_CONTEXT || !child.constructed
@@ -171,7 +208,7 @@ der_pkimessage_confirm(const guint8 *buf, gsize len)
             next_optional = child.tag + 1;
         pos += child.header_len + child.content_len;
     }
-    return i >= 2 && peek.body_tag >= 0 ? DER_OK : DER_INVALID;
+    return i >= 2 ? DER_OK : DER_INVALID;
 }
 
 /* The decimal number of n digits at text, or -1. */

@@ -70,13 +70,15 @@ typedef struct {
 gboolean der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *peek);
 
 /* Whether buf starts a PKIMessage whose length can be believed although
- * the message is not at hand whole: it looks like one, and its top-level
- * elements (header, body, then protection [0] and extraCerts [1], each
- * optional, in that order), as far as the buffer shows them, fit in the
- * message and, when all of them are here, fill it.  DER_NEED_MORE until
- * the body's header is in the buffer.  A message whose length was rewritten
- * to hide the bytes after it is refuted by the element that follows its
- * last one. */
+ * the message is not at hand whole: it looks like one, its PKIHeader's
+ * fields are in order and fill it, and its top-level elements (header,
+ * body, then protection [0] and extraCerts [1], each optional, in that
+ * order), as far as the buffer shows them, fit in the message and, when
+ * all of them are here, fill it.  DER_NEED_MORE until the body's header is
+ * in the buffer, and while the buffer ends between two elements.  A
+ * message whose length was rewritten to hide the bytes after it is refuted
+ * by the element that follows its last one; bad bytes, by the first that
+ * breaks these rules. */
 der_status der_pkimessage_confirm(const guint8 *buf, gsize len);
 
 /* A Time (RFC 5280 section 4.1.2.5) in the form DER gives it: UTCTime

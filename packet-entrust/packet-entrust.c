@@ -834,25 +834,48 @@ oversize_status(entrust_delimiting delimiting, const guint8 *buf, guint avail)
     return der_pkimessage_confirm(buf + at, avail - at) == DER_NEED_MORE ? DER_NEED_MORE : DER_INVALID;
 }
 
+/* Whether the framed PDU at buf holds a PKIMessage whose DER length agrees
+ * with the framing's length field. */
+static gboolean
+framed_lengths_agree(const guint8 *buf, guint avail)
+{
+    gsize at;
+    guint64 der_size;
+
+    if (avail < CMP_TCP_V10_HEADER_LEN)
+        return FALSE;
+    at = cmp_frame_message_offset(buf);
+    return at != 0 && at < avail && der_element_size(buf + at, avail - at, &der_size) == DER_OK
+        && der_size + (at - CMP_TCP_LENGTH_LEN) == cmp_read_be32(buf);
+}
+
 /* For the PDU at offset, of whole bytes, above entrust.max_pdu_size: TRUE
  * with *pdu_len when it is real (oversize_status) and so not waited for,
  * its length here being the bytes at hand (its rest in later segments is
  * found on the first pass by oversize_rest_at_start), or 0 to wait for the
- * bytes that tell (no more than the maximum).  FALSE for bad bytes, to be
+ * bytes that tell (no more than the maximum; beyond it, a framed PDU whose
+ * two lengths agree is believed).  FALSE for bad bytes, to be
  * resynchronised.  (Sequence numbers compare within 2 GiB: a rest longer
  * than that is not followed.) */
 static gboolean
 take_oversize(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offset, guint64 whole, guint *pdu_len)
 {
     guint avail = bytes_available(tvb, offset);
-    der_status real = oversize_status(conv->pdu_delimiting, tvb_get_ptr(tvb, offset, avail), avail);
+    const guint8 *buf = tvb_get_ptr(tvb, offset, avail);
+    der_status real = oversize_status(conv->pdu_delimiting, buf, avail);
 
-    if (real == DER_NEED_MORE && avail < entrust_max_pdu && entrust_may_desegment(pinfo)) {
-        *pdu_len = 0;
-        return TRUE;
-    }
-    if (real != DER_OK)
+    if (real == DER_NEED_MORE) {
+        if (avail < entrust_max_pdu && entrust_may_desegment(pinfo)) {
+            *pdu_len = 0;
+            return TRUE;
+        }
+        /* Waited for as long as may be: a framed PDU whose DER length
+         * agrees with its framing length is believed. */
+        if (conv->pdu_delimiting == ENTRUST_DELIMIT_DER || !framed_lengths_agree(buf, avail))
+            return FALSE;
+    } else if (real != DER_OK) {
         return FALSE;
+    }
     if (whole > avail && whole <= G_MAXINT32 && !PINFO_FD_VISITED(pinfo) && conv->segment_seq_known) {
         oversize_t *open = &conv->oversize[entrust_tcp_direction(pinfo)];
         open->frame = pinfo->num;
@@ -880,7 +903,13 @@ oversize_rest_at_start(entrust_conv_t *conv, packet_info *pinfo, guint avail)
     if (!open->frame || !conv->segment_seq_known)
         return NULL;
     /* Within [start_seq, end_seq), modulo 2^32: a retransmission that
-     * comes after the stream went past the PDU is still its rest. */
+     * comes after the stream went past the PDU is still its rest.  A
+     * gigabyte past it, the range is dropped, before the sequence numbers
+     * wrap into it again. */
+    if ((gint32)(conv->segment_seq - open->end_seq) >= (1 << 30)) {
+        open->frame = 0;
+        return NULL;
+    }
     if ((gint32)(conv->segment_seq - open->start_seq) < 0 || (gint32)(open->end_seq - conv->segment_seq) <= 0)
         return NULL;
     left = open->end_seq - conv->segment_seq;

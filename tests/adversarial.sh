@@ -320,6 +320,42 @@ coalesce off
 s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
 c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
 fin
+connection 10.0.0.1 41607 10.0.0.2 829
+coalesce on
+c raw hex:308440000000
+c raw skip=3 file:$msgs/genm-pbm/01-genm.der
+flush
+coalesce off
+c der file:$msgs/genm-pbm/01-genm.der
+s der file:$msgs/genm-pbm/02-genp.der
+fin
+connection 10.0.0.1 41608 10.0.0.2 829
+coalesce on
+c raw hex:4000000700308440000000
+c raw skip=3 file:$msgs/genm-pbm/01-genm.der
+flush
+coalesce off
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+fin
+connection 10.0.0.1 41609 10.0.0.2 829
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+coalesce on
+c raw hex:7f0000000030847f0000003084007fffff020102
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+flush
+coalesce off
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+fin
+connection 10.0.0.1 41610 10.0.0.2 829
+c der file:$msgs/genm-pbm/01-genm.der
+coalesce on
+c raw hex:30847f0000003084007fffff020102
+c der file:$msgs/genm-pbm/01-genm.der
+flush
+coalesce off
+s der file:$msgs/genm-pbm/02-genp.der
+fin
 EOF
     build "$gen_scn" "$pcap"
     dissect "$pcap" 60 512 -o entrust.max_pdu_size:10000
@@ -328,11 +364,14 @@ EOF
     expect_experts "the rest of no ip read as frames or BER" 'nknown|does not fit|holds at least|No PKIMessage where|BER Error' 0
     check "no malformed frame" [ "$(malformed_frames '.')" = 0 ]
     expect_experts "the garbage length before the third ip is above the maximum" 'Length 65535 is above' 1
-    expect_experts "the 1 GiB genm, bare and framed, above the maximum" 'Length 107374183[01] is above' 2
-    check "the genm coalesced after each 1 GiB one decodes" \
-        [ "$(awk -F'\t' '$5 ~ /Length 107374183[01] is above/ && $4 ~ /21/' "$work/out" | wc -l)" = 2 ]
-    check "every genm after a 1 GiB one decodes (got $(count_body 21))" [ "$(count_body 21)" = 9 ]
-    check "every genp decodes (got $(count_body 22))" [ "$(count_body 22)" = 14 ]
+    expect_experts "the 1 GiB genm, bare and framed, coalesced and alone in its segment, above the maximum" \
+        'Length 107374183[01] is above' 4
+    check "the genm after each 1 GiB one decodes, in its frame (alone, the 1 GiB one waits for it)" \
+        [ "$(awk -F'\t' '$5 ~ /Length 107374183[01] is above/ && $4 ~ /21/' "$work/out" | wc -l)" = 4 ]
+    check "a garbage header above the maximum, framed and bare, does not wait: the genm after it in its frame decodes" \
+        [ "$(awk -F'\t' '$5 ~ /Length (2130706432|2130706438) is above/ && $4 ~ /21/' "$work/out" | wc -l)" = 2 ]
+    check "every genm decodes (got $(count_body 21))" [ "$(count_body 21)" = 15 ]
+    check "every genp decodes (got $(count_body 22))" [ "$(count_body 22)" = 18 ]
     # A copy of the ip's second segment that comes after the stream went
     # past the ip (TCP's analysis off, so that it reaches the dissector):
     # still its rest, not a frame of unknown type.
@@ -350,6 +389,23 @@ EOF
     dissect "$pcap" 60 512 -o entrust.max_pdu_size:10000 -o tcp.analyze_sequence_numbers:FALSE
     expect_experts "a late copy of the ip's rest: no other length above the maximum, no unknown type" 'nknown|is above' 1
     check "the genp after it decodes" [ "$(count_body 22)" = 1 ]
+    # A maximum below where the body's header lies (genm: 152 octets into
+    # its PKIMessage): waited for up to the maximum, then believed because
+    # the two lengths agree; its rest is not read as frames.
+    cat > "$gen_scn" <<EOF
+connection 10.0.0.1 41611 10.0.0.2 829
+segsize 60
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+segsize 0
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+fin
+EOF
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 512 -o entrust.max_pdu_size:100
+    expect_experts "maximum 100: each genm above it, once" 'Length 192 is above' 2
+    expect_experts "maximum 100: no unknown type or other length" 'nknown|does not fit|holds at least|Length [0-9]+ is above' 2
+    check "maximum 100: the genp (212) decodes" [ "$(count_body 22)" = 1 ]
     ;;
 
 len-min)

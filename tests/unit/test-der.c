@@ -126,6 +126,18 @@ test_pkimessage_confirm(void)
           0x30, 0x0b, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
         0xb3, 0x02, 0x05, 0x00,
     };
+    /* bytes whose PKIHeader claims 8 MiB: no GeneralName after pvno */
+    static const guint8 garbage_header[] = {
+        0x30, 0x84, 0x7f, 0x00, 0x00, 0x00,
+          0x30, 0x84, 0x00, 0x7f, 0xff, 0xff, 0x02, 0x01, 0x02, 0x00, 0x00, 0x00, 0xc0,
+    };
+    /* a PKIHeader whose optional fields are out of order: [4] then [2] */
+    static const guint8 header_out_of_order[] = {
+        0x30, 0x82, 0x10, 0x00,
+          0x30, 0x13, 0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
+            0xa4, 0x02, 0x04, 0x00, 0xa2, 0x02, 0x04, 0x00,
+          0xb3, 0x82, 0x0f, 0xe7, 0x05, 0x00,
+    };
     /* a body that runs past the message */
     static const guint8 body_overruns[] = {
         0x30, 0x11,
@@ -145,6 +157,11 @@ test_pkimessage_confirm(void)
     g_assert_cmpint(der_pkimessage_confirm(out_of_order, sizeof out_of_order), ==, DER_INVALID);
     g_assert_cmpint(der_pkimessage_confirm(no_body, sizeof no_body), ==, DER_INVALID);
     g_assert_cmpint(der_pkimessage_confirm(body_overruns, sizeof body_overruns), ==, DER_INVALID);
+    g_assert_cmpint(der_pkimessage_confirm(garbage_header, sizeof garbage_header), ==, DER_INVALID);
+    g_assert_cmpint(der_pkimessage_confirm(header_out_of_order, sizeof header_out_of_order), ==, DER_INVALID);
+    /* bytes that end between two elements: the next may yet refute */
+    g_assert_cmpint(der_pkimessage_confirm(hides_after_body, 21), ==, DER_NEED_MORE);
+    g_assert_cmpint(der_pkimessage_confirm(hides_after_protection, 25), ==, DER_NEED_MORE);
     g_assert_cmpint(der_pkimessage_confirm((const guint8 *)"\x31\x00", 2), ==, DER_INVALID);
 }
 
