@@ -186,18 +186,31 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
      * far more than a few plausible bytes. */
     if (length < msg_at - CMP_TCP_LENGTH_LEN + 2)
         return FALSE;
-    if (msg_at < len) {
-        guint64 der_size;
-        if (!der_looks_like_pkimessage(buf + msg_at, len - msg_at, NULL))
-            return FALSE;
-        if (der_element_size(buf + msg_at, len - msg_at, &der_size) == DER_OK
-                && (der_size > G_MAXUINT32 || der_size + (msg_at - CMP_TCP_LENGTH_LEN) != length))
-            return FALSE;
-    }
+    if (msg_at < len && (!der_looks_like_pkimessage(buf + msg_at, len - msg_at, NULL)
+                         || cmp_frame_der_length_check(buf, len) == DER_INVALID))
+        return FALSE;
     /* A length above max_pdu is believed only where the PKIMessage behind
      * it confirms it: its DER length agrees (above), and its top-level
      * elements fit that length. */
     return !above_max || (msg_at < len && der_pkimessage_confirm(buf + msg_at, len - msg_at) == DER_OK);
+}
+
+der_status
+cmp_frame_der_length_check(const guint8 *buf, gsize len)
+{
+    gsize msg_at = len >= CMP_TCP_V10_HEADER_LEN ? cmp_frame_message_offset(buf) : 0;
+    guint64 der_size;
+    der_status st;
+
+    if (len < CMP_TCP_V10_HEADER_LEN || (msg_at != 0 && msg_at >= len))
+        return DER_NEED_MORE;
+    if (msg_at == 0)
+        return DER_INVALID;
+    st = der_element_size(buf + msg_at, len - msg_at, &der_size);
+    if (st != DER_OK)
+        return st;
+    return der_size <= G_MAXUINT32 && der_size + (msg_at - CMP_TCP_LENGTH_LEN) == cmp_read_be32(buf)
+        ? DER_OK : DER_INVALID;
 }
 
 gboolean

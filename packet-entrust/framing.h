@@ -15,6 +15,7 @@
 #define ENTRUST_FRAMING_H
 
 #include <glib.h>
+#include "der.h"
 
 #define CMP_TCP_LENGTH_LEN      4
 #define CMP_TCP_V0_HEADER_LEN   5   /* length, type */
@@ -102,6 +103,12 @@ entrust_session_kind entrust_classify(const guint8 *buf, gsize len);
 
 /* The delimiting a session kind uses. */
 entrust_delimiting entrust_session_delimiting(entrust_session_kind kind);
+
+/* Whether the PKIMessage of the v0 or v10 frame at buf has a DER length
+ * that fills the frame exactly, as its length field says: DER_NEED_MORE
+ * while the frame's header or the PKIMessage's is not in buf, DER_INVALID
+ * when it does not, or the frame's type carries no PKIMessage. */
+der_status cmp_frame_der_length_check(const guint8 *buf, gsize len);
 
 /* TRUE when buf starts with a complete-enough, plausible v0 or v10 header
  * (at least CMP_TCP_V10_HEADER_LEN bytes are needed to say so) whose length

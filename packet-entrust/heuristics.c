@@ -76,7 +76,6 @@ gboolean
 cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
 {
     der_pkimessage_peek peek;
-    guint64 der_size;
     gsize at;
 
     if (!buf || len < CMP_TCP_V10_HEADER_LEN || !cmp_tcp_header_plausible(buf, len, max_pdu))
@@ -94,10 +93,7 @@ cmp_heur_framed_pkimessage(const guint8 *buf, gsize len, guint32 max_pdu)
         return FALSE;
     /* cmp_tcp_header_plausible checked this already; it is the heart of
      * the heuristic, so it is checked here too. */
-    if (der_element_size(buf + at, len - at, &der_size) != DER_OK || der_size > G_MAXUINT32
-            || der_size + (at - CMP_TCP_LENGTH_LEN) != cmp_read_be32(buf))
-        return FALSE;
-    return TRUE;
+    return cmp_frame_der_length_check(buf, len) == DER_OK;
 }
 
 gboolean

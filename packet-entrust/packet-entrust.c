@@ -834,21 +834,6 @@ oversize_status(entrust_delimiting delimiting, const guint8 *buf, guint avail)
     return der_pkimessage_confirm(buf + at, avail - at) == DER_NEED_MORE ? DER_NEED_MORE : DER_INVALID;
 }
 
-/* Whether the framed PDU at buf holds a PKIMessage whose DER length agrees
- * with the framing's length field. */
-static gboolean
-framed_lengths_agree(const guint8 *buf, guint avail)
-{
-    gsize at;
-    guint64 der_size;
-
-    if (avail < CMP_TCP_V10_HEADER_LEN)
-        return FALSE;
-    at = cmp_frame_message_offset(buf);
-    return at != 0 && at < avail && der_element_size(buf + at, avail - at, &der_size) == DER_OK
-        && der_size + (at - CMP_TCP_LENGTH_LEN) == cmp_read_be32(buf);
-}
-
 /* For the PDU at offset, of whole bytes, above entrust.max_pdu_size: TRUE
  * with *pdu_len when it is real (oversize_status) and so not waited for,
  * its length here being the bytes at hand (its rest in later segments is
@@ -871,7 +856,7 @@ take_oversize(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offse
         }
         /* Waited for as long as may be: a framed PDU whose DER length
          * agrees with its framing length is believed. */
-        if (conv->pdu_delimiting == ENTRUST_DELIMIT_DER || !framed_lengths_agree(buf, avail))
+        if (conv->pdu_delimiting == ENTRUST_DELIMIT_DER || cmp_frame_der_length_check(buf, avail) != DER_OK)
             return FALSE;
     } else if (real != DER_OK) {
         return FALSE;
