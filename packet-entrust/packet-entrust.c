@@ -803,22 +803,19 @@ first_reframe_at(const entrust_conv_t *conv, packet_info *pinfo, int offset)
     return conv->segment_seq_known ? seq_at(conv, offset) == at->seq : pinfo->num == at->frame;
 }
 
-/* Whether the PDU at buf, whose length is above entrust.max_pdu_size, is a
+/* Whether the PDU at buf, of whole bytes, above entrust.max_pdu_size, is a
  * real one too large to wait for rather than bad bytes: DER_OK when its
  * PKIMessage confirms the length (framed: cmp_tcp_header_plausible; bare
  * DER: der_pkimessage_confirm), DER_NEED_MORE while the bytes at hand
  * cannot tell (the PKIHeader, or the framing header, is cut). */
 static der_status
-oversize_status(entrust_delimiting delimiting, const guint8 *buf, guint avail)
+oversize_status(entrust_delimiting delimiting, const guint8 *buf, guint avail, guint64 whole)
 {
     gsize at;
-    guint64 size;
 
     if (delimiting == ENTRUST_DELIMIT_DER) {
         /* An element at hand whole is what it is, and is decoded. */
-        if (der_element_size(buf, MIN(avail, 16), &size) == DER_OK && size <= avail)
-            return DER_OK;
-        return der_pkimessage_confirm(buf, avail);
+        return whole <= avail ? DER_OK : der_pkimessage_confirm(buf, avail);
     }
     if (cmp_tcp_header_plausible(buf, avail, entrust_max_pdu))
         return DER_OK;
@@ -847,7 +844,7 @@ take_oversize(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offse
 {
     guint avail = bytes_available(tvb, offset);
     const guint8 *buf = tvb_get_ptr(tvb, offset, avail);
-    der_status real = oversize_status(conv->pdu_delimiting, buf, avail);
+    der_status real = oversize_status(conv->pdu_delimiting, buf, avail, whole);
 
     if (real == DER_NEED_MORE) {
         if (avail < entrust_max_pdu && entrust_may_desegment(pinfo)) {
