@@ -75,8 +75,8 @@ der_element_size(const guint8 *buf, gsize len, guint64 *out)
     return DER_OK;
 }
 
-gboolean
-der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *peek)
+static gboolean
+looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *peek, gboolean any_pvno)
 {
     der_header msg, hdr, pvno, body;
     der_status st;
@@ -115,7 +115,7 @@ der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *pee
     pos += pvno.header_len;
     if (pos >= len)
         return TRUE;
-    if (buf[pos] < 1 || buf[pos] > 3)
+    if (!any_pvno && (buf[pos] < 1 || buf[pos] > 3))
         return FALSE;
     if (peek)
         peek->pvno = buf[pos];
@@ -134,6 +134,18 @@ der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *pee
     if (peek)
         peek->body_tag = (gint)body.tag;
     return TRUE;
+}
+
+gboolean
+der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *peek)
+{
+    return looks_like_pkimessage(buf, len, peek, FALSE);
+}
+
+gboolean
+der_looks_like_pkimessage_any_pvno(const guint8 *buf, gsize len)
+{
+    return looks_like_pkimessage(buf, len, NULL, TRUE);
 }
 
 /* The contents of a PKIHeader, buf[pos, end): pvno, sender and recipient

@@ -68,6 +68,10 @@ typedef struct {
  * fit inside the message and be followed by a context-tagged body.  Only the
  * bytes present are checked: a prefix of a PKIMessage looks like one. */
 gboolean der_looks_like_pkimessage(const guint8 *buf, gsize len, der_pkimessage_peek *peek);
+/* The same with a pvno of any value that fits one octet: for bytes the
+ * transport says are a PKIMessage, which may be of a version RFC 9810 does
+ * not define (section 7: failInfo unsupportedVersion answers those). */
+gboolean der_looks_like_pkimessage_any_pvno(const guint8 *buf, gsize len);
 
 /* Whether buf starts a PKIMessage whose length can be believed although
  * the message is not at hand whole: it looks like one, its PKIHeader's

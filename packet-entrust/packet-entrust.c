@@ -560,7 +560,11 @@ dissect_entrust_der_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, ent
         proto_tree_add_item(proto_item_add_subtree(ti, ett_entrust), hf_entrust_payload, tvb, 0, -1, ENC_NA);
         return tvb_reported_length(tvb);
     }
-    if (der_looks_like_pkimessage(tvb_get_ptr(tvb, 0, MIN(avail, 64)), MIN(avail, 64), NULL)) {
+    /* Once the stream is known to carry PKIMessages, one of a version RFC
+     * 9810 does not define is one too (pkixcmp warns about its pvno). */
+    if (conv && conv->session == ENTRUST_SESSION_CMP_DER
+            ? der_looks_like_pkimessage_any_pvno(tvb_get_ptr(tvb, 0, MIN(avail, 64)), MIN(avail, 64))
+            : der_looks_like_pkimessage(tvb_get_ptr(tvb, 0, MIN(avail, 64)), MIN(avail, 64), NULL)) {
         proto_item *ti = proto_tree_add_item(tree, proto_entrust, tvb, 0, 0, ENC_NA);
         proto_item_append_text(ti, ", bare DER");
         settle_session(conv, ENTRUST_SESSION_CMP_DER);

@@ -176,6 +176,7 @@ static expert_field ei_pkixcmp_implicit_certificate = EI_INIT;
 static expert_field ei_pkixcmp_itav_value_in_set = EI_INIT;
 static expert_field ei_pkixcmp_empty_sequence = EI_INIT;
 static expert_field ei_pkixcmp_pvno_too_low = EI_INIT;
+static expert_field ei_pkixcmp_unknown_pvno = EI_INIT;
 
 static dissector_handle_t pkixcmp_handle;
 
@@ -611,7 +612,10 @@ pkixcmp_dissect_maybe_explicit(ber_implicit_t implicit_tag, tvbuff_t *tvb, int o
                 && header.tag == (guint32)universal_tag && !header.indefinite
                 && header.header_len + header.content_len == (guint64)remaining) {
             fn(FALSE, tvb, offset, actx, tree, hf_index);
-            proto_tree_add_expert(tree, actx->pinfo, &ei_pkixcmp_explicit_tag, tvb, offset, (int)header.header_len);
+            proto_tree_add_expert_format(tree, actx->pinfo, &ei_pkixcmp_explicit_tag, tvb, offset,
+                                         (int)header.header_len, "%s tagged explicitly where the module says "
+                                         "IMPLICIT (non-conformant encoder)",
+                                         hf_index > 0 ? proto_registrar_get_name(hf_index) : "Field");
             return offset + remaining;
         }
     }
@@ -800,7 +804,9 @@ pkixcmp_dissect_cmp_certificate(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, 
     }
     pi = proto_tree_add_item(tree, hf_index, tvb, offset, size, ENC_NA);
     if (implicit)
-        expert_add_info(actx->pinfo, pi, &ei_pkixcmp_implicit_certificate);
+        expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_implicit_certificate,
+                               "Certificate in %s tagged implicitly (non-conformant encoder)",
+                               ctx && ctx->cert_context ? ctx->cert_context : "a SEQUENCE OF CMPCertificate");
 
     if (ctx) {
         pkixcmp_cert_t *cert = wmem_new(actx->pinfo->pool, pkixcmp_cert_t);
@@ -873,11 +879,13 @@ static const ber_sequence_t crls_sequence_of[] = {
     { &hf_pkixcmp_crl, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_certificate_list },
 };
 
+/* RevRepContent's crls and id-it-crls (RFC 9480 section 2.17):
+ * SEQUENCE SIZE (1..MAX) OF CertificateList. */
 int
 pkixcmp_dissect_crls(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset,
-                                   crls_sequence_of, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence_of_1_max(implicit_tag, actx, tree, tvb, offset,
+                                             crls_sequence_of, hf_index, ett_pkixcmp_sequence, "crls");
 }
 
 /* PKIFreeText ::= SEQUENCE SIZE (1..MAX) OF UTF8String */
@@ -1474,6 +1482,9 @@ dissect_pvno(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t 
     guint32 pvno = 0;
 
     offset = dissect_ber_integer(implicit_tag, actx, tree, tvb, offset, hf_index, &pvno);
+    if (pvno < 1 || pvno > 3)
+        expert_add_info_format(actx->pinfo, actx->created_item, &ei_pkixcmp_unknown_pvno,
+                               "pvno %u: RFC 9810 defines 1 (cmp1999), 2 (cmp2000) and 3 (cmp2021)", pvno);
     if (pkixcmp_ctx(actx))
         pkixcmp_ctx(actx)->summary->pvno = (gint)pvno;
     return offset;
@@ -2000,11 +2011,12 @@ dissect_rann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t 
     return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, rev_ann_sequence, -1, ett_pkixcmp_sequence);
 }
 
-/* CRLAnnContent ::= SEQUENCE OF CertificateList */
+/* CRLAnnContent ::= SEQUENCE OF CertificateList (it may be empty) */
 static int
 dissect_crlann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return pkixcmp_dissect_crls(implicit_tag, tvb, offset, actx, tree, hf_pkixcmp_crls);
+    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, crls_sequence_of, hf_pkixcmp_crls,
+                                   ett_pkixcmp_sequence);
 }
 
 /* PKIConfirmContent ::= NULL */
@@ -2234,8 +2246,8 @@ dissect_pkixcmp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     ti = proto_tree_add_item(tree, proto_pkixcmp, tvb, 0, -1, ENC_NA);
     cmp_tree = proto_item_add_subtree(ti, ett_pkixcmp);
 
-    if (!der_looks_like_pkimessage(tvb_get_ptr(tvb, 0, MIN(tvb_captured_length(tvb), 64)),
-                                   MIN(tvb_captured_length(tvb), 64), NULL)) {
+    if (!der_looks_like_pkimessage_any_pvno(tvb_get_ptr(tvb, 0, MIN(tvb_captured_length(tvb), 64)),
+                                            MIN(tvb_captured_length(tvb), 64))) {
         proto_tree_add_expert(cmp_tree, pinfo, &ei_pkixcmp_not_pkimessage, tvb, 0, -1);
         col_append_sep_str(pinfo->cinfo, COL_INFO, " ", "not a PKIMessage");
         return tvb_captured_length(tvb);
@@ -2627,13 +2639,16 @@ proto_register_pkixcmp(void)
             "Field tagged implicitly (non-conformant encoder)", EXPFILL } },
         { &ei_pkixcmp_explicit_tag,
           { "pkixcmp.explicit_tag", PI_PROTOCOL, PI_NOTE,
-            "Field tagged explicitly where CRMF's module says IMPLICIT (non-conformant encoder)", EXPFILL } },
+            "Field tagged explicitly where the module says IMPLICIT (non-conformant encoder)", EXPFILL } },
         { &ei_pkixcmp_implicit_certificate,
           { "pkixcmp.implicit_certificate", PI_PROTOCOL, PI_NOTE,
             "Certificate tagged implicitly (non-conformant encoder)", EXPFILL } },
         { &ei_pkixcmp_empty_sequence,
           { "pkixcmp.empty_sequence", PI_PROTOCOL, PI_WARN,
             "SEQUENCE SIZE (1..MAX) OF without an element", EXPFILL } },
+        { &ei_pkixcmp_unknown_pvno,
+          { "pkixcmp.unknown_pvno", PI_PROTOCOL, PI_WARN,
+            "pvno is none of the versions RFC 9810 defines", EXPFILL } },
         { &ei_pkixcmp_pvno_too_low,
           { "pkixcmp.pvno_too_low", PI_PROTOCOL, PI_WARN,
             "cmp2021 syntax in a message of an earlier pvno", EXPFILL } },

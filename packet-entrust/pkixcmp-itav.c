@@ -421,7 +421,8 @@ dissect_cert_profile(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn
         expert_add_info(actx->pinfo, actx->created_item, &ei_itav_draft_encoding);
         return offset;
     }
-    return dissect_ber_sequence_of(implicit_tag, actx, tree, tvb, offset, cert_profile_sequence_of, hf_index, ett_itav_value);
+    return pkixcmp_dissect_sequence_of_1_max(implicit_tag, actx, tree, tvb, offset, cert_profile_sequence_of, hf_index,
+                                             ett_itav_value, "certProfile");
 }
 
 /* certReqTemplate ::= CertReqTemplateContent ::= SEQUENCE {
@@ -931,7 +932,8 @@ pkixcmp_itav_register(int proto)
             "Certificate extension or statement not decoded: its value is shown raw", EXPFILL } },
         { &ei_itav_draft_encoding,
           { "pkixcmp.itav.draft_encoding", PI_PROTOCOL, PI_NOTE,
-            "Value encoded as an Internet-Draft had it, not as the RFC says", EXPFILL } },
+            "certProfile as one UTF8String, as drafts of RFC 9480 had it: the RFC defines "
+            "SEQUENCE SIZE (1..MAX) OF UTF8String", EXPFILL } },
         { &ei_x509_attribute_encoding,
           { "pkixcmp.x509.attribute_encoding", PI_PROTOCOL, PI_NOTE,
             "X.509 attribute value encoded other than its definition says", EXPFILL } },

@@ -184,7 +184,8 @@ pkixcmp_pbm_check(const char *owf, const char *mac, gint64 iterations, GString *
     if (judge_mac(mac, why) == PKIXCMP_PBM_WEAK)
         strength = PKIXCMP_PBM_WEAK;
     if (iterations != PKIXCMP_PBM_ITERATIONS_UNKNOWN && iterations < 100) {
-        add_iterations_reason(why, "%" G_GINT64_FORMAT " iterations, below RFC 4211's minimum of 100", iterations);
+        /* No reason among the weaknesses: the verdict says it, and is
+         * shown as an error of its own. */
         strength = PKIXCMP_PBM_BROKEN;
     } else if (iterations != PKIXCMP_PBM_ITERATIONS_UNKNOWN && iterations < 1000) {
         add_iterations_reason(why, "only %" G_GINT64_FORMAT " iterations", iterations);
@@ -500,12 +501,20 @@ scan_cert_rep_message(const guint8 *buf, const elem_t *rep, pkixcmp_scan_t *out)
         gsize rpos = e.content;
         if (!is_universal(&e, DER_TAG_SEQUENCE))
             continue;   /* caPubs */
+        out->cert_responses_read = TRUE;
         while (next_elem(buf, &rpos, e.end, &resp)) {
-            gsize cpos = resp.content;
-            elem_t id, status, pair;
-            if (is_universal(&resp, DER_TAG_SEQUENCE) && next_elem(buf, &cpos, resp.end, &id)
-                    && next_elem(buf, &cpos, resp.end, &status) && next_elem(buf, &cpos, resp.end, &pair))
-                scan_certified_key_pair(buf, &pair, out);
+            gsize cpos = resp.content, spos;
+            elem_t id, status, value, pair;
+            if (!is_universal(&resp, DER_TAG_SEQUENCE) || !next_elem(buf, &cpos, resp.end, &id)
+                    || !next_elem(buf, &cpos, resp.end, &status) || !next_elem(buf, &cpos, resp.end, &pair))
+                continue;
+            scan_certified_key_pair(buf, &pair, out);
+            /* PKIStatusInfo ::= SEQUENCE { status PKIStatus, ... };
+             * accepted (0) and grantedWithMods (1) issue the certificate. */
+            spos = status.content;
+            if (is_universal(&pair, DER_TAG_SEQUENCE) && next_elem(buf, &spos, status.end, &value)
+                    && is_universal(&value, 2) && value.h.content_len == 1 && buf[value.content] <= 1)
+                out->cert_issued = TRUE;
         }
     }
 }

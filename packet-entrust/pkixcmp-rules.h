@@ -73,7 +73,9 @@ typedef enum {
 
 /* Checks the parameters (owf and mac may be NULL, iterations
  * PKIXCMP_PBM_ITERATIONS_UNKNOWN, when unknown) and appends a
- * human-readable reason for each weakness to why (when non-NULL). */
+ * human-readable reason for each weakness to why (when non-NULL); too few
+ * iterations for RFC 4211 are the verdict PKIXCMP_PBM_BROKEN, not one of
+ * those reasons. */
 pkixcmp_pbm_strength_t pkixcmp_pbm_check(const char *owf, const char *mac, gint64 iterations, GString *why);
 
 /* The same for PBMAC1 (RFC 8018 appendix A.5, RFC 9481 section 6.1.2):
@@ -131,6 +133,9 @@ typedef struct {
     gboolean central_keygen;    /* a certTemplate has no public key, or an empty one
                                    (RFC 9483 section 4.1.6: the CA generates the key) */
     gboolean private_key;       /* a CertifiedKeyPair holds privateKey [0] */
+    gboolean cert_responses_read; /* a CertRepMessage's responses were all at hand */
+    gboolean cert_issued;       /* one of them, accepted or grantedWithMods, holds
+                                   a CertifiedKeyPair: a certificate to confirm */
     guint    n_ca_certs;        /* genp id-it-caCerts certificates found */
     gsize    ca_cert_offset[PKIXCMP_SCAN_MAX_CERTS]; /* each one's offset in the buffer */
     gsize    ca_cert_len[PKIXCMP_SCAN_MAX_CERTS];    /* and its length */

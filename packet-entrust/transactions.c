@@ -58,6 +58,7 @@ static expert_field ei_no_response = EI_INIT;
 static expert_field ei_pvno_mismatch = EI_INIT;
 static expert_field ei_implicit_confirm = EI_INIT;
 static expert_field ei_private_key = EI_INIT;
+static expert_field ei_no_certificate = EI_INIT;
 static expert_field ei_rejected = EI_INIT;
 static expert_field ei_waiting = EI_INIT;
 static expert_field ei_revocation = EI_INIT;
@@ -548,7 +549,7 @@ check_password_based_mac(tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean pbmac
         pbm_verdict.owf = msg->pbm_owf ? keep_text("%s", msg->pbm_owf) : NULL;
         pbm_verdict.mac = msg->pbm_mac ? keep_text("%s", msg->pbm_mac) : NULL;
         pbm_verdict.iterations = msg->pbm_iterations;
-        pbm_verdict.weak_text = strength != PKIXCMP_PBM_OK
+        pbm_verdict.weak_text = why->len
             ? keep_text("Weak %s: %s", pbmac1 ? "PBMAC1" : "PasswordBasedMac", why->str) : NULL;
         pbm_verdict.broken_text = strength == PKIXCMP_PBM_BROKEN
             ? keep_text("PasswordBasedMac with %" G_GINT64_FORMAT " iterations: RFC 4211 section 4.4 asks for at least 100",
@@ -640,7 +641,7 @@ check_status(tx_rec_t *rec, const pkixcmp_msg_t *msg)
 static void
 check_key_material(tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t *scan)
 {
-    if (msg->body == PKIXCMP_BODY_KRP)
+    if (msg->body == PKIXCMP_BODY_KRP && scan->private_key)
         add_finding_text(rec, &ei_private_key, "krp: a key recovery response carries private keys");
     else if (scan->private_key)
         add_finding(rec, &ei_private_key, "%s carries a privateKey (the CA generated or recovered the key)",
@@ -784,7 +785,8 @@ check_transaction_id(packet_info *pinfo, tx_rec_t *rec, const pkixcmp_msg_t *msg
 
 /* Whether a message comes from the server of tx: the endpoint its last
  * request went to.  pkiconf, error and nested may come from either side;
- * before any request nothing tells, and they count as the client's. */
+ * before any request nothing tells, and they count as the client's (a
+ * nested then counts as a request: see analyse). */
 static gboolean
 from_server(const tx_t *tx, const packet_info *pinfo)
 {
@@ -883,6 +885,16 @@ check_nonces(wmem_allocator_t *pool, tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_
     }
 }
 
+/* The client answered the certificate response waiting for it (certConf,
+ * pkiconf or error): no "neither confirmed" at the end. */
+static void
+confirmation_settled(tx_t *tx)
+{
+    if (tx->to_confirm)
+        tx->to_confirm->needs_confirm = FALSE;
+    tx->to_confirm = NULL;
+}
+
 /* A request (or a client's confirmation or error) enters the transaction. */
 static void
 track_request(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_new)
@@ -910,16 +922,16 @@ track_request(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_new
             add_finding(rec, &ei_unexpected, "certConf, but implicitConfirm was granted in frame %u", tx->ic_granted_in);
         else if (!tx->to_confirm && !is_new)
             add_finding_text(rec, &ei_unexpected, "certConf, but no certificate waits for confirmation");
-        if (tx->to_confirm)
-            tx->to_confirm->needs_confirm = FALSE;
-        tx->to_confirm = NULL;
+        confirmation_settled(tx);
+    } else if (body == PKIXCMP_BODY_ERROR) {
+        /* The client refuses the response (RFC 9810 section 5.3.21): no
+         * certConf is to follow. */
+        confirmation_settled(tx);
     } else if (body == PKIXCMP_BODY_PKICONF) {
         /* cmp1999 (RFC 2510): the client confirms with pkiconf; only the
          * RFC 2510 TCP framing answers it (negPollRep). */
         rec->expects_response = FALSE;
-        if (tx->to_confirm)
-            tx->to_confirm->needs_confirm = FALSE;
-        tx->to_confirm = NULL;
+        confirmation_settled(tx);
     } else if (opens_transaction(body)) {
         if (tx->ended_in && tx->tid.data)
             add_finding(rec, &ei_unexpected, "transactionID reused: its transaction ended in frame %u", tx->ended_in);
@@ -936,12 +948,13 @@ track_request(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_new
 /* A response (or a server's pkiconf, error or TCP marker) enters the
  * transaction. */
 static void
-track_response(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_new)
+track_response(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_scan_t *scan, gboolean is_new)
 {
     tx_rec_t *req = tx->pending;
     gint body = rec->body;
     gint framing = pkixcmp_framing_type(body);
     gint status = msg ? msg->status : -1;
+    gboolean issued = FALSE;
     gboolean req_is_poll = req && (req->body == PKIXCMP_BODY_POLLREQ
                                     || pkixcmp_framing_type(req->body) == PKIXCMP_FRAMING_POLLREQ);
 
@@ -974,13 +987,26 @@ track_response(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_ne
         return;
     tx->delayed = -1;
 
+    /* The responses decide whether a certificate came, when they could be
+     * read: one of several may be rejected while another issues one; and
+     * an accepted one may hold no certificate. */
+    if (pkixcmp_body_delivers_cert(body))
+        issued = scan && scan->cert_responses_read ? scan->cert_issued : status != 2;
+
     if (body == PKIXCMP_BODY_ERROR)
         rec->outcome = TX_OUTCOME_ERROR;
     else if (framing == PKIXCMP_FRAMING_ERROR)
         rec->outcome = TX_OUTCOME_TRANSPORT_ERROR;
-    else if (status == 2)
+    else if (status == 2 && !issued)
         rec->outcome = TX_OUTCOME_REJECTED;
-    else if (pkixcmp_body_delivers_cert(body)) {
+    else if (pkixcmp_body_delivers_cert(body) && !issued) {
+        /* RFC 9483 section 4.1.1: certifiedKeyPair is REQUIRED when the
+         * status is accepted or grantedWithMods. */
+        if (status == 0 || status == 1)
+            add_finding(rec, &ei_no_certificate, "%s: status %s, but no certificate", body_name(body),
+                        pkixcmp_status_name(status));
+        rec->outcome = TX_OUTCOME_COMPLETED;
+    } else if (pkixcmp_body_delivers_cert(body)) {
         if (msg && msg->implicit_confirm) {
             if (!tx->ic_requested)
                 add_finding_text(rec, &ei_implicit_confirm, "implicitConfirm granted, but no request asked for it");
@@ -1041,6 +1067,13 @@ analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
 
     if (role == PKIXCMP_ROLE_EITHER) {
         rec->side = from_server(tx, pinfo) ? TX_SERVER : TX_CLIENT;
+        /* A nested message before any request is an RA's batch (RFC 9483
+         * section 5.2.2.1): it goes to the server, as a request does, and
+         * the nested that answers it comes from there. */
+        if (rec->side == TX_CLIENT && !tx->server_port && body == PKIXCMP_BODY_NESTED) {
+            tx->server = host_keep(&pinfo->dst);
+            tx->server_port = pinfo->destport;
+        }
     } else if (role == PKIXCMP_ROLE_REQUEST) {
         rec->side = TX_CLIENT;
         /* The server is where requests go: its port stays when HTTP and
@@ -1058,7 +1091,7 @@ analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
     if (rec->side == TX_CLIENT)
         track_request(tx, rec, msg, is_new);
     else
-        track_response(tx, rec, msg, is_new);
+        track_response(tx, rec, msg, scan, is_new);
     return rec;
 }
 
@@ -1478,6 +1511,9 @@ pkixcmp_transactions_register(int proto)
         { &ei_pvno_mismatch,
           { "pkixcmp.analysis.pvno_mismatch", PI_PROTOCOL, PI_WARN,
             "The response's pvno differs from the request's", EXPFILL } },
+        { &ei_no_certificate,
+          { "pkixcmp.analysis.no_certificate", PI_PROTOCOL, PI_WARN,
+            "Certificate response accepted, but it holds no certificate", EXPFILL } },
         { &ei_implicit_confirm,
           { "pkixcmp.analysis.implicit_confirm", PI_PROTOCOL, PI_WARN,
             "implicitConfirm granted unasked, or a certificate never confirmed", EXPFILL } },

@@ -134,6 +134,26 @@ dissector checks:
                             subject is uid "jdoe" as a PrintableString
                             (Wireshark's decoder wants a UTF8String)
 
+    ir-pvno4.der            the ir of ir-pbm with pvno 4, a version RFC
+                            9810 does not define
+    ip-rejected-and-issued.der
+                            the ip of ir-pbm with two CertResponses: certReqId
+                            1 rejected, then the original certReqId 0
+                            accepted with its certificate
+    ip-accepted-no-cert.der the ip of ir-pbm whose one CertResponse is
+                            accepted but holds no certifiedKeyPair
+    rp-empty-crls.der       the rp of rr-pbm with crls [1] of no CRL
+                            (SEQUENCE SIZE (1..MAX) OF CertificateList)
+    genm-empty-lists.der    the genm with its body two InfoTypeAndValue:
+                            id-it-certProfile and id-it-crls, each an empty
+                            SEQUENCE (both SIZE (1..MAX), RFC 9480)
+    nested-ir-genm.der      an RA's batch (RFC 9483 section 5.2.2.1): the
+                            ir of ir-pbm and the genm of genm-pbm in a
+                            nested [20] whose header is the ir's without
+                            protectionAlg, unprotected
+    nested-ip-genp.der      the answer to it: their ip and genp in a nested
+                            whose header is the ip's without protectionAlg
+
 Only the Python standard library is used; a rerun gives the same bytes.
 """
 import os
@@ -345,6 +365,15 @@ def main():
 
     crl_status_genm = with_body(genm, tlv(0xB5, seq(seq(encode_oid("1.3.6.1.5.5.7.4.22"), crl_status_list))))
 
+    # Two CertResponses: certReqId 1 rejected, then the ip's own one.
+    ip_rejected_and_issued = with_body(ip, tlv(0xA1, seq(seq(seq(integer(1), seq(integer(2))), response))))
+    ip_accepted_no_cert = with_body(ip, tlv(0xA1, seq(seq(seq(req_id, status)))))
+    rp_empty_crls = with_body(rp, tlv(0xAC, seq(children(content(content(rp_body)))[0], tlv(0xA1, seq()))))
+    genm_empty_lists = with_body(genm, tlv(0xB5, seq(seq(encode_oid("1.3.6.1.5.5.7.4.21"), seq()),
+                                                     seq(encode_oid("1.3.6.1.5.5.7.4.23"), seq()))))
+    ir_header = children(content(with_header_fields(ir, without_tag(0xA1))))[0]
+    ip_header = children(content(with_header_fields(ip, without_tag(0xA1))))[0]
+
     messages = {
         "genm-no-tid.der": with_header_fields(genm, without_tag(0xA4)),
         "genp-no-tid.der": with_header_fields(genp, without_tag(0xA4)),
@@ -398,6 +427,13 @@ def main():
         "genm-pbmac1-weak.der": with_header_fields(genm, replaced_tag(
             0xA1, pbmac1(500, None, "1.2.840.113549.2.7"))),
         "p10cr-uid-printable.der": p10cr_uid,
+        "ir-pvno4.der": with_pvno(ir, 4),
+        "ip-rejected-and-issued.der": ip_rejected_and_issued,
+        "ip-accepted-no-cert.der": ip_accepted_no_cert,
+        "rp-empty-crls.der": rp_empty_crls,
+        "genm-empty-lists.der": genm_empty_lists,
+        "nested-ir-genm.der": seq(ir_header, tlv(0xB4, seq(ir, genm))),
+        "nested-ip-genp.der": seq(ip_header, tlv(0xB4, seq(ip, genp))),
         # protectionAlg [1] { HMAC-SHA1 } / { hmacWithSHA256, NULL }
         "genm-hmac-sha1.der": with_header_fields(genm, replaced_tag(
             0xA1, tlv(0xA1, seq(encode_oid("1.3.6.1.5.5.8.1.2"))))),

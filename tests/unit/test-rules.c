@@ -130,6 +130,13 @@ test_pbm(void)
     g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, 999, NULL), ==, PKIXCMP_PBM_WEAK);
     g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, 1000, NULL), ==, PKIXCMP_PBM_OK);
     g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, 100, NULL), ==, PKIXCMP_PBM_WEAK);
+    /* Too few iterations are the verdict, not a weakness named in why:
+     * only the other weaknesses are. */
+    g_string_truncate(why, 0);
+    g_assert_cmpint(pkixcmp_pbm_check("2.16.840.1.101.3.4.2.1", "1.2.840.113549.2.9", 50, why), ==, PKIXCMP_PBM_BROKEN);
+    g_assert_cmpuint(why->len, ==, 0);
+    g_assert_cmpint(pkixcmp_pbm_check("1.3.14.3.2.26", "1.2.840.113549.2.9", 50, why), ==, PKIXCMP_PBM_BROKEN);
+    g_assert_cmpstr(why->str, ==, "owf is SHA-1");
     g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, 99, NULL), ==, PKIXCMP_PBM_BROKEN);
     g_assert_cmpint(pkixcmp_pbm_check(NULL, NULL, 0, NULL), ==, PKIXCMP_PBM_BROKEN);
     /* A negative iterationCount (INTEGER allows it) is below the minimum too. */
