@@ -835,14 +835,21 @@ oversize_status(entrust_delimiting delimiting, const guint8 *buf, guint avail, g
     return der_pkimessage_confirm(buf + at, avail - at) == DER_NEED_MORE ? DER_NEED_MORE : DER_INVALID;
 }
 
+/* How many bytes of a PDU above entrust.max_pdu_size are waited for to
+ * tell whether it is real.  A PKIHeader is never near this long; and each
+ * segment waited for makes TCP reassemble all the bytes so far once more,
+ * so that waiting up to the maximum (16 MiB by default) for a PKIHeader
+ * that claims more would cost time quadratic in the bytes. */
+#define ENTRUST_OVERSIZE_WAIT 65536
+
 /* For the PDU at offset, of whole bytes, above entrust.max_pdu_size: TRUE
  * with *pdu_len when it is real (oversize_status) and so not waited for,
  * its length here being the bytes at hand (its rest in later segments is
  * found on the first pass by oversize_rest_at_start), or 0 to wait for the
- * bytes that tell (no more than the maximum; beyond it, a framed PDU whose
- * two lengths agree is believed).  FALSE for bad bytes, to be
- * resynchronised.  (Sequence numbers compare within 2 GiB: a rest longer
- * than that is not followed.) */
+ * bytes that tell (no more than ENTRUST_OVERSIZE_WAIT and the maximum;
+ * beyond that, a framed PDU whose two lengths agree is believed).  FALSE
+ * for bad bytes, to be resynchronised.  (Sequence numbers compare within
+ * 2 GiB: a rest longer than that is not followed.) */
 static gboolean
 take_oversize(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offset, guint64 whole, guint *pdu_len)
 {
@@ -851,7 +858,7 @@ take_oversize(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, int offse
     der_status real = oversize_status(conv->pdu_delimiting, buf, avail, whole);
 
     if (real == DER_NEED_MORE) {
-        if (avail < entrust_max_pdu && entrust_may_desegment(pinfo)) {
+        if (avail < MIN(entrust_max_pdu, ENTRUST_OVERSIZE_WAIT) && entrust_may_desegment(pinfo)) {
             *pdu_len = 0;
             return TRUE;
         }

@@ -408,6 +408,34 @@ EOF
     check "maximum 100: the genp (212) decodes" [ "$(count_body 22)" = 1 ]
     ;;
 
+len-above-max-long-header)
+    # A PDU above the maximum (1 MiB here) whose PKIHeader claims a
+    # generalInfo of 1 GiB, so that the bytes that could confirm its length
+    # never come (found by a review): it is waited for over 64 KiB at most.
+    # Waiting up to the maximum a segment at a time made TCP reassemble all
+    # the bytes again with each segment: 115 s at the default 16 MiB.
+    # Framed, its two lengths agree and it is believed; bare, it is not.
+    # Either way the decision comes within the first 64 KiB's segments
+    # (about 45 at MSS 1460), and the server's genp after it decodes.
+    "$advgen" long-header 1100000 "$work/long.der"
+    for framing in "v0 pkiMsg len=1073741858" "der"; do
+        cat > "$gen_scn" <<EOF
+connection 10.0.0.1 41701 10.0.0.2 829
+c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der
+c $framing file:$work/long.der
+s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der
+fin
+EOF
+        [ "$framing" = der ] && sed -i 's/^c v0 pkiMsg file/c der file/; s/^s v0 finalMsgRep file/s der file/' "$gen_scn"
+        build "$gen_scn" "$pcap"
+        dissect "$pcap" 60 512 -o entrust.max_pdu_size:1048576
+        at=$(awk -F'\t' '$5 ~ /Length 107374185[78] is above the maximum/ { print $1; exit }' "$work/out")
+        check "$framing: decided in frame ${at:-none}, within the first 60" sh -c '[ -n "$1" ] && [ "$1" -le 60 ]' _ "$at"
+        expect_at_least "$framing: the genm before it" 1 "$(count_body 21)"
+        expect_at_least "$framing: the genp after it" 1 "$(count_body 22)"
+    done
+    ;;
+
 len-min)
     build "$adv/len-min.scn" "$pcap"
     dissect "$pcap" 60 512

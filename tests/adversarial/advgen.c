@@ -21,6 +21,11 @@
  *   advgen indefinite OUT          a whole genm PKIMessage in BER
  *                                  indefinite-length form
  *   advgen fill N OUT              N bytes of text ('A')
+ *   advgen long-header N OUT       the first N bytes of a
+ *                                  PKIMessage of 2^30 + 33 bytes whose
+ *                                  PKIHeader ends in a generalInfo [8] of
+ *                                  1 GiB, then 'A's: the body's header is
+ *                                  never among them
  *
  * The messages are minimal but valid DER (except where the case is BER):
  * PKIMessage { header { pvno 2, sender [4] Name {}, recipient [4] Name {} },
@@ -30,6 +35,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define MIN_SIZE(a, b) ((a) < (b) ? (a) : (b))
 
 typedef struct {
     uint8_t *p;
@@ -244,6 +251,19 @@ main(int argc, char **argv)
             0x00, 0x00
         };
         add(&out, msg, sizeof msg);
+    } else if (strcmp(what, "long-header") == 0 && argc == 4 && n > 0) {
+        /* SEQUENCE { SEQUENCE { pvno 2, sender, recipient, [8] 1 GiB ... }
+         * [21] 30 00 }, every length in four octets */
+        static const uint8_t start[] = {
+            0x30, 0x84, 0x40, 0x00, 0x00, 0x1b,
+              0x30, 0x84, 0x40, 0x00, 0x00, 0x11,
+                0x02, 0x01, 0x02, 0xa4, 0x02, 0x30, 0x00, 0xa4, 0x02, 0x30, 0x00,
+                0xa8, 0x84, 0x40, 0x00, 0x00, 0x00,
+        };
+        out.p = malloc((size_t)n);
+        memset(out.p, 'A', (size_t)n);
+        memcpy(out.p, start, MIN_SIZE(sizeof start, (size_t)n));
+        out.len = (size_t)n;
     } else if (strcmp(what, "fill") == 0 && argc == 4) {
         out.p = malloc((size_t)n + 1);
         memset(out.p, 'A', (size_t)n);
