@@ -424,6 +424,43 @@ append_attribute_value(const guint8 *buf, const der_header *hdr, GString *out)
 }
 
 gboolean
+der_certificate_self_issued(const guint8 *buf, gsize len)
+{
+    /* Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { version [0]
+     * OPTIONAL, serialNumber, signature, issuer, validity, subject, ... } } */
+    der_header cert, tbs, field;
+    gsize pos, end, issuer = 0, issuer_size = 0;
+
+    if (der_read_header(buf, len, &cert) != DER_OK || cert.tag != DER_TAG_SEQUENCE || !der_fits(&cert, len))
+        return FALSE;
+    pos = cert.header_len;
+    if (der_read_header(buf + pos, len - pos, &tbs) != DER_OK || tbs.tag != DER_TAG_SEQUENCE
+            || !der_fits(&tbs, len - pos))
+        return FALSE;
+    end = pos + tbs.header_len + (gsize)tbs.content_len;
+    pos += tbs.header_len;
+    for (guint i = 0; pos < end; ) {
+        gsize size;
+        if (der_read_header(buf + pos, end - pos, &field) != DER_OK || !der_fits(&field, end - pos))
+            return FALSE;
+        size = field.header_len + (gsize)field.content_len;
+        if (i == 0 && field.cls == DER_CLASS_CONTEXT && field.tag == 0) {
+            pos += size;        /* the version, before the fields counted */
+            continue;
+        }
+        if (i == 2) {
+            issuer = pos;
+            issuer_size = size;
+        } else if (i == 4) {
+            return size == issuer_size && memcmp(buf + issuer, buf + pos, size) == 0;
+        }
+        pos += size;
+        i++;
+    }
+    return FALSE;
+}
+
+gboolean
 der_format_name(const guint8 *buf, gsize len, GString *out)
 {
     der_header seq, set, atv, oid, value;

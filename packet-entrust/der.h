@@ -111,6 +111,11 @@ gsize der_oid_format(const guint8 *buf, gsize len, char *out);
  * encoding is invalid. */
 gboolean der_oid_to_string(const guint8 *buf, gsize len, GString *out);
 
+/* TRUE when buf holds a whole DER Certificate whose issuer and subject are
+ * the same Name, byte for byte: self-issued (RFC 5280 section 3.3), as a
+ * root CA's certificate is. */
+gboolean der_certificate_self_issued(const guint8 *buf, gsize len);
+
 /* Renders a DER Name (RDNSequence) as "CN=a,O=b", in encoded order, with
  * short names for the usual attribute types and dotted OIDs otherwise.
  * buf holds the whole Name element.  FALSE when it is not a valid Name. */

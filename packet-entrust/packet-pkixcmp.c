@@ -794,6 +794,7 @@ pkixcmp_dissect_cmp_certificate(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, 
     tvbuff_t *cert_tvb = tvb;
     int cert_offset = offset;
     gboolean implicit = FALSE;
+    tvbuff_t *saved = NULL;
     proto_item *pi;
 
     if (is_certificate_content(tvb, offset)) {
@@ -815,10 +816,14 @@ pkixcmp_dissect_cmp_certificate(ber_implicit_t implicit_tag _U_, tvbuff_t *tvb, 
         if (!ctx->summary->certificates)
             ctx->summary->certificates = wmem_list_new(actx->pinfo->pool);
         wmem_list_append(ctx->summary->certificates, cert);
+        saved = ctx->certificate;
+        ctx->certificate = cert->tvb;
     }
 
     pkixcmp_call_oid(PKIXCMP_OID_X509_CERTIFICATE, cert_tvb, cert_offset, actx,
                      proto_item_add_subtree(pi, ett_pkixcmp_certificate), "Certificate");
+    if (ctx)
+        ctx->certificate = saved;
     return offset + size;
 }
 

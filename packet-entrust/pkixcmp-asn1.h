@@ -31,6 +31,7 @@ typedef struct {
     gboolean in_header_free_text; /* the header's freeText is being read */
     gboolean in_protection_alg;   /* the header's protectionAlg is being read */
     const char *cert_context;     /* where certificates being read sit */
+    tvbuff_t *certificate;        /* the CMPCertificate being read, whole */
 } pkixcmp_ctx_t;
 
 /* The PKIMessage state of actx, or NULL when the caller is not pkixcmp

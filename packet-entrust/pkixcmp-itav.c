@@ -28,6 +28,7 @@
 #include <epan/asn1.h>
 #include <epan/dissectors/packet-ber.h>
 
+#include "der.h"
 #include "pkixcmp-asn1.h"
 #include "pkixcmp-oids.h"
 #include "pkixcmp-rules.h"
@@ -600,7 +601,10 @@ dissect_cryptlib_pkiboot(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset,
  * pkixcmp never sees the extension's OID.  This stands in front of x509ce
  * in the BER OID table and notes the OID for the implementation
  * fingerprints (fingerprint.c) when the certificate sits in a PKIMessage;
- * the value is x509ce's to show. */
+ * the value is x509ce's to show.  A self-issued certificate does not
+ * count: the extension names the software that issued the certificate,
+ * and a root's says nothing of the peers (Entrust's public root carries
+ * it, and any CA's chain may end there). */
 static dissector_handle_t entrust_vers_info_decoder;   /* x509ce's */
 
 static int
@@ -608,9 +612,14 @@ note_entrust_vers_info(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void
 {
     if (pkixcmp_in_message(pinfo)) {
         asn1_ctx_t actx;
+        const pkixcmp_ctx_t *ctx;
 
         pkixcmp_oid_actx_init(&actx, pinfo);
-        pkixcmp_note_oid(&actx, PKIXCMP_OID_ENTRUST_VERS_INFO);
+        ctx = pkixcmp_ctx(&actx);
+        if (ctx && ctx->certificate
+                && !der_certificate_self_issued(tvb_get_ptr(ctx->certificate, 0, -1),
+                                                tvb_captured_length(ctx->certificate)))
+            pkixcmp_note_oid(&actx, PKIXCMP_OID_ENTRUST_VERS_INFO);
     }
     if (entrust_vers_info_decoder)
         return call_dissector_with_data(entrust_vers_info_decoder, tvb, pinfo, tree, data);

@@ -6,7 +6,7 @@
         [--itav OID[=UTF8VALUE|=der:HEX]]... [--pvno N] [--keep-general-info]
         [--sender DN]
         [--protection-alg HEX] [--replace-oid OLD=NEW]...
-        [--cert-extension OID=HEX] [--extract-cert N]
+        [--cert-extension OID=HEX [--cert-index N]] [--extract-cert N]
 
 The header's freeText ([7]) is replaced by TEXT and generalInfo ([8]) by the
 given ITAVs (OIDs under Entrust's arc 2.16.840.1.114027.50, as Entrust
@@ -17,8 +17,8 @@ PrintableString), RDNs in the order given.  --protection-alg replaces the header
 given DER AlgorithmIdentifier; --replace-oid rewrites every OBJECT
 IDENTIFIER OLD in the message (outside OCTET and BIT STRINGs) to NEW;
 --cert-extension adds the extension OID, with the DER value HEX, to the
-first certificate of extraCerts (its TBSCertificate's [3] extensions; a
-version 1 certificate is made version 3).
+first certificate of extraCerts, or the N-th (from 0) with --cert-index (its
+TBSCertificate's [3] extensions; a version 1 certificate is made version 3).
 --extract-cert N writes the N-th certificate (from 0) of extraCerts alone,
 unchanged, instead of a message.  Everything else is copied byte for byte,
 so the protection (and a changed certificate's signature) no longer
@@ -72,14 +72,14 @@ def replace_oids(nodes, old, new):
             node[1] = new
 
 
-def add_cert_extension(parts, oid, value):
-    """Adds Extension { oid, OCTET STRING value } to the first certificate
+def add_cert_extension(parts, oid, value, index):
+    """Adds Extension { oid, OCTET STRING value } to the index-th certificate
     of extraCerts ([1] of the PKIMessage)."""
     extra = [p for p in parts if p[0] == 0xA1]
     if not extra:
         sys.exit("no extraCerts in the message")
     tree = parse(extra[0])
-    cert = tree[0][1][0][1][0]            # [1] / SEQUENCE OF / Certificate
+    cert = tree[0][1][0][1][index]        # [1] / SEQUENCE OF / Certificate
     tbs = cert[1][0][1]                   # TBSCertificate's elements
     ext = tlv(0x30, encode_oid(oid) + tlv(0x04, value))
     if tbs[0][0] != b"\xa0":               # a v1 certificate becomes v3
@@ -125,6 +125,8 @@ def main():
                     help="rewrite every OBJECT IDENTIFIER OLD to NEW")
     ap.add_argument("--cert-extension", metavar="OID=HEX",
                     help="add this extension to the first certificate of extraCerts")
+    ap.add_argument("--cert-index", type=int, default=0, metavar="N",
+                    help="--cert-extension: the N-th certificate of extraCerts (from 0)")
     ap.add_argument("--extract-cert", type=int, metavar="N",
                     help="write the N-th certificate of extraCerts only")
     args = ap.parse_args()
@@ -141,7 +143,7 @@ def main():
         return
     if args.cert_extension:
         oid, _, value = args.cert_extension.partition("=")
-        add_cert_extension(parts, oid, bytes.fromhex(value))
+        add_cert_extension(parts, oid, bytes.fromhex(value), args.cert_index)
     header = children(content(parts[0]))
 
     if args.pvno:

@@ -31,6 +31,10 @@ mk "$m/ir-extracerts-sig/01-ir.der" "$out/ir-versinfo-extracert.der" --cert-exte
 mk "$m/genm-hmacsha256-pbm/02-genp.der" "$out/genp-cast5.der" --itav "1.3.6.1.5.5.7.4.4=der:$cast5"
 
 # Not Entrust
+# entrustVersInfo in the CA's self-signed certificate: any CA's chain may
+# end in Entrust's public root, which carries it
+mk "$m/ir-extracerts-sig/01-ir.der" "$out/ir-versinfo-root.der" --cert-extension "1.2.840.113533.7.65.0=$versinfo" \
+    --cert-index 1
 mk "$m/genm-pbm/01-genm.der" "$out/genm-dhbm.der" --protection-alg "$dhbm"
 mk "$m/genm-pbm/02-genp.der" "$out/genp-dhbm.der" --protection-alg "$dhbm"
 mk "$m/ir-pbm/01-ir.der" "$out/ir-pvno1.der" --pvno 1

@@ -573,6 +573,31 @@ test_time(void)
     g_assert_false(der_parse_time(DER_TAG_UTC_TIME, NULL, 13, &secs));
 }
 
+/* Certificate { TBSCertificate { [0] v3, serial 1, signature {}, issuer,
+ * validity {}, subject }, {}, BIT STRING }, names CN=a or CN=b. */
+#define TEST_NAME(c) 0x30, 0x0c, 0x31, 0x0a, 0x30, 0x08, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x01, (c)
+#define TEST_CERT(version, v_len, issuer, subject) \
+    0x30, 0x2a + (v_len), 0x30, 0x23 + (v_len), version 0x02, 0x01, 0x01, 0x30, 0x00, TEST_NAME(issuer), \
+    0x30, 0x00, TEST_NAME(subject), 0x30, 0x00, 0x03, 0x01, 0x00
+#define TEST_V3 0xa0, 0x03, 0x02, 0x01, 0x02,
+
+static void
+test_certificate_self_issued(void)
+{
+    static const guint8 root[] = { TEST_CERT(TEST_V3, 5, 'a', 'a') };
+    static const guint8 issued[] = { TEST_CERT(TEST_V3, 5, 'a', 'b') };
+    static const guint8 root_v1[] = { TEST_CERT(, 0, 'a', 'a') };
+    static const guint8 issued_v1[] = { TEST_CERT(, 0, 'b', 'a') };
+
+    g_assert_true(der_certificate_self_issued(root, sizeof root));
+    g_assert_false(der_certificate_self_issued(issued, sizeof issued));
+    g_assert_true(der_certificate_self_issued(root_v1, sizeof root_v1));
+    g_assert_false(der_certificate_self_issued(issued_v1, sizeof issued_v1));
+    /* Cut anywhere, it is no certificate at all. */
+    for (gsize n = 0; n < sizeof root; n++)
+        g_assert_false(der_certificate_self_issued(root, n));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -588,5 +613,6 @@ main(int argc, char **argv)
     g_test_add_func("/der/walk-real-as-wireshark", test_walk_real_as_wireshark);
     g_test_add_func("/der/walk-fault", test_walk_fault);
     g_test_add_func("/der/time", test_time);
+    g_test_add_func("/der/certificate-self-issued", test_certificate_self_issued);
     return g_test_run();
 }
