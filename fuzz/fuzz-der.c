@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * The DER reader on arbitrary bytes: der_read_header, der_element_size,
- * der_looks_like_pkimessage, der_looks_like_ber, der_oid_to_string,
+ * der_looks_like_pkimessage, der_looks_like_ber, der_certificate_self_issued, der_oid_to_string,
  * der_oid_format, der_format_name and der_walk.  Each call gets an exactly-sized heap copy so that
  * AddressSanitizer sees any read past the end; the harness also asserts
  * the promises der.h makes.
@@ -110,6 +110,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     (void)der_looks_like_ber(buf, size);
+
+    /* Only a whole certificate is self-issued: never a prefix of one. */
+    if (der_certificate_self_issued(buf, size)) {
+        guint64 whole_cert = 0;
+        CHECK(buf[0] == 0x30 && der_element_size(buf, size, &whole_cert) == DER_OK && whole_cert <= size);
+        CHECK(!der_certificate_self_issued(buf, (gsize)whole_cert - 1));
+    }
 
     /* Times: a date GDateTime accepts, between years 1 and 9999 */
     {

@@ -423,6 +423,12 @@ append_attribute_value(const guint8 *buf, const der_header *hdr, GString *out)
     }
 }
 
+static gboolean
+is_sequence(const der_header *h)
+{
+    return h->cls == DER_CLASS_UNIVERSAL && h->tag == DER_TAG_SEQUENCE && h->constructed;
+}
+
 gboolean
 der_certificate_self_issued(const guint8 *buf, gsize len)
 {
@@ -431,11 +437,11 @@ der_certificate_self_issued(const guint8 *buf, gsize len)
     der_header cert, tbs, field;
     gsize pos, end, issuer = 0, issuer_size = 0;
 
-    if (der_read_header(buf, len, &cert) != DER_OK || cert.tag != DER_TAG_SEQUENCE || !der_fits(&cert, len))
+    if (der_read_header(buf, len, &cert) != DER_OK || !is_sequence(&cert) || !der_fits(&cert, len))
         return FALSE;
     pos = cert.header_len;
-    if (der_read_header(buf + pos, len - pos, &tbs) != DER_OK || tbs.tag != DER_TAG_SEQUENCE
-            || !der_fits(&tbs, len - pos))
+    if (der_read_header(buf + pos, len - pos, &tbs) != DER_OK || !is_sequence(&tbs)
+            || !der_fits(&tbs, cert.header_len + (gsize)cert.content_len - pos))
         return FALSE;
     end = pos + tbs.header_len + (gsize)tbs.content_len;
     pos += tbs.header_len;

@@ -593,9 +593,19 @@ test_certificate_self_issued(void)
     g_assert_false(der_certificate_self_issued(issued, sizeof issued));
     g_assert_true(der_certificate_self_issued(root_v1, sizeof root_v1));
     g_assert_false(der_certificate_self_issued(issued_v1, sizeof issued_v1));
+    guint8 other[sizeof root];
+
     /* Cut anywhere, it is no certificate at all. */
     for (gsize n = 0; n < sizeof root; n++)
         g_assert_false(der_certificate_self_issued(root, n));
+    /* Nor with another tag than SEQUENCE's, [APPLICATION 16] say (a
+     * fuzzer finding), outside or inside. */
+    memcpy(other, root, sizeof root);
+    other[0] = 0x70;
+    g_assert_false(der_certificate_self_issued(other, sizeof other));
+    memcpy(other, root, sizeof root);
+    other[2] = 0xb0;
+    g_assert_false(der_certificate_self_issued(other, sizeof other));
 }
 
 int
