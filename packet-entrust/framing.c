@@ -91,11 +91,34 @@ entrust_session_delimiting(entrust_session_kind kind)
     }
 }
 
-/* A TLS record header: handshake (22), version 3.x. */
+/* An SSLv2-compatible ClientHello (RFC 5246 appendix E.2): a two-byte
+ * record header with its high bit set, message type 1, an SSL 3.0 or TLS
+ * version, and the three lengths after it adding up to the record's. */
+static gboolean
+looks_like_sslv2_client_hello(const guint8 *buf, gsize len)
+{
+    guint record, ciphers, session_id, challenge;
+
+    if (len < 11 || !(buf[0] & 0x80) || buf[2] != 0x01 || buf[3] != 0x03 || buf[4] > 0x04)
+        return FALSE;
+    record = ((guint)(buf[0] & 0x7f) << 8) | buf[1];
+    ciphers = ((guint)buf[5] << 8) | buf[6];
+    session_id = ((guint)buf[7] << 8) | buf[8];
+    challenge = ((guint)buf[9] << 8) | buf[10];
+    return ciphers != 0 && ciphers % 3 == 0 && (session_id == 0 || session_id == 16)
+        && challenge >= 16 && challenge <= 32 && record == 9 + ciphers + session_id + challenge;
+}
+
+/* A TLS record header: change_cipher_spec (20), alert (21), handshake
+ * (22) or application_data (23), version 3.x; or an SSLv2-compatible
+ * ClientHello.  A capture that starts after the handshake sees
+ * application data first. */
 static gboolean
 looks_like_tls(const guint8 *buf, gsize len)
 {
-    if (len < 1 || buf[0] != 0x16)
+    if (looks_like_sslv2_client_hello(buf, len))
+        return TRUE;
+    if (len < 1 || buf[0] < 0x14 || buf[0] > 0x17)
         return FALSE;
     if (len >= 2 && buf[1] != 0x03)
         return FALSE;
@@ -150,6 +173,29 @@ entrust_classify(const guint8 *buf, gsize len)
     return ENTRUST_SESSION_UNKNOWN;
 }
 
+/* An errorMsgRep (the only type of neither fixed size nor PKIMessage):
+ * a zero octet and the type 6 five octets on, which any binary data holds
+ * every 64 KiB or so (DER has "00 01 30 0d 06" after every RSA exponent
+ * 65537 that an AlgorithmIdentifier follows).  So its whole frame must be
+ * in the bytes at hand, and its value must read as one: a version-10
+ * error code of a known class (1-3), or RFC 2510's human-readable text
+ * (no control characters but tab, CR and LF; any octet from 0x80 on, as
+ * UTF-8 has them). */
+static gboolean
+error_msg_rep_plausible(const guint8 *buf, gsize len, guint32 length)
+{
+    gsize end = (gsize)length + CMP_TCP_LENGTH_LEN;
+
+    if ((guint64)length + CMP_TCP_LENGTH_LEN > len)
+        return FALSE;
+    if (buf[4] == CMP_TCP_V10_VERSION)
+        return length >= CMP_TCP_V10_MIN_LENGTH + 2 && buf[7] >= 1 && buf[7] <= 3;
+    for (gsize i = CMP_TCP_V0_HEADER_LEN; i < end; i++)
+        if ((buf[i] < 0x20 && buf[i] != '\t' && buf[i] != '\r' && buf[i] != '\n') || buf[i] == 0x7f)
+            return FALSE;
+    return TRUE;
+}
+
 gboolean
 cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
 {
@@ -177,9 +223,12 @@ cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu)
     msg_at = cmp_frame_message_offset(buf);
     if (msg_at == 0) {
         /* A fixed-size message of its size (checked above) is what it
-         * says, whatever the maximum; an errorMsgRep above it is not. */
+         * says, whatever the maximum; an errorMsgRep above it is not, nor
+         * one whose frame does not read as one. */
         guint32 fixed = buf[4] == CMP_TCP_V10_VERSION ? cmp_v10_fixed_length(buf[6]) : cmp_v0_fixed_length(buf[4]);
-        return !above_max || fixed != 0;
+        if (fixed != 0)
+            return TRUE;
+        return !above_max && error_msg_rep_plausible(buf, len, length);
     }
     /* The payload must begin like a PKIMessage and, where its DER header is
      * visible, fill the frame exactly: a resynchronisation point has to be

@@ -116,7 +116,9 @@ der_status cmp_frame_der_length_check(const guint8 *buf, gsize len);
  * first byte is present, whose payload starts with a SEQUENCE.  A length
  * above max_pdu is plausible only for a PKIMessage that confirms it
  * (der_pkimessage_confirm, with its DER length agreeing): a real PDU too
- * large to reassemble; or for a fixed-size message of its size. */
+ * large to reassemble; or for a fixed-size message of its size.  An
+ * errorMsgRep is plausible only whole in buf, with printable text (v0) or
+ * an error class of 1-3 (v10): its header alone fixes two octets only. */
 gboolean cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu);
 
 /* Offset of the first plausible v0/v10 header in buf at or after `from`, or

@@ -50,6 +50,25 @@ test_classify(void)
 
     static const guint8 tls[] = { 0x16, 0x03, 0x01, 0x00, 0x50, 0x01 };
     g_assert_cmpint(entrust_classify(tls, sizeof tls), ==, ENTRUST_SESSION_TLS);
+    /* A session captured after its handshake: application data, an alert,
+     * change_cipher_spec; not a record type TLS does not have. */
+    static const guint8 tls_data[] = { 0x17, 0x03, 0x03, 0x00, 0x20, 0xaa };
+    g_assert_cmpint(entrust_classify(tls_data, sizeof tls_data), ==, ENTRUST_SESSION_TLS);
+    static const guint8 tls_alert[] = { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28 };
+    g_assert_cmpint(entrust_classify(tls_alert, sizeof tls_alert), ==, ENTRUST_SESSION_TLS);
+    static const guint8 tls_ccs[] = { 0x14, 0x03, 0x01, 0x00, 0x01, 0x01 };
+    g_assert_cmpint(entrust_classify(tls_ccs, sizeof tls_ccs), ==, ENTRUST_SESSION_TLS);
+    static const guint8 not_tls[] = { 0x18, 0x03, 0x03, 0x00, 0x20, 0xaa };
+    g_assert_cmpint(entrust_classify(not_tls, sizeof not_tls), !=, ENTRUST_SESSION_TLS);
+    /* An SSLv2-compatible ClientHello offering TLS 1.0: record length 46 =
+     * 9 + 21 octets of cipher specs + no session id + a 16-octet challenge. */
+    static const guint8 sslv2[] = { 0x80, 0x2e, 0x01, 0x03, 0x01, 0x00, 0x15, 0x00, 0x00, 0x00, 0x10,
+                                    0x00, 0x00, 0x04 };
+    g_assert_cmpint(entrust_classify(sslv2, sizeof sslv2), ==, ENTRUST_SESSION_TLS);
+    /* ... whose lengths must add up. */
+    static const guint8 sslv2_bad[] = { 0x80, 0x2f, 0x01, 0x03, 0x01, 0x00, 0x15, 0x00, 0x00, 0x00, 0x10,
+                                        0x00, 0x00, 0x04 };
+    g_assert_cmpint(entrust_classify(sslv2_bad, sizeof sslv2_bad), !=, ENTRUST_SESSION_TLS);
     static const guint8 ber[] = { 0x31, 0x05, 0x02, 0x01, 0x05, 0x05, 0x00 };
     g_assert_cmpint(entrust_classify(ber, sizeof ber), ==, ENTRUST_SESSION_OTHER_BER);
     static const guint8 text[] = "HELLO WORLD";
@@ -135,9 +154,30 @@ test_plausible_and_resync(void)
     g_assert_true(cmp_tcp_header_plausible(buf, n, 8));
     g_assert_false(cmp_tcp_header_plausible(buf, 5 + 16, 8));
     g_assert_true(cmp_tcp_header_plausible(buf, 5 + 17, 8));
-    n = v0_frame(buf, CMP_V0_ERROR_MSG_REP, (const guint8 *)"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", 10);
+    n = v0_frame(buf, CMP_V0_ERROR_MSG_REP, (const guint8 *)"bad length", 10);
     g_assert_true(cmp_tcp_header_plausible(buf, n, 16));
     g_assert_false(cmp_tcp_header_plausible(buf, n, 8));
+    /* An errorMsgRep is a zero octet and a 6 four octets on, which binary
+     * data holds every 64 KiB: taken only when its frame is whole and its
+     * value reads as one.  Not ten 0x00 octets (this once took them: a
+     * capture that began inside a PDU lost the PDUs after "00 01 30 0d 06",
+     * an RSA exponent and an AlgorithmIdentifier, to a 77 KB errorMsgRep). */
+    n = v0_frame(buf, CMP_V0_ERROR_MSG_REP, (const guint8 *)"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", 10);
+    g_assert_false(cmp_tcp_header_plausible(buf, n, 16));
+    n = v0_frame(buf, CMP_V0_ERROR_MSG_REP, (const guint8 *)"retry\r\nlater\t\xc3\xa4", 14);
+    g_assert_true(cmp_tcp_header_plausible(buf, n, MAX_PDU));
+    g_assert_false(cmp_tcp_header_plausible(buf, n - 1, MAX_PDU));
+    g_assert_false(cmp_tcp_header_plausible((const guint8 *)"\x00\x01\x30\x0d\x06\x09\x2a\x86\x48", 9, MAX_PDU));
+    /* version 10: an error code of class 1-3, whole */
+    n = v10_frame(buf, 0, CMP_V10_ERROR_MSG_REP, (const guint8 *)"\x01\x00no", 4);
+    g_assert_true(cmp_tcp_header_plausible(buf, n, MAX_PDU));
+    g_assert_false(cmp_tcp_header_plausible(buf, n - 1, MAX_PDU));
+    buf[7] = 4;
+    g_assert_false(cmp_tcp_header_plausible(buf, n, MAX_PDU));
+    buf[7] = 0;
+    g_assert_false(cmp_tcp_header_plausible(buf, n, MAX_PDU));
+    n = v10_frame(buf, 0, CMP_V10_ERROR_MSG_REP, (const guint8 *)"\x03", 1);
+    g_assert_false(cmp_tcp_header_plausible(buf, n, MAX_PDU));
     /* a pollRep of its fixed size is what it says, even above a maximum
      * of 0 */
     n = v0_frame(buf, CMP_V0_POLL_REP, (const guint8 *)"\x00\x00\x00\x05\x00\x00\x00\x3c", 8);
@@ -164,6 +204,11 @@ test_plausible_and_resync(void)
     g_assert_cmpuint(cmp_tcp_find_header(buf, n, 0, MAX_PDU), ==, 11);
     g_assert_cmpuint(cmp_tcp_find_header(buf, n, 12, MAX_PDU), ==, n);
     g_assert_cmpuint(cmp_der_find_pkimessage(buf, n, 0), ==, 16);
+    /* an errorMsgRep header whose frame runs past the bytes at hand is
+     * skipped; the pollReq after it is found */
+    memcpy(buf, "\x00\x01\x30\x0d\x06\x09\x2a", 7);
+    n = 7 + v0_frame(buf + 7, CMP_V0_POLL_REQ, poll_ref, 4);
+    g_assert_cmpuint(cmp_tcp_find_header(buf, n, 0, MAX_PDU), ==, 7);
 }
 
 int
