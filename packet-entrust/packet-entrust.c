@@ -1133,6 +1133,27 @@ add_session_item(entrust_conv_t *conv, packet_info *pinfo, tvbuff_t *tvb, proto_
                                val_to_str_const(conv->session, entrust_session_vals, "unknown"));
 }
 
+/* Whether this frame's connection was recognised, by this frame, as CMP
+ * or other BER, in the clear: the administration port's check
+ * (entrust_analysis_check) has nothing to say of TLS, nor of what was not
+ * recognised.  The frames before the classifying one are not, in either
+ * pass. */
+static gboolean
+session_in_clear(const entrust_conv_t *conv, const packet_info *pinfo)
+{
+    if (pinfo->num < conv->classified_in)
+        return FALSE;
+    switch (conv->session) {
+    case ENTRUST_SESSION_CMP_V0:
+    case ENTRUST_SESSION_CMP_V10:
+    case ENTRUST_SESSION_CMP_DER:
+    case ENTRUST_SESSION_OTHER_BER:
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
 /* TRUE unless TCP has already handed over data of this frame in this
  * dissection.  A segment that completes a reassembled PDU and holds more
  * is handed over twice, the reassembled PDU first, then the rest of the
@@ -1202,7 +1223,7 @@ dissect_entrust(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
         proto_item_set_generated(proto_tree_add_string(session_tree, hf_entrust_service, tvb, 0, 0,
                                                        service_name(pinfo)));
         entrust_identify_show(tvb, pinfo, session_tree, conversation);
-        entrust_analysis_check(pinfo, session_tree, conv->session == ENTRUST_SESSION_TLS);
+        entrust_analysis_check(pinfo, session_tree, session_in_clear(conv, pinfo));
     }
 
     if (pinfo->num < conv->classified_in) {

@@ -1420,7 +1420,7 @@ is_entrust_admin_port(guint32 port)
 }
 
 void
-entrust_analysis_check(packet_info *pinfo, proto_tree *tree, gboolean tls)
+entrust_analysis_check(packet_info *pinfo, proto_tree *tree, gboolean cleartext)
 {
     /* The expert items hang on the entrust protocol item, tree's parent. */
     proto_item *item = tree ? proto_tree_get_parent(tree) : NULL;
@@ -1434,7 +1434,7 @@ entrust_analysis_check(packet_info *pinfo, proto_tree *tree, gboolean tls)
                                "these ports are meant for internal networks",
                                address_to_str(pinfo->pool, outside));
     }
-    if ((pinfo->srcport == 710 || pinfo->destport == 710) && !tls)
+    if ((pinfo->srcport == 710 || pinfo->destport == 710) && cleartext)
         expert_add_info_format(pinfo, item, &ei_entrust_cleartext_admin,
                                "Administration service (port 710) without TLS");
 }

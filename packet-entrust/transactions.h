@@ -15,10 +15,12 @@
  * after proto_entrust is registered. */
 void entrust_analysis_register(int proto_entrust);
 
-/* Checks one frame on ports 709/710/829 (both peers internal? TLS on the
- * administration port 710?).  tree is the entrust protocol item's subtree:
- * the expert infos are attached to its parent item.  tls is TRUE when the
- * connection carries TLS. */
-void entrust_analysis_check(packet_info *pinfo, proto_tree *tree, gboolean tls);
+/* Checks one frame on ports 709/710/829 (both peers internal? clear text
+ * on the administration port 710?).  tree is the entrust protocol item's
+ * subtree: the expert infos are attached to its parent item.  cleartext is
+ * TRUE when the connection was recognised as CMP or BER in the clear: not
+ * for TLS, nor for what was not recognised (encrypted data captured
+ * without its handshake, SSH), which says nothing of clear text. */
+void entrust_analysis_check(packet_info *pinfo, proto_tree *tree, gboolean cleartext);
 
 #endif /* ENTRUST_TRANSACTIONS_H */
