@@ -435,7 +435,17 @@ dissect_entrust_framed_pdu(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         if (!conv->session_from_pdu) {
             settle_session(conv, framing == PDU_FRAMING_V10 ? ENTRUST_SESSION_CMP_V10 : ENTRUST_SESSION_CMP_V0);
         } else if (conv->session == ENTRUST_SESSION_CMP_V0 && framing == PDU_FRAMING_V10) {
-            framing = PDU_FRAMING_V0;   /* in an RFC 2510 stream, 10 is an unknown type */
+            /* In an RFC 2510 stream, 10 is an unknown type, unless the
+             * frame reads as a whole version-10 one: a version-10 server's
+             * errorMsgRep refusing the RFC 2510 framing (version
+             * negotiation, error class 1), or a peer that moved to
+             * version 10.  A length and a 10 alone are too little. */
+            guint avail = bytes_available(tvb, 0);
+            if (length_ok && cmp_tcp_header_plausible(tvb_get_ptr(tvb, 0, avail), avail, entrust_max_pdu))
+                expert_add_info_format(pinfo, ti, &ei_entrust_framing_changed,
+                                       "RFC 2510 connection, but this PDU has version 10: read as version 10");
+            else
+                framing = PDU_FRAMING_V0;
         } else if (conv->session == ENTRUST_SESSION_CMP_V10 && framing == PDU_FRAMING_V0) {
             guint8 version = tvb_get_uint8(tvb, 4);
             if (!cmp_v0_type_is_known(version)) {
