@@ -19,6 +19,8 @@
 #include <epan/dissectors/packet-ber.h>
 #include <epan/exceptions.h>
 #include <epan/show_exception.h>
+#include <epan/strutil.h>
+#include <wsutil/utf8_entities.h>
 
 #include "ws-compat.h"
 #include "entrust.h"
@@ -69,6 +71,8 @@ static expert_field ei_entrust_session = EI_INIT;
 static expert_field ei_entrust_continuation = EI_INIT;
 static expert_field ei_entrust_header_alone = EI_INIT;
 static expert_field ei_entrust_not_pkimessage = EI_INIT;
+static expert_field ei_entrust_error_msg_rep = EI_INIT;
+static expert_field ei_entrust_unknown_error_class = EI_INIT;
 
 static dissector_handle_t entrust_handle;
 static dissector_handle_t entrust_http_poll_handle;
@@ -277,6 +281,95 @@ add_end_marker(tvbuff_t *tvb, int offset, proto_tree *tree, packet_info *pinfo, 
                                "%s carries 0x%02x: its value is the single byte 0x00", name, marker);
 }
 
+/* At most this many characters of an errorMsgRep's text go into the Info
+ * column and its expert info. */
+#define ENTRUST_ERROR_TEXT_SHOWN 64
+
+/* The start of the error text at offset (len octets) as the Info column
+ * and the expert info show it: quoted, its first ENTRUST_ERROR_TEXT_SHOWN
+ * characters then an ellipsis, UTF-8 with invalid octets replaced and
+ * control characters escaped (format_text), so that a peer's text cannot
+ * break a line.  Only the octets it needs are read. */
+static const char *
+error_text_shown(packet_info *pinfo, tvbuff_t *tvb, int offset, guint len)
+{
+    guint take = MIN(MIN(len, bytes_available(tvb, offset)), 4 * ENTRUST_ERROR_TEXT_SHOWN);
+    char *text = (char *)tvb_get_string_enc(pinfo->pool, tvb, offset, (gint)take, ENC_UTF_8);
+    gboolean cut = take < len;
+
+    if (g_utf8_strlen(text, -1) > ENTRUST_ERROR_TEXT_SHOWN) {
+        *g_utf8_offset_to_pointer(text, ENTRUST_ERROR_TEXT_SHOWN) = '\0';
+        cut = TRUE;
+    }
+    return wmem_strdup_printf(pinfo->pool, "\"%s%s\"", format_text(pinfo->pool, (const guchar *)text, strlen(text)),
+                              cut ? UTF8_HORIZONTAL_ELLIPSIS : "");
+}
+
+/* An errorMsgRep's value: RFC 2510's text, or version 10's error code
+ * (then, as cryptlib and the draft lay it out, a u16 data length, the
+ * data, and text; a plain code + text message is recognised by a
+ * "length" that cannot fit).  The text is read as UTF-8: RFC 2510
+ * (section 5.2) asks for a human-readable message and names no character
+ * set, nor does PROTOCOL.md for either framing; UTF-8 shows ASCII as ASCII
+ * does, and the rest as the peer wrote it where ASCII had only
+ * replacement characters. */
+static void
+dissect_error_msg_rep(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *entrust_tree, gboolean v10)
+{
+    proto_item *pdu_item = proto_tree_get_parent(entrust_tree);
+    guint remaining = (guint)tvb_reported_length_remaining(tvb, offset);
+    const char *text, *what = "errorMsgRep";
+
+    if (v10) {
+        proto_item *ci, *cli;
+        proto_tree *ct;
+        guint16 code;
+        guint8 error_class;
+        const char *class_name;
+
+        if (remaining < 2) {
+            proto_tree_add_expert_format(entrust_tree, pinfo, &ei_entrust_bad_length, tvb, offset, remaining,
+                                         "A version-10 errorMsgRep starts with a 2-byte error code");
+            if (remaining)
+                proto_tree_add_item(entrust_tree, hf_entrust_payload, tvb, offset, remaining, ENC_NA);
+            return;
+        }
+        code = tvb_get_ntohs(tvb, offset);
+        error_class = (guint8)(code >> 8);
+        ci = proto_tree_add_item(entrust_tree, hf_entrust_error_code, tvb, offset, 2, ENC_BIG_ENDIAN);
+        ct = proto_item_add_subtree(ci, ett_entrust_error_code);
+        cli = proto_tree_add_item(ct, hf_entrust_error_class, tvb, offset, 2, ENC_BIG_ENDIAN);
+        class_name = try_val_to_str(error_class, entrust_error_class_vals);
+        if (!class_name) {
+            expert_add_info_format(pinfo, cli, &ei_entrust_unknown_error_class,
+                                   "Error class %u: the draft defines 1 (version negotiation), "
+                                   "2 (client error) and 3 (server error)", error_class);
+            class_name = wmem_strdup_printf(pinfo->pool, "class %u", error_class);
+        }
+        col_append_fstr(pinfo->cinfo, COL_INFO, " code=0x%04x (%s)", code, class_name);
+        what = wmem_strdup_printf(pinfo->pool, "errorMsgRep, error code 0x%04x (%s)", code, class_name);
+        offset += 2;
+        remaining = (guint)tvb_reported_length_remaining(tvb, offset);
+        if (remaining >= 2 && tvb_get_ntohs(tvb, offset) <= remaining - 2) {
+            guint data_len = tvb_get_ntohs(tvb, offset);
+            proto_tree_add_item(entrust_tree, hf_entrust_error_data_len, tvb, offset, 2, ENC_BIG_ENDIAN);
+            if (data_len)
+                proto_tree_add_item(entrust_tree, hf_entrust_error_data, tvb, offset + 2, data_len, ENC_NA);
+            offset += 2 + data_len;
+            remaining = (guint)tvb_reported_length_remaining(tvb, offset);
+        }
+    }
+    text = remaining ? error_text_shown(pinfo, tvb, offset, remaining) : NULL;
+    if (text) {
+        /* Before the item, which throws where the capture cut the text. */
+        col_append_fstr(pinfo->cinfo, COL_INFO, " %s", text);
+        expert_add_info_format(pinfo, pdu_item, &ei_entrust_error_msg_rep, "%s: %s", what, text);
+        proto_tree_add_item(entrust_tree, hf_entrust_error_text, tvb, offset, remaining, ENC_UTF_8);
+    } else {
+        expert_add_info_format(pinfo, pdu_item, &ei_entrust_error_msg_rep, "%s, without text", what);
+    }
+}
+
 /* The value of a v0 or v10 message, after its header. */
 static void
 dissect_value(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, proto_tree *entrust_tree,
@@ -298,6 +391,13 @@ dissect_value(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, p
             }
             add_poll_fields(tvb, offset, entrust_tree, pinfo);
             proto_tree_add_item(entrust_tree, hf_entrust_check_after, tvb, offset + 4, 4, ENC_TIME_SECS | ENC_BIG_ENDIAN);
+            if (remaining == 8) {
+                /* No PKIMessage at all: the frame's fault, not an empty
+                 * PKIMessage for pkixcmp to call malformed. */
+                proto_tree_add_expert_format(entrust_tree, pinfo, &ei_entrust_bad_length, tvb, offset, remaining,
+                                             "A partialMsgRep holds a PKIMessage after its polling reference and time");
+                return;
+            }
             dissect_framed_pkimessage(tvb, offset + 8, pinfo, tree, entrust_tree);
             return;
         case CMP_V0_POLL_REP:
@@ -311,7 +411,7 @@ dissect_value(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, p
             add_end_marker(tvb, offset, entrust_tree, pinfo, "negPollRep");
             return;
         case CMP_V0_ERROR_MSG_REP:
-            proto_tree_add_item(entrust_tree, hf_entrust_error_text, tvb, offset, remaining, ENC_ASCII);
+            dissect_error_msg_rep(tvb, offset, pinfo, entrust_tree, FALSE);
             return;
         default:
             break;
@@ -332,33 +432,9 @@ dissect_value(tvbuff_t *tvb, int offset, packet_info *pinfo, proto_tree *tree, p
         case CMP_V10_FIN_REP:
             add_end_marker(tvb, offset, entrust_tree, pinfo, "finRep");
             return;
-        case CMP_V10_ERROR_MSG_REP: {
-            if (remaining < 2) {
-                proto_tree_add_expert_format(entrust_tree, pinfo, &ei_entrust_bad_length, tvb, offset, remaining,
-                                             "A version-10 errorMsgRep starts with a 2-byte error code");
-                break;
-            }
-            /* error code u16; then, as cryptlib and the draft lay it out, a
-             * u16 data length, the data, and text.  A plain code + text
-             * message is recognised by a "length" that cannot fit. */
-            proto_item *ci = proto_tree_add_item(entrust_tree, hf_entrust_error_code, tvb, offset, 2, ENC_BIG_ENDIAN);
-            proto_tree *ct = proto_item_add_subtree(ci, ett_entrust_error_code);
-            proto_tree_add_item(ct, hf_entrust_error_class, tvb, offset, 2, ENC_BIG_ENDIAN);
-            col_append_fstr(pinfo->cinfo, COL_INFO, " code=0x%04x", tvb_get_ntohs(tvb, offset));
-            offset += 2;
-            remaining = (guint)tvb_reported_length_remaining(tvb, offset);
-            if (remaining >= 2 && tvb_get_ntohs(tvb, offset) <= remaining - 2) {
-                guint data_len = tvb_get_ntohs(tvb, offset);
-                proto_tree_add_item(entrust_tree, hf_entrust_error_data_len, tvb, offset, 2, ENC_BIG_ENDIAN);
-                if (data_len)
-                    proto_tree_add_item(entrust_tree, hf_entrust_error_data, tvb, offset + 2, data_len, ENC_NA);
-                offset += 2 + data_len;
-                remaining = (guint)tvb_reported_length_remaining(tvb, offset);
-            }
-            if (remaining)
-                proto_tree_add_item(entrust_tree, hf_entrust_error_text, tvb, offset, remaining, ENC_ASCII);
+        case CMP_V10_ERROR_MSG_REP:
+            dissect_error_msg_rep(tvb, offset, pinfo, entrust_tree, TRUE);
             return;
-        }
         default:
             break;
         }
@@ -1416,6 +1492,13 @@ proto_register_entrust(void)
         { &ei_entrust_framing_changed,
           { "entrust.analysis.framing_changed", PI_PROTOCOL, PI_NOTE,
             "The framing changed within the connection", EXPFILL } },
+        { &ei_entrust_error_msg_rep,
+          { "entrust.analysis.error_msg_rep", PI_RESPONSE_CODE, PI_WARN,
+            "errorMsgRep: the peer reports an error (its code, class and text)", EXPFILL } },
+        { &ei_entrust_unknown_error_class,
+          { "entrust.analysis.unknown_error_class", PI_PROTOCOL, PI_WARN,
+            "Version-10 error class other than 1 (version negotiation), 2 (client error) and 3 (server error)",
+            EXPFILL } },
     };
 
     module_t *entrust_module;
