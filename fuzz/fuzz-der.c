@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
  * The DER reader on arbitrary bytes: der_read_header, der_element_size,
- * der_looks_like_pkimessage, der_looks_like_ber, der_certificate_self_issued, der_oid_to_string,
- * der_oid_format, der_format_name and der_walk.  Each call gets an exactly-sized heap copy so that
+ * der_looks_like_pkimessage, der_looks_like_ber, der_certificate_self_issued,
+ * der_oid_to_string, der_oid_format, der_format_name, der_walk and
+ * der_count_oid_values.  Each call gets an exactly-sized heap copy so that
  * AddressSanitizer sees any read past the end; the harness also asserts
  * the promises der.h makes.
  */
@@ -136,6 +137,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         der_walk(buf, size / 2, size, 16, &cut);
         CHECK(walk.fault || !cut.fault);
         der_walk(buf, size, size, 1000, &walk);
+    }
+    /* The count of OID-selected values: never above limit + 1, and no
+     * more than there are elements (two octets each at least). */
+    {
+        guint count = der_count_oid_values(buf, size, 8);
+        CHECK(count <= 9);
+        count = der_count_oid_values(buf, size, G_MAXUINT - 1);
+        CHECK(count <= size / 2 || count == G_MAXUINT);
     }
 
     /* OIDs: on FALSE nothing is appended; on TRUE only digits and dots */

@@ -752,3 +752,87 @@ der_walk(const guint8 *buf, gsize len, guint64 reported_len, guint limit, der_wa
     }
     g_free(open);
 }
+
+/* Whether the element at the start of buf is a SEQUENCE whose first
+ * element is an OBJECT IDENTIFIER (an AttributeTypeAndValue). */
+static gboolean
+starts_with_oid(const guint8 *buf, gsize len)
+{
+    der_header seq, first;
+    const char *fault;
+
+    return ber_read_header_as_wireshark(buf, len, &seq, &fault) && seq.cls == DER_CLASS_UNIVERSAL
+        && seq.constructed && seq.tag == DER_TAG_SEQUENCE
+        && ber_read_header_as_wireshark(buf + seq.header_len, len - seq.header_len, &first, &fault)
+        && first.cls == DER_CLASS_UNIVERSAL && first.tag == DER_TAG_OID;
+}
+
+guint
+der_count_oid_values(const guint8 *buf, gsize len, guint limit)
+{
+    /* The element being walked: where its contents end, and how far its
+     * elements may reach: the end of the innermost OCTET STRING it is in,
+     * or of the buffer (as in der_walk, an element need only fit there).
+     * outer[d] holds the state of the element around the one at depth
+     * d + 1. */
+    typedef struct {
+        gsize end, bound;
+        gboolean set;           /* a SET: its elements may be values */
+        gboolean indefinite;    /* ends at its end-of-contents */
+    } region_t;
+    region_t outer[DER_COUNT_MAX_DEPTH];
+    region_t cur = { len, len, FALSE, FALSE };
+    guint depth = 0, count = 0;
+    gsize pos = 0;
+
+    while (count <= limit) {
+        der_header hdr;
+        const char *fault;
+        gboolean fits, string;
+
+        if (pos >= cur.end) {
+            if (depth == 0)
+                break;
+            cur = outer[--depth];
+            continue;
+        }
+        if (!ber_read_header_as_wireshark(buf + pos, cur.bound - pos, &hdr, &fault)) {
+            /* No BER up to the bound: in an OCTET STRING, the walk goes
+             * on after it, as Wireshark's decoders do after a value they
+             * could not read; in the buffer, it ends there. */
+            pos = cur.bound;
+            continue;
+        }
+        if (cur.indefinite && hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == 0 && !hdr.constructed
+                && hdr.content_len == 0) {
+            pos += hdr.header_len;      /* end-of-contents */
+            cur = outer[--depth];
+            continue;
+        }
+        /* An element counts once at most: an OID in a SET is a value,
+         * which selects nothing itself. */
+        if (hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == DER_TAG_OID)
+            count++;
+        else if (cur.set && !starts_with_oid(buf + pos, cur.bound - pos))
+            count++;
+        fits = der_fits(&hdr, cur.bound - pos);
+        string = !hdr.constructed && !hdr.indefinite && hdr.cls == DER_CLASS_UNIVERSAL
+            && hdr.tag == DER_TAG_OCTET_STRING && fits && hdr.content_len >= 2;
+        if (hdr.constructed || hdr.indefinite || string) {
+            if (depth == DER_COUNT_MAX_DEPTH)
+                return limit + 1;
+            outer[depth++] = cur;
+            pos += hdr.header_len;
+            cur.end = fits ? pos + (gsize)hdr.content_len : cur.bound;
+            if (string)
+                cur.bound = cur.end;
+            cur.set = hdr.constructed && hdr.cls == DER_CLASS_UNIVERSAL && hdr.tag == DER_TAG_SET;
+            cur.indefinite = hdr.indefinite;
+        } else {
+            /* A primitive element cut short: as a header that cannot be
+             * read. */
+            pos = fits ? pos + hdr.header_len + (gsize)hdr.content_len : cur.bound;
+        }
+    }
+    return MIN(count, limit + 1);
+}

@@ -20,8 +20,11 @@
 #define DER_CLASS_PRIVATE     3
 
 #define DER_TAG_INTEGER   2
+#define DER_TAG_OCTET_STRING 4
+#define DER_TAG_OID       6
 #define DER_TAG_REAL      9
 #define DER_TAG_SEQUENCE 16
+#define DER_TAG_SET      17
 #define DER_TAG_UTC_TIME 23
 #define DER_TAG_GENERALIZED_TIME 24
 
@@ -142,5 +145,25 @@ typedef struct {
  * past the element it is in, is a fault; one that only runs past the
  * buffer is not. */
 void der_walk(const guint8 *buf, gsize len, guint64 reported_len, guint limit, der_walk_result *out);
+
+/* How deep der_count_oid_values follows elements, OCTET STRINGs read as
+ * BER included; real X.509 and CMS values nest a dozen deep. */
+#define DER_COUNT_MAX_DEPTH 64
+
+/* How many values in the BER at the start of buf Wireshark's X.509, CMS
+ * and PKCS#10 decoders may hand on through the BER OID table, each of
+ * which adds a protocol layer to the packet: one for each OBJECT
+ * IDENTIFIER (the value it selects), and one for each element of a SET
+ * that is not a SEQUENCE starting with an OID (an Attribute's values share
+ * its one OID).  An AttributeTypeAndValue counts once: a Name counts its
+ * attributes.  An element counts once at most, so the count is no more
+ * than len / 2.  Headers are read as Wireshark's decoders read them, into
+ * constructed elements and into OCTET STRINGs, which hold DER in
+ * certificates (extension values); what in an OCTET STRING is no BER is
+ * skipped.  Counting stops above limit: the result is at most limit + 1,
+ * which it also is when the elements nest deeper than
+ * DER_COUNT_MAX_DEPTH.  Each header is read at most twice, nothing past
+ * len. */
+guint der_count_oid_values(const guint8 *buf, gsize len, guint limit);
 
 #endif /* ENTRUST_DER_H */

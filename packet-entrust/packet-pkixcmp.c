@@ -177,6 +177,7 @@ static expert_field ei_pkixcmp_itav_value_in_set = EI_INIT;
 static expert_field ei_pkixcmp_empty_sequence = EI_INIT;
 static expert_field ei_pkixcmp_pvno_too_low = EI_INIT;
 static expert_field ei_pkixcmp_unknown_pvno = EI_INIT;
+static expert_field ei_pkixcmp_too_many_layers = EI_INIT;
 
 static dissector_handle_t pkixcmp_handle;
 
@@ -412,6 +413,46 @@ trim_layers(packet_info *pinfo, guint count)
         wmem_list_remove_frame(pinfo->layers, wmem_list_tail(pinfo->layers));
 }
 
+/* The layers kept free below gui.max_tree_depth for a call into one of
+ * Wireshark's decoders beyond those der_count_oid_values foresees: the
+ * decoder's own, and the few it may add for values no OID in them
+ * selects. */
+#define PKIXCMP_LAYER_MARGIN 8
+
+/* Whether Wireshark's decoder can take element without running into
+ * gui.max_tree_depth.  Each value it hands on through the BER OID table
+ * adds a layer (x509if one for each attribute of a Name), and they stay
+ * until the decoder returns and trim_layers drops them: a Name of 1,000
+ * attributes would make Wireshark assert ("saved_layers_len <
+ * prefs.gui_max_tree_depth") in the middle of it.  *room is the number of
+ * such values the layers left allow. */
+static gboolean
+layers_allow(packet_info *pinfo, tvbuff_t *element, guint *room)
+{
+    guint used = wmem_list_count(pinfo->layers) + PKIXCMP_LAYER_MARGIN;
+    guint len = tvb_captured_length(element);
+
+    *room = prefs.gui_max_tree_depth > used ? prefs.gui_max_tree_depth - used : 0;
+    /* A value takes two octets at least: a short element needs no walk. */
+    if (len / 2 <= *room)
+        return TRUE;
+    return der_count_oid_values(tvb_get_ptr(element, 0, len), len, *room) <= *room;
+}
+
+/* An element that Wireshark's decoder cannot take (layers_allow), shown
+ * raw with the reason. */
+static void
+show_beyond_layers(tvbuff_t *element, asn1_ctx_t *actx, proto_tree *tree, const char *what, guint room)
+{
+    proto_item *pi = proto_tree_add_item(tree, hf_pkixcmp_unknown, element, 0, -1, ENC_NA);
+
+    expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_too_many_layers,
+                           "%s not decoded: more than %u values selected by an OID (attributes, extensions, "
+                           "parameters) would each add a protocol layer beyond gui.max_tree_depth (%u): shown raw",
+                           what, room, prefs.gui_max_tree_depth);
+    pkixcmp_dissect_unknown_ber(actx->pinfo, element, proto_item_add_subtree(pi, ett_pkixcmp_sequence));
+}
+
 /* Around each call into one of Wireshark's decoders: the PKIMessage's
  * state is made current for the values the decoder hands back through the
  * BER OID table (current_ctx_slot, pkixcmp_in_message), and the layers it
@@ -472,8 +513,12 @@ pkixcmp_call_oid(const char *oid, tvbuff_t *tvb, int offset, asn1_ctx_t *actx,
     int size = pkixcmp_element_size(tvb, offset);
     tvbuff_t *element = tvb_new_subset_length(tvb, offset, size);
     dissector_handle_t ours = oid ? dissector_get_string_handle(pkixcmp_oid_table, oid) : NULL;
+    gboolean theirs = !ours && oid && oid_has_dissector(oid);
+    guint room;
 
-    if (ours || (oid && oid_has_dissector(oid))) {
+    if (theirs && !layers_allow(actx->pinfo, element, &room)) {
+        show_beyond_layers(element, actx, tree, what, room);
+    } else if (ours || theirs) {
         decoder_call_t call;
         enter_decoder(actx, &call);
         if (ours)
@@ -507,9 +552,14 @@ pkixcmp_call_syntax(const char *syntax, tvbuff_t *tvb, int offset, asn1_ctx_t *a
     tvbuff_t *element = tvb_new_subset_length(tvb, offset, size);
     decoder_call_t call;
     gboolean found;
+    guint room;
 
     if (!ber_syntax_table)
         ber_syntax_table = find_dissector_table("ber.syntax");
+    if (!layers_allow(actx->pinfo, element, &room)) {
+        show_beyond_layers(element, actx, tree, syntax, room);
+        return offset + size;
+    }
     enter_decoder(actx, &call);
     found = ber_syntax_table && dissector_try_string_with_data(ber_syntax_table, syntax, element, actx->pinfo, tree, TRUE, NULL);
     leave_decoder(actx, &call);
@@ -2657,6 +2707,9 @@ proto_register_pkixcmp(void)
         { &ei_pkixcmp_pvno_too_low,
           { "pkixcmp.pvno_too_low", PI_PROTOCOL, PI_WARN,
             "cmp2021 syntax in a message of an earlier pvno", EXPFILL } },
+        { &ei_pkixcmp_too_many_layers,
+          { "pkixcmp.too_many_layers", PI_UNDECODED, PI_WARN,
+            "Value with more values selected by an OID than gui.max_tree_depth leaves layers for: shown raw", EXPFILL } },
         { &ei_pkixcmp_itav_value_in_set,
           { "pkixcmp.itav_value_in_set", PI_PROTOCOL, PI_NOTE,
             "InfoTypeAndValue value wrapped in a SET, as an attribute (cryptlib's encoding)", EXPFILL } },

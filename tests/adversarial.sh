@@ -622,6 +622,43 @@ txid-repeat)
     expect_at_least "genp after them" 1 "$(count_body 22)"
     ;;
 
+name-layers)
+    # Wireshark's x509if decodes each attribute of a Name through the BER
+    # OID table, which adds a protocol layer that stays until the Name is
+    # done: past gui.max_tree_depth (500) layers Wireshark 4.0 asserts
+    # ("saved_layers_len < prefs.gui_max_tree_depth").  1,000 attributes:
+    # RDNs of the sender, one RDN of the recipient, a CertTemplate's
+    # subject, a certificate's issuer and its subjectAltName (inside the
+    # extension's OCTET STRING); and 1,000 values of one attribute in a
+    # p10cr.  Each is shown raw with pkixcmp.too_many_layers, the rest of
+    # its message decodes, and so does the genm after it.  A sender of 300
+    # RDNs is still decoded.
+    kinds="rdns-sender rdns-one-set rdns-template rdns-cert-issuer rdns-cert-san p10cr-attr-values"
+    for k in $kinds; do
+        "$advgen" "$k" 1000 "$work/$k.der"
+    done
+    "$advgen" rdns-sender 300 "$work/rdns-300.der"
+    {
+        echo "connection 10.0.0.1 42101 10.0.0.2 829"
+        for k in $kinds rdns-300; do
+            echo "c v0 pkiMsg file:$work/$k.der"
+            echo "c v0 pkiMsg file:$msgs/genm-pbm/01-genm.der"
+        done
+        echo "s v0 finalMsgRep file:$msgs/genm-pbm/02-genp.der"
+        echo "fin"
+    } > "$gen_scn"
+    build "$gen_scn" "$pcap"
+    dissect "$pcap" 60 512
+    layers='not decoded: more than [0-9]+ values selected by an OID .* beyond gui.max_tree_depth \(500\): shown raw'
+    expect_experts "the three Names shown raw" "Name $layers" 3
+    expect_experts "the two certificates shown raw" "Certificate $layers" 2
+    expect_experts "the CertificationRequest shown raw" "CertificationRequest $layers" 1
+    check "the ir with the long subject decoded" same_frame "Name $layers" 0
+    check "the p10cr decoded" same_frame "CertificationRequest $layers" 4
+    expect_at_least "the genm after each, those with the long Names, the one of 300 RDNs" 11 "$(count_body 21)"
+    expect_at_least "genp decoded" 1 "$(count_body 22)"
+    ;;
+
 name-length-wrap)
     # A sender Name whose inner lengths wrap 64-bit sums; only an overread
     # detector sees the bug: the memcheck run below is this case's point.

@@ -26,6 +26,20 @@
  *                                  PKIHeader ends in a generalInfo [8] of
  *                                  1 GiB, then 'A's: the body's header is
  *                                  never among them
+ * Names of N attributes, each of which Wireshark's x509if decodes through
+ * the BER OID table (a protocol layer each):
+ *   advgen rdns-sender N OUT       a genm whose sender Name has N RDNs
+ *   advgen rdns-one-set N OUT      a genm whose recipient Name has one RDN
+ *                                  of N attributes
+ *   advgen rdns-template N OUT     an ir whose CertTemplate's subject has
+ *                                  N RDNs
+ *   advgen rdns-cert-issuer N OUT  a genm with a certificate in extraCerts
+ *                                  whose issuer has N RDNs
+ *   advgen rdns-cert-san N OUT     the same with a subjectAltName whose
+ *                                  directoryName has N RDNs (inside the
+ *                                  extension's OCTET STRING)
+ *   advgen p10cr-attr-values N OUT a p10cr whose CertificationRequest has
+ *                                  an attribute of N values
  *
  * The messages are minimal but valid DER (except where the case is BER):
  * PKIMessage { header { pvno 2, sender [4] Name {}, recipient [4] Name {} },
@@ -179,6 +193,165 @@ empty_genm(void)
     return pkimessage(&body);
 }
 
+/* Appends the bytes to b. */
+static void
+add_bytes(buf_t *b, const uint8_t *p, size_t n)
+{
+    add(b, p, n);
+}
+
+/* tag { a, b, ... }: the parts are freed */
+static buf_t
+wrap(uint8_t tag, buf_t *parts, size_t n)
+{
+    buf_t content = { 0 }, out;
+    for (size_t i = 0; i < n; i++)
+        add_buf(&content, &parts[i]);
+    out = tlv(tag, &content);
+    free(content.p);
+    return out;
+}
+
+/* A Name of rdns RDNs of avas attributes each, all CN=x */
+static buf_t
+many_name(long rdns, long avas)
+{
+    static const uint8_t ava[] = { 0x30, 0x08, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x01, 'x' };
+    buf_t rdn_content = { 0 }, rdn, all = { 0 }, out;
+    for (long i = 0; i < avas; i++)
+        add_bytes(&rdn_content, ava, sizeof ava);
+    rdn = tlv(0x31, &rdn_content);
+    for (long i = 0; i < rdns; i++)
+        add(&all, rdn.p, rdn.len);
+    out = tlv(0x30, &all);
+    free(rdn_content.p);
+    free(rdn.p);
+    free(all.p);
+    return out;
+}
+
+static buf_t
+bytes_of(const uint8_t *p, size_t n)
+{
+    buf_t b = { 0 };
+    add(&b, p, n);
+    return b;
+}
+
+/* sha256WithRSAEncryption, NULL parameters */
+static const uint8_t sig_alg[] = {
+    0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00
+};
+/* SubjectPublicKeyInfo { Ed25519, 32 octets } */
+static const uint8_t spki[] = {
+    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+};
+/* A signature BIT STRING of 8 octets */
+static const uint8_t signature[] = { 0x03, 0x09, 0x00, 1, 2, 3, 4, 5, 6, 7, 8 };
+
+/* Certificate { TBSCertificate { v3, serial 1, alg, issuer, validity,
+ * subject, spki, [3] extensions when given }, alg, signature } */
+static buf_t
+certificate(buf_t *issuer, buf_t *subject, buf_t *extensions)
+{
+    static const uint8_t version_serial[] = { 0xa0, 0x03, 0x02, 0x01, 0x02, 0x02, 0x01, 0x01 };
+    static const uint8_t validity[] = {
+        0x30, 0x1e, 0x17, 0x0d, '2', '5', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0', 'Z',
+                    0x17, 0x0d, '3', '5', '0', '1', '0', '1', '0', '0', '0', '0', '0', '0', 'Z',
+    };
+    buf_t tbs_parts[7] = { bytes_of(version_serial, sizeof version_serial), bytes_of(sig_alg, sizeof sig_alg),
+                           *issuer, bytes_of(validity, sizeof validity), *subject, bytes_of(spki, sizeof spki) };
+    size_t n = 6;
+    if (extensions)
+        tbs_parts[n++] = wrap(0xa3, extensions, 1);
+    buf_t cert_parts[3] = { wrap(0x30, tbs_parts, n), bytes_of(sig_alg, sizeof sig_alg),
+                            bytes_of(signature, sizeof signature) };
+    return wrap(0x30, cert_parts, 3);
+}
+
+/* PKIMessage { header { pvno 2, sender [4] sender, recipient [4] recipient
+ * }, body, extraCerts [1] { cert } when given } */
+static buf_t
+message_with(buf_t *sender, buf_t *recipient, buf_t *body, buf_t *cert)
+{
+    static const uint8_t pvno[] = { 0x02, 0x01, 0x02 };
+    buf_t header_parts[3] = { bytes_of(pvno, sizeof pvno), wrap(0xa4, sender, 1), wrap(0xa4, recipient, 1) };
+    buf_t parts[3] = { wrap(0x30, header_parts, 3), *body };
+    size_t n = 2;
+    if (cert) {
+        buf_t seq_of = wrap(0x30, cert, 1);
+        parts[n++] = wrap(0xa1, &seq_of, 1);
+    }
+    return wrap(0x30, parts, n);
+}
+
+static const uint8_t empty_name[] = { 0x30, 0x00 };
+static const uint8_t empty_genm_body[] = { 0xb5, 0x02, 0x30, 0x00 };
+
+/* The Name cases: a genm but for rdns-template (ir) and p10cr-attr-values. */
+static buf_t
+many_attributes(const char *what, long n)
+{
+    buf_t sender = bytes_of(empty_name, sizeof empty_name), recipient = bytes_of(empty_name, sizeof empty_name);
+    buf_t body = bytes_of(empty_genm_body, sizeof empty_genm_body), cert, *extra = NULL;
+
+    if (strcmp(what, "rdns-sender") == 0) {
+        free(sender.p);
+        sender = many_name(n, 1);
+    } else if (strcmp(what, "rdns-one-set") == 0) {
+        free(recipient.p);
+        recipient = many_name(1, n);
+    } else if (strcmp(what, "rdns-template") == 0) {
+        /* ir [0] { CertReqMsg { CertRequest { certReqId 0, CertTemplate {
+         * subject [5] Name } } } } */
+        static const uint8_t req_id[] = { 0x02, 0x01, 0x00 };
+        buf_t subject = many_name(n, 1), tagged = wrap(0xa5, &subject, 1), tmpl = wrap(0x30, &tagged, 1);
+        buf_t req_parts[2] = { bytes_of(req_id, sizeof req_id), tmpl };
+        buf_t req = wrap(0x30, req_parts, 2), msg = wrap(0x30, &req, 1), seq_of = wrap(0x30, &msg, 1);
+        free(body.p);
+        body = wrap(0xa0, &seq_of, 1);
+    } else if (strcmp(what, "rdns-cert-issuer") == 0) {
+        buf_t issuer = many_name(n, 1), subject = many_name(1, 1);
+        cert = certificate(&issuer, &subject, NULL);
+        extra = &cert;
+    } else if (strcmp(what, "rdns-cert-san") == 0) {
+        /* Extensions { Extension { subjectAltName, OCTET STRING {
+         * GeneralNames { directoryName [4] Name } } } } */
+        static const uint8_t san_oid[] = { 0x06, 0x03, 0x55, 0x1d, 0x11 };
+        buf_t issuer = many_name(1, 1), subject = many_name(1, 1), dn = many_name(n, 1);
+        buf_t gn = wrap(0xa4, &dn, 1), gns = wrap(0x30, &gn, 1), value = wrap(0x04, &gns, 1);
+        buf_t ext_parts[2] = { bytes_of(san_oid, sizeof san_oid), value };
+        buf_t ext = wrap(0x30, ext_parts, 2), exts = wrap(0x30, &ext, 1);
+        cert = certificate(&issuer, &subject, &exts);
+        extra = &cert;
+    } else {
+        /* p10cr [4] CertificationRequest { info { version 0, subject,
+         * spki, attributes [0] { Attribute { challengePassword, SET OF
+         * n UTF8String } } }, alg, signature } */
+        static const uint8_t version[] = { 0x02, 0x01, 0x00 };
+        static const uint8_t challenge_password[] = {
+            0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x07
+        };
+        static const uint8_t value[] = { 0x0c, 0x02, 'p', 'w' };
+        buf_t values = { 0 };
+        for (long i = 0; i < n; i++)
+            add_bytes(&values, value, sizeof value);
+        buf_t attr_parts[2] = { bytes_of(challenge_password, sizeof challenge_password), tlv(0x31, &values) };
+        buf_t attr = wrap(0x30, attr_parts, 2);
+        buf_t info_parts[4] = { bytes_of(version, sizeof version), many_name(1, 1), bytes_of(spki, sizeof spki),
+                                wrap(0xa0, &attr, 1) };
+        buf_t req_parts[3] = { wrap(0x30, info_parts, 4), bytes_of(sig_alg, sizeof sig_alg),
+                               bytes_of(signature, sizeof signature) };
+        buf_t req = wrap(0x30, req_parts, 3);
+        free(values.p);
+        free(body.p);
+        body = wrap(0xa4, &req, 1);
+    }
+    return message_with(&sender, &recipient, &body, extra);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -264,6 +437,10 @@ main(int argc, char **argv)
         memset(out.p, 'A', (size_t)n);
         memcpy(out.p, start, MIN_SIZE(sizeof start, (size_t)n));
         out.len = (size_t)n;
+    } else if ((strcmp(what, "rdns-sender") == 0 || strcmp(what, "rdns-one-set") == 0
+                || strcmp(what, "rdns-template") == 0 || strcmp(what, "rdns-cert-issuer") == 0
+                || strcmp(what, "rdns-cert-san") == 0 || strcmp(what, "p10cr-attr-values") == 0) && argc == 4) {
+        out = many_attributes(what, n);
     } else if (strcmp(what, "fill") == 0 && argc == 4) {
         out.p = malloc((size_t)n + 1);
         memset(out.p, 'A', (size_t)n);

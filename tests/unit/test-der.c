@@ -530,6 +530,60 @@ test_nesting_depth(void)
     g_assert_cmpuint(walk_depth(primitive, 0, 64), ==, 0);
 }
 
+/* The values Wireshark's X.509 decoders may each add a layer for. */
+static void
+test_count_oid_values(void)
+{
+    /* Name { RDN { CN=a }, RDN { CN=b, O=c } }: three attributes */
+    static const guint8 name[] = {
+        0x30, 0x1e,
+          0x31, 0x0a, 0x30, 0x08, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x01, 'a',
+          0x31, 0x10, 0x30, 0x07, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x01, 'b',
+                      0x30, 0x05, 0x06, 0x01, 0x2a, 0x0c, 0x00,
+    };
+    /* Attribute { 1.2, SET { 1, 2, 3 } }: the OID and each value */
+    static const guint8 attribute[] = {
+        0x30, 0x0e, 0x06, 0x01, 0x2a, 0x31, 0x09, 0x02, 0x01, 0x01, 0x02, 0x01, 0x02, 0x02, 0x01, 0x03,
+    };
+    /* SEQUENCE { OCTET STRING { Name { RDN { 1.2=x } } }, OCTET STRING {
+     * OID 1.2, then no BER }, OID 1.2 }: the string's BER counts, its
+     * garbage ends it only */
+    static const guint8 strings[] = {
+        0x30, 0x1d,
+          0x04, 0x0c, 0x30, 0x0a, 0x31, 0x08, 0x30, 0x06, 0x06, 0x01, 0x2a, 0x0c, 0x01, 'x',
+          0x04, 0x06, 0x06, 0x01, 0x2a, 0xff, 0xff, 0xff,
+          0x06, 0x01, 0x2a,
+    };
+    /* SEQUENCE { OCTET STRING { SEQUENCE { INTEGER past the string's end
+     * } }, OID 1.2 }: the bad BER ends the string only */
+    static const guint8 bad_in_string[] = {
+        0x30, 0x0b, 0x04, 0x06, 0x30, 0x04, 0x02, 0x05, 0x01, 0x02, 0x06, 0x01, 0x2a,
+    };
+    /* SEQUENCE (indefinite) { SET (indefinite) { 1 } EOC, 2 } EOC: one
+     * value in the SET, none after it */
+    static const guint8 indefinite[] = {
+        0x30, 0x80, 0x31, 0x80, 0x02, 0x01, 0x01, 0x00, 0x00, 0x02, 0x01, 0x02, 0x00, 0x00,
+    };
+    guint8 deep[2 * (DER_COUNT_MAX_DEPTH + 1)];
+
+    g_assert_cmpuint(der_count_oid_values(name, sizeof name, 100), ==, 3);
+    g_assert_cmpuint(der_count_oid_values(name, sizeof name, 2), ==, 3);      /* stops above the limit */
+    g_assert_cmpuint(der_count_oid_values(name, sizeof name, 1), ==, 2);
+    g_assert_cmpuint(der_count_oid_values(name, 14, 100), ==, 1);            /* cut short: what was seen */
+    g_assert_cmpuint(der_count_oid_values(attribute, sizeof attribute, 100), ==, 4);
+    g_assert_cmpuint(der_count_oid_values(strings, sizeof strings, 100), ==, 3);
+    g_assert_cmpuint(der_count_oid_values(bad_in_string, sizeof bad_in_string, 100), ==, 1);
+    g_assert_cmpuint(der_count_oid_values(indefinite, sizeof indefinite, 100), ==, 1);
+    g_assert_cmpuint(der_count_oid_values(name, 0, 100), ==, 0);
+    /* nested deeper than it follows: as if above the limit */
+    for (gsize i = 0; i < sizeof deep; i += 2) {
+        deep[i] = 0x30;
+        deep[i + 1] = 0x80;
+    }
+    g_assert_cmpuint(der_count_oid_values(deep, sizeof deep, 10), ==, 11);
+    g_assert_cmpuint(der_count_oid_values(deep, sizeof deep - 2, 10), ==, 0);
+}
+
 static gboolean
 parse_time(guint32 tag, const char *text, gint64 *secs)
 {
@@ -624,5 +678,6 @@ main(int argc, char **argv)
     g_test_add_func("/der/walk-fault", test_walk_fault);
     g_test_add_func("/der/time", test_time);
     g_test_add_func("/der/certificate-self-issued", test_certificate_self_issued);
+    g_test_add_func("/der/count-oid-values", test_count_oid_values);
     return g_test_run();
 }
