@@ -178,6 +178,7 @@ static expert_field ei_pkixcmp_empty_sequence = EI_INIT;
 static expert_field ei_pkixcmp_pvno_too_low = EI_INIT;
 static expert_field ei_pkixcmp_unknown_pvno = EI_INIT;
 static expert_field ei_pkixcmp_too_many_layers = EI_INIT;
+static expert_field ei_pkixcmp_missing_field = EI_INIT;
 
 static dissector_handle_t pkixcmp_handle;
 
@@ -582,6 +583,88 @@ pkixcmp_show_unexpected(tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree 
     expert_add_info_format(actx->pinfo, pi, &ei_pkixcmp_unexpected, "%s: shown raw", why);
     pkixcmp_dissect_unknown_ber(actx->pinfo, element, proto_item_add_subtree(pi, ett_pkixcmp_sequence));
     return offset + size;
+}
+
+/* Whether dissect_ber_sequence gives the element whose header is hdr to
+ * entry, as it decides: an entry of class ANY or tag -1 (a CHOICE, an ANY)
+ * takes any element, and so does one whose tag is not checked, unless the
+ * tag is its own explicit one. */
+static gboolean
+sequence_entry_takes(const ber_sequence_t *entry, const der_header *hdr)
+{
+    gboolean own_tag = entry->ber_class != BER_CLASS_UNI && entry->ber_class != BER_CLASS_ANY
+        && !(entry->flags & BER_FLAGS_NOOWNTAG);
+
+    if ((entry->flags & BER_FLAGS_NOTCHKTAG) && !own_tag)
+        return TRUE;
+    return entry->ber_class == BER_CLASS_ANY || entry->tag == -1
+        || (hdr->cls == (guint8)entry->ber_class && hdr->tag == (guint32)entry->tag);
+}
+
+/* dissect_ber_sequence reports an element the table does not take where it
+ * stands, but not a mandatory field after which the contents simply end
+ * (a CertResponse of certReqId alone).  Its elements' headers are matched
+ * against the table in order, as it does, up to the last mandatory entry:
+ * an optional entry that does not take the element is skipped; the first
+ * element no entry takes ends the check silently (Wireshark reported it);
+ * contents that end before the last mandatory entry get
+ * pkixcmp.missing_field, naming the first one missing. */
+static void
+check_mandatory_fields(ber_implicit_t implicit_tag, asn1_ctx_t *actx, proto_tree *tree, tvbuff_t *tvb, int offset,
+                       int end, const ber_sequence_t *seq, const char *type)
+{
+    const ber_sequence_t *last = NULL, *entry;
+    gint avail = tvb_captured_length_remaining(tvb, offset);
+    const guint8 *buf;
+    der_header hdr;
+    gsize pos = 0, stop = (gsize)MAX(avail, 0);
+    header_field_info *hfinfo;
+
+    for (entry = seq; entry->func; entry++)
+        if (!(entry->flags & BER_FLAGS_OPTIONAL))
+            last = entry;
+    if (!last || avail <= 0)
+        return;
+    buf = tvb_get_ptr(tvb, offset, avail);
+    if (!implicit_tag) {
+        /* Not a whole SEQUENCE in the bytes at hand: Wireshark said so, or
+         * the capture was cut short. */
+        if (der_read_header(buf, stop, &hdr) != DER_OK || !hdr.constructed || !der_fits(&hdr, stop))
+            return;
+        pos = hdr.header_len;
+        stop = hdr.header_len + (gsize)hdr.content_len;
+    } else if (tvb_reported_length_remaining(tvb, offset) > avail) {
+        return;
+    }
+    entry = seq;
+    while (pos < stop) {
+        if (der_read_header(buf + pos, stop - pos, &hdr) != DER_OK || !der_fits(&hdr, stop - pos))
+            return;
+        while (entry->func && !sequence_entry_takes(entry, &hdr)) {
+            if (!(entry->flags & BER_FLAGS_OPTIONAL))
+                return;
+            entry++;
+        }
+        if (!entry->func || entry == last)
+            return;
+        entry++;
+        pos += hdr.header_len + (gsize)hdr.content_len;
+    }
+    while (entry->flags & BER_FLAGS_OPTIONAL)
+        entry++;
+    hfinfo = proto_registrar_get_nth(*entry->p_id);
+    proto_tree_add_expert_format(tree, actx->pinfo, &ei_pkixcmp_missing_field, tvb, offset, end - offset,
+                                 "%s lacks its mandatory %s (%s)", type, hfinfo->name, hfinfo->abbrev);
+}
+
+int
+pkixcmp_dissect_sequence(ber_implicit_t implicit_tag, asn1_ctx_t *actx, proto_tree *tree, tvbuff_t *tvb,
+                         int offset, const ber_sequence_t *seq, int hf_index, int ett_index, const char *type)
+{
+    int end = dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, seq, hf_index, ett_index);
+
+    check_mandatory_fields(implicit_tag, actx, tree, tvb, offset, end, seq, type);
+    return end;
 }
 
 int
@@ -1221,8 +1304,8 @@ static const ber_sequence_t protection_alg_sequence[] = {
 int
 pkixcmp_dissect_algorithm_identifier(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset,
-                                algorithm_identifier_sequence, hf_index, ett_pkixcmp_algorithm);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, algorithm_identifier_sequence,
+                                    hf_index, ett_pkixcmp_algorithm, "AlgorithmIdentifier");
 }
 
 /* The header's protectionAlg: while it is read, the parameter decoders
@@ -1235,8 +1318,8 @@ dissect_protection_alg(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, a
 
     if (ctx)
         ctx->in_protection_alg = TRUE;
-    offset = dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset,
-                                  protection_alg_sequence, hf_pkixcmp_algorithm, ett_pkixcmp_algorithm);
+    offset = pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, protection_alg_sequence,
+                                      hf_pkixcmp_algorithm, ett_pkixcmp_algorithm, "AlgorithmIdentifier");
     if (ctx)
         ctx->in_protection_alg = FALSE;
     return offset;
@@ -1291,7 +1374,8 @@ static const ber_sequence_t itav_sequence[] = {
 static int
 dissect_itav(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, itav_sequence, hf_index, ett_pkixcmp_itav);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, itav_sequence,
+                                    hf_index, ett_pkixcmp_itav, "InfoTypeAndValue");
 }
 
 static const ber_sequence_t itav_sequence_of[] = {
@@ -1406,7 +1490,8 @@ static const ber_sequence_t extension_sequence[] = {
 static int
 dissect_extension(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, extension_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, extension_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "Extension");
 }
 
 static const ber_sequence_t extensions_sequence_of[] = {
@@ -1464,7 +1549,8 @@ dissect_subject_public_key(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offse
      * off inside is shown so, and the rest of the message still decodes. */
     key_tree = proto_item_add_subtree(actx->created_item, ett_pkixcmp_sequence);
     TRY {
-        dissect_ber_sequence(FALSE, actx, key_tree, bits, 0, rsa_public_key_sequence, -1, ett_pkixcmp_sequence);
+        pkixcmp_dissect_sequence(FALSE, actx, key_tree, bits, 0, rsa_public_key_sequence,
+                                 -1, ett_pkixcmp_sequence, "RSAPublicKey");
     }
     CATCH_NONFATAL_ERRORS {
         show_exception(bits, actx->pinfo, key_tree, EXCEPT_CODE, GET_MESSAGE);
@@ -1483,7 +1569,8 @@ static const ber_sequence_t subject_public_key_info_sequence[] = {
 int
 pkixcmp_dissect_subject_public_key_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, subject_public_key_info_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, subject_public_key_info_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "SubjectPublicKeyInfo");
 }
 
 /* OptionalValidity ::= SEQUENCE { notBefore [0] Time OPTIONAL,
@@ -1497,7 +1584,8 @@ static const ber_sequence_t optional_validity_sequence[] = {
 static int
 dissect_optional_validity(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, optional_validity_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, optional_validity_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "OptionalValidity");
 }
 
 /* The implicitly tagged SEQUENCE fields of CertTemplate, tolerant of
@@ -1525,7 +1613,8 @@ static const ber_sequence_t cert_template_sequence[] = {
 int
 pkixcmp_dissect_cert_template(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_template_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, cert_template_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "CertTemplate");
 }
 
 /* ------------------------------------------------------------------------
@@ -1585,7 +1674,8 @@ static const ber_sequence_t pki_header_sequence[] = {
 static int
 dissect_pki_header(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, pki_header_sequence, hf_index, ett_pkixcmp_header);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, pki_header_sequence,
+                                    hf_index, ett_pkixcmp_header, "PKIHeader");
 }
 
 /* ------------------------------------------------------------------------
@@ -1643,8 +1733,8 @@ static const ber_sequence_t pki_status_info_sequence[] = {
 static int
 dissect_pki_status_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, pki_status_info_sequence,
-                                hf_index, ett_pkixcmp_status_info);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, pki_status_info_sequence,
+                                    hf_index, ett_pkixcmp_status_info, "PKIStatusInfo");
 }
 
 /* ------------------------------------------------------------------------
@@ -1672,7 +1762,8 @@ static const ber_sequence_t pki_message_sequence[] = {
 static int
 dissect_pki_message(tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree)
 {
-    return dissect_ber_sequence(FALSE, actx, tree, tvb, offset, pki_message_sequence, -1, ett_pkixcmp);
+    return pkixcmp_dissect_sequence(FALSE, actx, tree, tvb, offset, pki_message_sequence,
+                                    -1, ett_pkixcmp, "PKIMessage");
 }
 
 /* NestedMessageContent ::= PKIMessages: each one decoded recursively, with
@@ -1798,8 +1889,8 @@ static const ber_sequence_t certified_key_pair_sequence[] = {
 static int
 dissect_certified_key_pair(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, certified_key_pair_sequence,
-                                hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, certified_key_pair_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "CertifiedKeyPair");
 }
 
 /* CertResponse ::= SEQUENCE { certReqId, status, certifiedKeyPair OPTIONAL,
@@ -1815,7 +1906,8 @@ static const ber_sequence_t cert_response_sequence[] = {
 static int
 dissect_cert_response(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_response_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, cert_response_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "CertResponse");
 }
 
 static const ber_sequence_t cert_responses_sequence_of[] = {
@@ -1838,7 +1930,8 @@ static const ber_sequence_t cert_rep_message_sequence[] = {
 static int
 dissect_cert_rep_message(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_rep_message_sequence, -1, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, cert_rep_message_sequence,
+                                    -1, ett_pkixcmp_sequence, "CertRepMessage");
 }
 
 /* Challenge ::= SEQUENCE { owf AlgorithmIdentifier OPTIONAL, witness OCTET
@@ -1865,7 +1958,8 @@ static const ber_sequence_t challenge_sequence[] = {
 static int
 dissect_challenge(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, challenge_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, challenge_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "Challenge");
 }
 
 static const ber_sequence_t challenges_sequence_of[] = {
@@ -1912,7 +2006,8 @@ static const ber_sequence_t key_rec_rep_sequence[] = {
 static int
 dissect_krp(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, key_rec_rep_sequence, -1, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, key_rec_rep_sequence,
+                                    -1, ett_pkixcmp_sequence, "KeyRecRepContent");
 }
 
 /* CertId ::= SEQUENCE { issuer GeneralName, serialNumber INTEGER } (CRMF) */
@@ -1925,7 +2020,8 @@ static const ber_sequence_t cert_id_sequence[] = {
 int
 pkixcmp_dissect_cert_id(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_id_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, cert_id_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "CertId");
 }
 
 static const ber_sequence_t cert_ids_sequence_of[] = {
@@ -1960,7 +2056,8 @@ static const ber_sequence_t rev_rep_sequence[] = {
 static int
 dissect_rp(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, rev_rep_sequence, -1, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, rev_rep_sequence,
+                                    -1, ett_pkixcmp_sequence, "RevRepContent");
 }
 
 /* RevReqContent ::= SEQUENCE OF RevDetails;
@@ -1976,7 +2073,8 @@ static const ber_sequence_t rev_details_sequence[] = {
 static int
 dissect_rev_details(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, rev_details_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, rev_details_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "RevDetails");
 }
 
 static const ber_sequence_t rev_req_sequence_of[] = {
@@ -2010,13 +2108,15 @@ static const ber_sequence_t root_ca_key_update_sequence[] = {
 int
 pkixcmp_dissect_root_ca_key_update(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, root_ca_key_update_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, root_ca_key_update_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "RootCaKeyUpdateContent");
 }
 
 int
 pkixcmp_dissect_ca_key_upd_ann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, ca_key_upd_ann_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, ca_key_upd_ann_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "CAKeyUpdAnnContent");
 }
 
 /* cAKeyUpdAnnV3: cmp2021 syntax (the same content in a genp's
@@ -2063,7 +2163,8 @@ static const ber_sequence_t rev_ann_sequence[] = {
 static int
 dissect_rann(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, rev_ann_sequence, -1, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, rev_ann_sequence,
+                                    -1, ett_pkixcmp_sequence, "RevAnnContent");
 }
 
 /* CRLAnnContent ::= SEQUENCE OF CertificateList (it may be empty) */
@@ -2104,7 +2205,8 @@ static const ber_sequence_t error_msg_sequence[] = {
 static int
 dissect_error(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, error_msg_sequence, -1, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, error_msg_sequence,
+                                    -1, ett_pkixcmp_sequence, "ErrorMsgContent");
 }
 
 /* CertStatus hashAlg (RFC 9480 section 2.10): cmp2021 syntax. */
@@ -2132,7 +2234,8 @@ static const ber_sequence_t cert_status_sequence[] = {
 static int
 dissect_cert_status(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_status_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, cert_status_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "CertStatus");
 }
 
 static const ber_sequence_t cert_confirm_sequence_of[] = {
@@ -2154,7 +2257,8 @@ static const ber_sequence_t poll_req_item_sequence[] = {
 static int
 dissect_poll_req_item(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, poll_req_item_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, poll_req_item_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "PollReqContent entry");
 }
 
 static const ber_sequence_t poll_req_sequence_of[] = {
@@ -2179,7 +2283,8 @@ static const ber_sequence_t poll_rep_item_sequence[] = {
 static int
 dissect_poll_rep_item(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, poll_rep_item_sequence, hf_index, ett_pkixcmp_sequence);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, poll_rep_item_sequence,
+                                    hf_index, ett_pkixcmp_sequence, "PollRepContent entry");
 }
 
 static const ber_sequence_t poll_rep_sequence_of[] = {
@@ -2710,6 +2815,9 @@ proto_register_pkixcmp(void)
         { &ei_pkixcmp_too_many_layers,
           { "pkixcmp.too_many_layers", PI_UNDECODED, PI_WARN,
             "Value with more values selected by an OID than gui.max_tree_depth leaves layers for: shown raw", EXPFILL } },
+        { &ei_pkixcmp_missing_field,
+          { "pkixcmp.missing_field", PI_MALFORMED, PI_ERROR,
+            "SEQUENCE whose contents end before a mandatory field", EXPFILL } },
         { &ei_pkixcmp_itav_value_in_set,
           { "pkixcmp.itav_value_in_set", PI_PROTOCOL, PI_NOTE,
             "InfoTypeAndValue value wrapped in a SET, as an attribute (cryptlib's encoding)", EXPFILL } },

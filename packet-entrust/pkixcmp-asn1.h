@@ -89,6 +89,12 @@ int pkixcmp_call_syntax(const char *syntax, tvbuff_t *tvb, int offset, asn1_ctx_
  * info (pkixcmp.unexpected, formatted with why).  Returns the offset after. */
 int pkixcmp_show_unexpected(tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, const char *why);
 
+/* dissect_ber_sequence, then a pkixcmp.missing_field error when the
+ * contents end before a mandatory field of seq (which Wireshark does not
+ * report); type is the SEQUENCE's ASN.1 name. */
+int pkixcmp_dissect_sequence(ber_implicit_t implicit_tag, asn1_ctx_t *actx, proto_tree *tree, tvbuff_t *tvb,
+                             int offset, const ber_sequence_t *seq, int hf_index, int ett_index, const char *type);
+
 /* dissect_ber_sequence_of for a SEQUENCE SIZE (1..MAX) OF: one without
  * elements gets a pkixcmp.empty_sequence warning naming what.  (Wireshark's
  * size-checking variant is not exported to plugins.) */

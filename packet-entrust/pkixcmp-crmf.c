@@ -160,7 +160,8 @@ static const ber_sequence_t control_sequence[] = {
 static int
 dissect_control(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, control_sequence, hf_index, ett_crmf_attribute);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, control_sequence,
+                                    hf_index, ett_crmf_attribute, "AttributeTypeAndValue");
 }
 
 /* Controls ::= SEQUENCE SIZE (1..MAX) OF AttributeTypeAndValue */
@@ -187,7 +188,8 @@ static const ber_sequence_t alt_cert_template_sequence[] = {
 static int
 dissect_alt_cert_template(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, alt_cert_template_sequence, hf_index, ett_crmf_attribute);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, alt_cert_template_sequence,
+                                    hf_index, ett_crmf_attribute, "AltCertTemplate");
 }
 
 /* regInfo SEQUENCE SIZE (1..MAX) OF AttributeTypeAndValue */
@@ -200,7 +202,8 @@ static const ber_sequence_t reg_info_item_sequence[] = {
 static int
 dissect_reg_info_item(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, reg_info_item_sequence, hf_index, ett_crmf_attribute);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, reg_info_item_sequence,
+                                    hf_index, ett_crmf_attribute, "AttributeTypeAndValue");
 }
 
 static const ber_sequence_t reg_info_sequence_of[] = {
@@ -228,7 +231,8 @@ static const ber_sequence_t pkmac_value_sequence[] = {
 static int
 dissect_pkmac_value(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, pkmac_value_sequence, hf_index, ett_crmf);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, pkmac_value_sequence,
+                                    hf_index, ett_crmf, "PKMACValue");
 }
 
 /* authInfo CHOICE { sender [0] GeneralName, publicKeyMAC PKMACValue }
@@ -256,7 +260,8 @@ static const ber_sequence_t poposk_input_sequence[] = {
 static int
 dissect_poposk_input(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, poposk_input_sequence, hf_index, ett_crmf);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, poposk_input_sequence,
+                                    hf_index, ett_crmf, "POPOSigningKeyInput");
 }
 
 /* Implicitly tagged CRMF fields, tolerant of encoders that tag them
@@ -281,7 +286,8 @@ static const ber_sequence_t popo_signing_key_sequence[] = {
 static int
 dissect_popo_signing_key(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, popo_signing_key_sequence, hf_index, ett_crmf);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, popo_signing_key_sequence,
+                                    hf_index, ett_crmf, "POPOSigningKey");
 }
 
 /* encryptedKey [4] EnvelopedData (RFC 9480), implicitly tagged: the BER
@@ -352,7 +358,8 @@ static const ber_sequence_t cert_request_sequence[] = {
 int
 pkixcmp_dissect_cert_request(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_request_sequence, hf_index, ett_crmf);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, cert_request_sequence,
+                                    hf_index, ett_crmf, "CertRequest");
 }
 
 /* CertReqMsg ::= SEQUENCE { certReq CertRequest, popo ProofOfPossession
@@ -367,7 +374,8 @@ static const ber_sequence_t cert_req_msg_sequence[] = {
 static int
 dissect_cert_req_msg(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_req_msg_sequence, hf_index, ett_crmf);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, cert_req_msg_sequence,
+                                    hf_index, ett_crmf, "CertReqMsg");
 }
 
 /* CertReqMessages ::= SEQUENCE SIZE (1..MAX) OF CertReqMsg (ir, cr, kur,
@@ -404,7 +412,8 @@ static const ber_sequence_t encrypted_value_sequence[] = {
 int
 pkixcmp_dissect_encrypted_value(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, encrypted_value_sequence, hf_index, ett_crmf);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, encrypted_value_sequence,
+                                    hf_index, ett_crmf, "EncryptedValue");
 }
 
 /* SinglePubInfo ::= SEQUENCE { pubMethod INTEGER, pubLocation GeneralName
@@ -418,7 +427,8 @@ static const ber_sequence_t single_pub_info_sequence[] = {
 static int
 dissect_single_pub_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, single_pub_info_sequence, hf_index, ett_crmf);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, single_pub_info_sequence,
+                                    hf_index, ett_crmf, "SinglePubInfo");
 }
 
 static const ber_sequence_t pub_infos_sequence_of[] = {
@@ -442,7 +452,8 @@ static const ber_sequence_t pki_publication_info_sequence[] = {
 int
 pkixcmp_dissect_publication_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, pki_publication_info_sequence, hf_index, ett_crmf);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, pki_publication_info_sequence,
+                                    hf_index, ett_crmf, "PKIPublicationInfo");
 }
 
 /* ------------------------------------------------------------------------

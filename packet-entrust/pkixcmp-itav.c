@@ -196,7 +196,8 @@ static const ber_sequence_t kdf_sequence[] = {
 static int
 dissect_owf(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    offset = dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, owf_sequence, hf_pkixcmp_algorithm, ett_pkixcmp_algorithm);
+    offset = pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, owf_sequence,
+                                      hf_pkixcmp_algorithm, ett_pkixcmp_algorithm, "AlgorithmIdentifier");
     pbm_record_oid(actx, PBM_OWF);
     return offset;
 }
@@ -204,7 +205,8 @@ dissect_owf(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *
 static int
 dissect_mac(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    offset = dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, mac_sequence, hf_pkixcmp_algorithm, ett_pkixcmp_algorithm);
+    offset = pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, mac_sequence,
+                                      hf_pkixcmp_algorithm, ett_pkixcmp_algorithm, "AlgorithmIdentifier");
     pbm_record_oid(actx, PBM_MAC);
     return offset;
 }
@@ -212,7 +214,8 @@ dissect_mac(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *
 static int
 dissect_prf(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    offset = dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, prf_sequence, hf_pkixcmp_algorithm, ett_pkixcmp_algorithm);
+    offset = pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, prf_sequence,
+                                      hf_pkixcmp_algorithm, ett_pkixcmp_algorithm, "AlgorithmIdentifier");
     pbm_record_oid(actx, PBM_OWF);
     return offset;
 }
@@ -220,7 +223,8 @@ dissect_prf(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *
 static int
 dissect_kdf(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index _U_)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, kdf_sequence, hf_pkixcmp_algorithm, ett_pkixcmp_algorithm);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, kdf_sequence,
+                                    hf_pkixcmp_algorithm, ett_pkixcmp_algorithm, "AlgorithmIdentifier");
 }
 
 /* PBMParameter ::= SEQUENCE { salt OCTET STRING, owf AlgorithmIdentifier,
@@ -236,7 +240,8 @@ static const ber_sequence_t pbm_parameter_sequence[] = {
 static int
 dissect_pbm_parameter(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, pbm_parameter_sequence, hf_index, ett_pbm);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, pbm_parameter_sequence,
+                                    hf_index, ett_pbm, "PBMParameter");
 }
 
 /* DHBMParameter ::= SEQUENCE { owf AlgorithmIdentifier, mac AlgorithmIdentifier } */
@@ -249,7 +254,8 @@ static const ber_sequence_t dhbm_parameter_sequence[] = {
 static int
 dissect_dhbm_parameter(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, dhbm_parameter_sequence, hf_index, ett_pbm);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, dhbm_parameter_sequence,
+                                    hf_index, ett_pbm, "DHBMParameter");
 }
 
 /* PBKDF2-params ::= SEQUENCE { salt CHOICE { specified OCTET STRING,
@@ -287,7 +293,8 @@ dissect_pbkdf2_params(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, as
 
     if (ctx && ctx->in_protection_alg && avail > 0)
         ctx->summary->pbkdf2_prf_absent = !pkixcmp_pbkdf2_has_prf(tvb_get_ptr(tvb, offset, avail), avail);
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, pbkdf2_params_sequence, hf_index, ett_pbm);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, pbkdf2_params_sequence,
+                                    hf_index, ett_pbm, "PBKDF2-params");
 }
 
 /* PBMAC1-params ::= SEQUENCE { keyDerivationFunc AlgorithmIdentifier
@@ -303,7 +310,8 @@ static const ber_sequence_t pbmac1_params_sequence[] = {
 static int
 dissect_pbmac1_params(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, pbmac1_params_sequence, hf_index, ett_pbm);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, pbmac1_params_sequence,
+                                    hf_index, ett_pbm, "PBMAC1-params");
 }
 
 /* KemBMParameter ::= SEQUENCE { kdf AlgorithmIdentifier{KEY-DERIVATION, ...},
@@ -320,7 +328,8 @@ static const ber_sequence_t kembm_parameter_sequence[] = {
 static int
 dissect_kembm_parameter(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, kembm_parameter_sequence, hf_index, ett_pbm);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, kembm_parameter_sequence,
+                                    hf_index, ett_pbm, "KemBMParameter");
 }
 
 PKIXCMP_OID_DISSECTOR(dissect_pbm_parameter_oid, dissect_pbm_parameter, hf_pbm_parameters)
@@ -437,7 +446,8 @@ static const ber_sequence_t cert_req_template_sequence[] = {
 static int
 dissect_cert_req_template(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, cert_req_template_sequence, hf_index, ett_itav_value);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, cert_req_template_sequence,
+                                    hf_index, ett_itav_value, "CertReqTemplateContent");
 }
 
 /* DistributionPointName ::= CHOICE { fullName [0] GeneralNames,
@@ -480,7 +490,8 @@ static const ber_sequence_t crl_status_sequence[] = {
 static int
 dissect_crl_status(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, crl_status_sequence, hf_index, ett_itav_value);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, crl_status_sequence,
+                                    hf_index, ett_itav_value, "CRLStatus");
 }
 
 /* crlStatusList ::= SEQUENCE SIZE (1..MAX) OF CRLStatus */
@@ -506,7 +517,8 @@ static const ber_sequence_t kem_ciphertext_info_sequence[] = {
 static int
 dissect_kem_ciphertext_info(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, kem_ciphertext_info_sequence, hf_index, ett_itav_value);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, kem_ciphertext_info_sequence,
+                                    hf_index, ett_itav_value, "KemCiphertextInfo");
 }
 
 /* origPKIMessage ::= PKIMessages, decoded recursively; the container keeps
@@ -757,8 +769,8 @@ static const ber_sequence_t access_description_sequence[] = {
 static int
 dissect_access_description(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree, int hf_index)
 {
-    return dissect_ber_sequence(implicit_tag, actx, tree, tvb, offset, access_description_sequence,
-                                hf_index, ett_x509_undecoded_value);
+    return pkixcmp_dissect_sequence(implicit_tag, actx, tree, tvb, offset, access_description_sequence,
+                                    hf_index, ett_x509_undecoded_value, "AccessDescription");
 }
 
 /* SubjectInfoAccessSyntax ::= SEQUENCE SIZE (1..MAX) OF AccessDescription */

@@ -154,6 +154,28 @@ dissector checks:
     nested-ip-genp.der      the answer to it: their ip and genp in a nested
                             whose header is the ip's without protectionAlg
 
+    A mandatory field after which a SEQUENCE simply ends (RFC 9810):
+    ip-no-status.der        the ip of ir-pbm whose CertResponse holds its
+                            certReqId only, no status
+    certconf-no-req-id.der  the certConf of ir-pbm whose CertStatus holds
+                            its certHash only, no certReqId
+    genm-kem-ct-missing.der the genm with its body one
+                            id-it-KemCiphertextInfo whose KemCiphertextInfo
+                            holds kem (id-alg-ml-kem-768) but no ct
+    genm-itav-empty.der     the genm with its body one InfoTypeAndValue of
+                            no field (no infoType)
+    genm-header-sender-only.der
+                            the genm whose PKIHeader ends after the sender
+                            (no recipient, nor the optional fields)
+    error-status-empty.der  the error of error-sig whose PKIStatusInfo is
+                            empty (no status)
+    rr-rev-details-empty.der
+                            the rr of rr-pbm whose RevDetails is empty (no
+                            certDetails)
+    pollrep-no-check-after.der
+                            the pollRep of poll-pbm whose entry holds its
+                            certReqId only, no checkAfter
+
 Only the Python standard library is used; a rerun gives the same bytes.
 """
 import os
@@ -374,6 +396,17 @@ def main():
     ir_header = children(content(with_header_fields(ir, without_tag(0xA1))))[0]
     ip_header = children(content(with_header_fields(ip, without_tag(0xA1))))[0]
 
+    # Mandatory fields missing at the end of a SEQUENCE.
+    cert_hash, *_ = children(content(children(content(content(cert_conf_body)))[0]))
+    poll_rep = load("poll-pbm/04-pollRep.der")
+    poll_rep_body = children(content(poll_rep))[1]
+    if poll_rep_body[0] != 0xBA:
+        sys.exit("poll-pbm/04-pollRep.der: the body is not [26]")
+    poll_req_id = children(content(children(content(content(poll_rep_body)))[0]))[0]
+    rr = load("rr-pbm/01-rr.der")
+    genm_fields = children(content(children(content(genm))[0]))
+    kem = seq(encode_oid("2.16.840.1.101.3.4.4.2"))
+
     messages = {
         "genm-no-tid.der": with_header_fields(genm, without_tag(0xA4)),
         "genp-no-tid.der": with_header_fields(genp, without_tag(0xA4)),
@@ -448,6 +481,14 @@ def main():
                 tlv(0xA1, seq(encode_oid("1.2.840.113549.1.1.8"),
                               seq(encode_oid("2.16.840.1.101.3.4.2.1"), b"\x05\x00"))),
                 tlv(0xA2, integer(32))))))),
+        "ip-no-status.der": with_body(ip, tlv(0xA1, seq(seq(seq(req_id))))),
+        "certconf-no-req-id.der": with_body(cert_conf, tlv(0xB8, seq(seq(cert_hash)))),
+        "genm-kem-ct-missing.der": with_body(genm, tlv(0xB5, seq(seq(encode_oid("1.3.6.1.5.5.7.4.24"), seq(kem))))),
+        "genm-itav-empty.der": with_body(genm, tlv(0xB5, seq(seq()))),
+        "genm-header-sender-only.der": seq(seq(*genm_fields[:2]), *children(content(genm))[1:]),
+        "error-status-empty.der": with_body(load("error-sig/02-error.der"), tlv(0xB7, seq(seq()))),
+        "rr-rev-details-empty.der": with_body(rr, tlv(0xAB, seq(seq()))),
+        "pollrep-no-check-after.der": with_body(poll_rep, tlv(0xBA, seq(seq(poll_req_id)))),
     }
     for name, der in messages.items():
         with open(os.path.join(out, name), "wb") as f:
