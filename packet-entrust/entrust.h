@@ -26,6 +26,9 @@ typedef struct {
     guint len;
 } pkixcmp_bytes_t;
 
+/* How many certReqIds a message summary keeps (pkixcmp_msg_t). */
+#define PKIXCMP_MAX_CERT_REQ_IDS 4
+
 /* What the pkixcmp dissector learnt about one PKIMessage; the transaction
  * tracker, the statistics and the identification read it.  Strings and
  * bytes live in pinfo->pool. */
@@ -51,6 +54,9 @@ typedef struct {
     gboolean pbkdf2_prf_absent;   /* PBKDF2-params without prf: its DEFAULT, hmacWithSHA1 */
     const char *pss_weak_hash;    /* RSASSA-PSS protection: its broken hash, or NULL */
     gboolean implicit_confirm;    /* generalInfo holds id-it-implicitConfirm */
+    gint32   cert_req_ids[PKIXCMP_MAX_CERT_REQ_IDS]; /* the certReqIds of the body's CertResponses
+                                     (ip, cp, kup, ccp) or CertStatus (certConf), the first ones */
+    guint    n_cert_req_ids;      /* how many the body holds (may exceed the array) */
     const char *free_text;        /* the first freeText string, or NULL */
     const char *sender;           /* the sender's directoryName as a DN string
                                      ("CN=x,O=y"), or NULL */

@@ -1893,10 +1893,29 @@ dissect_certified_key_pair(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offse
                                     hf_index, ett_pkixcmp_sequence, "CertifiedKeyPair");
 }
 
+/* The certReqId of a CertResponse or a CertStatus, kept in the message
+ * summary for the transaction checks (RFC 9810 section 5.3.4). */
+static int
+dissect_noted_cert_req_id(ber_implicit_t implicit_tag, tvbuff_t *tvb, int offset, asn1_ctx_t *actx, proto_tree *tree,
+                          int hf_index)
+{
+    pkixcmp_ctx_t *ctx = pkixcmp_ctx(actx);
+    guint32 id = 0;
+
+    offset = dissect_ber_integer(implicit_tag, actx, tree, tvb, offset, hf_index, &id);
+    if (ctx && ctx->in_body) {
+        pkixcmp_msg_t *msg = ctx->summary;
+        if (msg->n_cert_req_ids < PKIXCMP_MAX_CERT_REQ_IDS)
+            msg->cert_req_ids[msg->n_cert_req_ids] = (gint32)id;
+        msg->n_cert_req_ids++;
+    }
+    return offset;
+}
+
 /* CertResponse ::= SEQUENCE { certReqId, status, certifiedKeyPair OPTIONAL,
  *                             rspInfo OCTET STRING OPTIONAL } */
 static const ber_sequence_t cert_response_sequence[] = {
-    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_integer },
+    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_noted_cert_req_id },
     { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
     { &hf_pkixcmp_certified_key_pair, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_certified_key_pair },
     { &hf_pkixcmp_rsp_info, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, pkixcmp_dissect_octet_string },
@@ -2225,7 +2244,7 @@ dissect_cert_status_hash_alg(ber_implicit_t implicit_tag, tvbuff_t *tvb, int off
  *   OPTIONAL (RFC 9480) } */
 static const ber_sequence_t cert_status_sequence[] = {
     { &hf_pkixcmp_cert_hash, BER_CLASS_UNI, BER_UNI_TAG_OCTETSTRING, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_octet_string },
-    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, pkixcmp_dissect_integer },
+    { &hf_pkixcmp_cert_req_id, BER_CLASS_UNI, BER_UNI_TAG_INTEGER, BER_FLAGS_NOOWNTAG, dissect_noted_cert_req_id },
     { &hf_pkixcmp_status_info, BER_CLASS_UNI, BER_UNI_TAG_SEQUENCE, BER_FLAGS_OPTIONAL | BER_FLAGS_NOOWNTAG, dissect_pki_status_info },
     { &hf_pkixcmp_hash_alg, BER_CLASS_CON, 0, BER_FLAGS_OPTIONAL, dissect_cert_status_hash_alg },
     { NULL, 0, 0, 0, NULL }

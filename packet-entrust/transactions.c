@@ -59,6 +59,7 @@ static expert_field ei_pvno_mismatch = EI_INIT;
 static expert_field ei_implicit_confirm = EI_INIT;
 static expert_field ei_private_key = EI_INIT;
 static expert_field ei_no_certificate = EI_INIT;
+static expert_field ei_cert_req_id = EI_INIT;
 static expert_field ei_rejected = EI_INIT;
 static expert_field ei_waiting = EI_INIT;
 static expert_field ei_revocation = EI_INIT;
@@ -179,6 +180,8 @@ struct _tx_t {
     guint32   ended_in;           /* frame of the final answer, 0 while open */
     tx_bytes_t nonce[2];          /* last senderNonce of the client and the server */
     guint32   nonce_frame[2];     /* the frames that sent them */
+    gint32    cert_req_ids[PKIXCMP_MAX_CERT_REQ_IDS]; /* the certReqIds of to_confirm's CertResponses */
+    guint     n_cert_req_ids;     /* how many it holds (above the array's size: not checked) */
 };
 
 /* One TCP connection (conversation): its latest transaction, which is what
@@ -895,6 +898,57 @@ confirmation_settled(tx_t *tx)
     tx->to_confirm = NULL;
 }
 
+/* The first certReqId of msg that is not want, or want when there is
+ * none; the CertResponses or CertStatus of msg, up to those it keeps. */
+static gint32
+cert_req_id_other_than(const pkixcmp_msg_t *msg, gint32 want)
+{
+    for (guint i = 0; i < MIN(msg->n_cert_req_ids, PKIXCMP_MAX_CERT_REQ_IDS); i++)
+        if (msg->cert_req_ids[i] != want)
+            return msg->cert_req_ids[i];
+    return want;
+}
+
+/* RFC 9810 section 5.3.4 and RFC 9483 section 4.1.4: a p10cr has no
+ * certReqId of its own, so the CertResponse that answers it and the
+ * certConf's CertStatus carry -1.  Implementations send 0 (Siemens' test
+ * suite, RustCrypto, EJBCA): a warning, not an error. */
+static void
+check_p10cr_cert_req_ids(const tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg)
+{
+    gint32 id;
+
+    if (tx->first_request != PKIXCMP_BODY_P10CR || (id = cert_req_id_other_than(msg, -1)) == -1)
+        return;
+    add_finding(rec, &ei_cert_req_id, "%s in a p10cr transaction with certReqId %d: RFC 9810 section 5.3.4 asks for -1",
+                body_name(rec->body), id);
+}
+
+/* A certConf confirms the certificates of the response that delivered
+ * them (RFC 9810 section 5.3.18): each CertStatus's certReqId is one of
+ * its CertResponses'.  Where a p10cr opened the transaction, -1 is asked
+ * for instead (check_p10cr_cert_req_ids). */
+static void
+check_confirmed_cert_req_ids(const tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg)
+{
+    if (tx->first_request == PKIXCMP_BODY_P10CR) {
+        check_p10cr_cert_req_ids(tx, rec, msg);
+        return;
+    }
+    if (!tx->to_confirm || tx->n_cert_req_ids > PKIXCMP_MAX_CERT_REQ_IDS)
+        return;
+    for (guint i = 0; i < MIN(msg->n_cert_req_ids, PKIXCMP_MAX_CERT_REQ_IDS); i++) {
+        gboolean delivered = FALSE;
+        for (guint j = 0; j < tx->n_cert_req_ids; j++)
+            delivered |= tx->cert_req_ids[j] == msg->cert_req_ids[i];
+        if (!delivered) {
+            add_finding(rec, &ei_cert_req_id, "certConf for certReqId %d, which no CertResponse of the %s of frame %u has",
+                        msg->cert_req_ids[i], body_name(tx->to_confirm->body), tx->to_confirm->frame);
+            return;
+        }
+    }
+}
+
 /* A request (or a client's confirmation or error) enters the transaction. */
 static void
 track_request(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_new)
@@ -918,6 +972,8 @@ track_request(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, gboolean is_new
         /* Status rejection: the client rejects the certificate (RFC 9810
          * section 5.3.18), which the pkiconf then settles. */
         tx->cert_rejected = msg && msg->status == 2;
+        if (msg)
+            check_confirmed_cert_req_ids(tx, rec, msg);
         if (tx->ic_granted_in)
             add_finding(rec, &ei_unexpected, "certConf, but implicitConfirm was granted in frame %u", tx->ic_granted_in);
         else if (!tx->to_confirm && !is_new)
@@ -976,6 +1032,8 @@ track_response(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_
     } else if (!is_new && body != PKIXCMP_BODY_POPDECC) {
         add_finding(rec, &ei_unexpected, "%s answers no outstanding request", body_name(body));
     }
+    if (msg && pkixcmp_body_delivers_cert(body))
+        check_p10cr_cert_req_ids(tx, rec, msg);
 
     if (body == PKIXCMP_BODY_POLLREP || framing == PKIXCMP_FRAMING_POLLREP || status == 3) {
         /* The answer comes later: remember to which request. */
@@ -1016,6 +1074,10 @@ track_response(tx_t *tx, tx_rec_t *rec, const pkixcmp_msg_t *msg, const pkixcmp_
             /* Known at the end: does a certConf follow? */
             rec->needs_confirm = TRUE;
             tx->to_confirm = rec;
+            if (msg) {
+                tx->n_cert_req_ids = msg->n_cert_req_ids;
+                memcpy(tx->cert_req_ids, msg->cert_req_ids, sizeof tx->cert_req_ids);
+            }
         }
     } else if (body == PKIXCMP_BODY_PKICONF) {
         /* What the pkiconf acknowledges: a certConf, which may reject the
@@ -1514,6 +1576,9 @@ pkixcmp_transactions_register(int proto)
         { &ei_no_certificate,
           { "pkixcmp.analysis.no_certificate", PI_PROTOCOL, PI_WARN,
             "Certificate response accepted, but it holds no certificate", EXPFILL } },
+        { &ei_cert_req_id,
+          { "pkixcmp.analysis.cert_req_id", PI_PROTOCOL, PI_WARN,
+            "certReqId other than the transaction asks for (RFC 9810 section 5.3.4)", EXPFILL } },
         { &ei_implicit_confirm,
           { "pkixcmp.analysis.implicit_confirm", PI_PROTOCOL, PI_WARN,
             "implicitConfirm granted unasked, or a certificate never confirmed", EXPFILL } },

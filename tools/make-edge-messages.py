@@ -176,6 +176,17 @@ dissector checks:
                             the pollRep of poll-pbm whose entry holds its
                             certReqId only, no checkAfter
 
+    certReqIds (RFC 9810 section 5.3.4, RFC 9483 section 4.1.4):
+    p10cr-cp-req-id-0.der   the cp of p10cr-pbm whose CertResponse has
+                            certReqId 0, not the -1 a p10cr asks for (as
+                            EJBCA, RustCrypto and Siemens' test suite send)
+    p10cr-certconf-req-id-0.der
+                            the certConf of p10cr-pbm whose CertStatus has
+                            certReqId 0, likewise
+    certconf-req-id-5.der   the certConf of ir-pbm whose CertStatus has
+                            certReqId 5, which the ip (certReqId 0) did not
+                            deliver
+
 Only the Python standard library is used; a rerun gives the same bytes.
 """
 import os
@@ -407,6 +418,23 @@ def main():
     genm_fields = children(content(children(content(genm))[0]))
     kem = seq(encode_oid("2.16.840.1.101.3.4.4.2"))
 
+    # certReqIds: the first INTEGER of the first CertResponse of a cp, and
+    # of the first CertStatus of a certConf (after its certHash).
+    def cp_with_req_id(msg, req_id_value):
+        body = children(content(msg))[1]
+        (rep,) = children(content(body))
+        *ca_pubs, responses = children(content(rep))
+        first, *more = children(content(responses))
+        _, *fields = children(content(first))
+        new_rep = seq(*ca_pubs, seq(seq(integer(req_id_value), *fields), *more))
+        return with_body(msg, bytes([body[0]]) + encode_length(len(new_rep)) + new_rep)
+
+    def cert_conf_with_req_id(msg, req_id_value):
+        body = children(content(msg))[1]
+        first, *more = children(content(content(body)))
+        cert_hash_el, _, *fields = children(content(first))
+        return with_body(msg, tlv(0xB8, seq(seq(cert_hash_el, integer(req_id_value), *fields), *more)))
+
     messages = {
         "genm-no-tid.der": with_header_fields(genm, without_tag(0xA4)),
         "genp-no-tid.der": with_header_fields(genp, without_tag(0xA4)),
@@ -489,6 +517,9 @@ def main():
         "error-status-empty.der": with_body(load("error-sig/02-error.der"), tlv(0xB7, seq(seq()))),
         "rr-rev-details-empty.der": with_body(rr, tlv(0xAB, seq(seq()))),
         "pollrep-no-check-after.der": with_body(poll_rep, tlv(0xBA, seq(seq(poll_req_id)))),
+        "p10cr-cp-req-id-0.der": cp_with_req_id(load("p10cr-pbm/02-cp.der"), 0),
+        "p10cr-certconf-req-id-0.der": cert_conf_with_req_id(load("p10cr-pbm/03-certConf.der"), 0),
+        "certconf-req-id-5.der": cert_conf_with_req_id(cert_conf, 5),
     }
     for name, der in messages.items():
         with open(os.path.join(out, name), "wb") as f:
