@@ -301,7 +301,8 @@ error_text_shown(packet_info *pinfo, tvbuff_t *tvb, int offset, guint len)
         *g_utf8_offset_to_pointer(text, ENTRUST_ERROR_TEXT_SHOWN) = '\0';
         cut = TRUE;
     }
-    return wmem_strdup_printf(pinfo->pool, "\"%s%s\"", format_text(pinfo->pool, (const guchar *)text, strlen(text)),
+    return wmem_strdup_printf(pinfo->pool, "\"%s%s\"",
+                              format_text(pinfo->pool, (const entrust_text_char_t *)text, strlen(text)),
                               cut ? UTF8_HORIZONTAL_ELLIPSIS : "");
 }
 

@@ -652,9 +652,10 @@ check_mandatory_fields(ber_implicit_t implicit_tag, asn1_ctx_t *actx, proto_tree
     }
     while (entry->flags & BER_FLAGS_OPTIONAL)
         entry++;
-    hfinfo = proto_registrar_get_nth(*entry->p_id);
+    hfinfo = entry->p_id && *entry->p_id > 0 ? proto_registrar_get_nth(*entry->p_id) : NULL;
     proto_tree_add_expert_format(tree, actx->pinfo, &ei_pkixcmp_missing_field, tvb, offset, end - offset,
-                                 "%s lacks its mandatory %s (%s)", type, hfinfo->name, hfinfo->abbrev);
+                                 "%s lacks its mandatory %s (%s)", type, hfinfo ? hfinfo->name : "field",
+                                 hfinfo ? hfinfo->abbrev : "unnamed");
 }
 
 int
