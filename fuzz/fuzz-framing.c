@@ -87,16 +87,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             CHECK(cmp_v0_type_is_known(buf[4]));
             CHECK(!fixed || fixed == length);
         }
-        /* An errorMsgRep (no PKIMessage, no fixed size) is whole in the
-         * bytes at hand, and a version-10 one has an error class of 1-3. */
+        /* An errorMsgRep (no PKIMessage, no fixed size): a version-10 one
+         * is whole in the bytes at hand, with an error class of 1-3; an
+         * RFC 2510 one holds text (but a final NUL), whole or
+         * CMP_ERROR_TEXT_EVIDENCE octets of it. */
         if (cmp_frame_message_offset(buf) == 0
                 && (buf[4] == CMP_TCP_V10_VERSION ? cmp_v10_fixed_length(buf[6]) : cmp_v0_fixed_length(buf[4])) == 0) {
-            CHECK((guint64)length + CMP_TCP_LENGTH_LEN <= len);
-            if (buf[4] == CMP_TCP_V10_VERSION)
+            gsize end = (gsize)length + CMP_TCP_LENGTH_LEN;
+            if (buf[4] == CMP_TCP_V10_VERSION) {
+                CHECK(end <= len);
                 CHECK(length >= CMP_TCP_V10_MIN_LENGTH + 2 && buf[7] >= 1 && buf[7] <= 3);
-            else
-                for (gsize i = CMP_TCP_V0_HEADER_LEN; i < (gsize)length + CMP_TCP_LENGTH_LEN; i++)
-                    CHECK((buf[i] >= 0x20 && buf[i] != 0x7f) || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n');
+            } else {
+                CHECK(end <= len || len >= CMP_TCP_V0_HEADER_LEN + CMP_ERROR_TEXT_EVIDENCE);
+                for (gsize i = CMP_TCP_V0_HEADER_LEN; i < MIN(end, len); i++)
+                    CHECK((buf[i] >= 0x20 && buf[i] != 0x7f) || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'
+                          || buf[i] == 0x1b || (buf[i] == 0 && i == end - 1));
+            }
         }
         /* A plausible header's length fits its type, at every length of
          * the bytes at hand the dissector may pass. */

@@ -173,25 +173,40 @@ entrust_classify(const guint8 *buf, gsize len)
     return ENTRUST_SESSION_UNKNOWN;
 }
 
+/* An octet of RFC 2510's human-readable error text: no control character
+ * but tab, CR, LF and ESC (a terminal's colours); any octet from 0x80 on,
+ * as UTF-8 has them. */
+static gboolean
+error_text_octet(guint8 c)
+{
+    return (c >= 0x20 && c != 0x7f) || c == '\t' || c == '\r' || c == '\n' || c == 0x1b;
+}
+
 /* An errorMsgRep (the only type of neither fixed size nor PKIMessage):
  * a zero octet and the type 6 five octets on, which any binary data holds
  * every 64 KiB or so (DER has "00 01 30 0d 06" after every RSA exponent
- * 65537 that an AlgorithmIdentifier follows).  So its whole frame must be
- * in the bytes at hand, and its value must read as one: a version-10
- * error code of a known class (1-3), or RFC 2510's human-readable text
- * (no control characters but tab, CR and LF; any octet from 0x80 on, as
- * UTF-8 has them). */
+ * 65537 that an AlgorithmIdentifier follows).  So its value must read as
+ * one: a version-10 error code of a known class (1-3), its frame whole in
+ * the bytes at hand; or RFC 2510's text, whole (a C string's final NUL
+ * allowed) or, when the frame runs past the bytes at hand (split across
+ * segments), CMP_ERROR_TEXT_EVIDENCE octets of it at least. */
 static gboolean
 error_msg_rep_plausible(const guint8 *buf, gsize len, guint32 length)
 {
     gsize end = (gsize)length + CMP_TCP_LENGTH_LEN;
+    gboolean whole = end <= len;
 
-    if ((guint64)length + CMP_TCP_LENGTH_LEN > len)
-        return FALSE;
     if (buf[4] == CMP_TCP_V10_VERSION)
-        return length >= CMP_TCP_V10_MIN_LENGTH + 2 && buf[7] >= 1 && buf[7] <= 3;
+        return whole && length >= CMP_TCP_V10_MIN_LENGTH + 2 && buf[7] >= 1 && buf[7] <= 3;
+    if (!whole) {
+        if (len < CMP_TCP_V0_HEADER_LEN + CMP_ERROR_TEXT_EVIDENCE)
+            return FALSE;
+        end = len;
+    } else if (end > CMP_TCP_V0_HEADER_LEN && buf[end - 1] == 0) {
+        end--;
+    }
     for (gsize i = CMP_TCP_V0_HEADER_LEN; i < end; i++)
-        if ((buf[i] < 0x20 && buf[i] != '\t' && buf[i] != '\r' && buf[i] != '\n') || buf[i] == 0x7f)
+        if (!error_text_octet(buf[i]))
             return FALSE;
     return TRUE;
 }

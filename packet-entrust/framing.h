@@ -117,9 +117,14 @@ der_status cmp_frame_der_length_check(const guint8 *buf, gsize len);
  * above max_pdu is plausible only for a PKIMessage that confirms it
  * (der_pkimessage_confirm, with its DER length agreeing): a real PDU too
  * large to reassemble; or for a fixed-size message of its size.  An
- * errorMsgRep is plausible only whole in buf, with printable text (v0) or
- * an error class of 1-3 (v10): its header alone fixes two octets only. */
+ * errorMsgRep is plausible only with text (v0: whole, or
+ * CMP_ERROR_TEXT_EVIDENCE octets of it in buf) or an error class of 1-3
+ * (v10, whole in buf): its header alone fixes two octets only. */
 gboolean cmp_tcp_header_plausible(const guint8 *buf, gsize len, guint32 max_pdu);
+
+/* How many octets of an RFC 2510 errorMsgRep's text make it plausible when
+ * its frame runs past the bytes at hand. */
+#define CMP_ERROR_TEXT_EVIDENCE 16
 
 /* Offset of the first plausible v0/v10 header in buf at or after `from`, or
  * `len` when there is none.  Used to resynchronise after a bad length and in

@@ -19,7 +19,6 @@
 #include <epan/dissectors/packet-ber.h>
 #include <epan/exceptions.h>
 #include <epan/show_exception.h>
-#include <epan/strutil.h>
 #include <wsutil/utf8_entities.h>
 
 #include "ws-compat.h"
@@ -287,23 +286,34 @@ add_end_marker(tvbuff_t *tvb, int offset, proto_tree *tree, packet_info *pinfo, 
 
 /* The start of the error text at offset (len octets) as the Info column
  * and the expert info show it: quoted, its first ENTRUST_ERROR_TEXT_SHOWN
- * characters then an ellipsis, UTF-8 with invalid octets replaced and
- * control characters escaped (format_text), so that a peer's text cannot
- * break a line.  Only the octets it needs are read. */
+ * characters then an ellipsis, UTF-8 with invalid octets replaced, on
+ * one line: a run of tabs, CRs and LFs becomes one space, any other
+ * control character U+FFFD, so that a peer's text can neither break the
+ * line nor drive a terminal.  Only the octets it needs are read. */
 static const char *
 error_text_shown(packet_info *pinfo, tvbuff_t *tvb, int offset, guint len)
 {
     guint take = MIN(MIN(len, bytes_available(tvb, offset)), 4 * ENTRUST_ERROR_TEXT_SHOWN);
     char *text = (char *)tvb_get_string_enc(pinfo->pool, tvb, offset, (gint)take, ENC_UTF_8);
     gboolean cut = take < len;
+    wmem_strbuf_t *shown = wmem_strbuf_new(pinfo->pool, "\"");
 
     if (g_utf8_strlen(text, -1) > ENTRUST_ERROR_TEXT_SHOWN) {
         *g_utf8_offset_to_pointer(text, ENTRUST_ERROR_TEXT_SHOWN) = '\0';
         cut = TRUE;
     }
-    return wmem_strdup_printf(pinfo->pool, "\"%s%s\"",
-                              format_text(pinfo->pool, (const entrust_text_char_t *)text, strlen(text)),
-                              cut ? UTF8_HORIZONTAL_ELLIPSIS : "");
+    for (const char *p = text; *p; p++) {
+        if (*p == '\t' || *p == '\r' || *p == '\n') {
+            if (p == text || (p[-1] != '\t' && p[-1] != '\r' && p[-1] != '\n'))
+                wmem_strbuf_append_c(shown, ' ');
+        } else if ((guchar)*p < 0x20 || *p == 0x7f) {
+            wmem_strbuf_append_unichar(shown, 0xfffd);     /* REPLACEMENT CHARACTER */
+        } else {
+            wmem_strbuf_append_c(shown, *p);
+        }
+    }
+    wmem_strbuf_append_printf(shown, "%s\"", cut ? UTF8_HORIZONTAL_ELLIPSIS : "");
+    return wmem_strbuf_get_str(shown);
 }
 
 /* An errorMsgRep's value: RFC 2510's text, or version 10's error code

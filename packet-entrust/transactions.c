@@ -786,6 +786,14 @@ check_transaction_id(packet_info *pinfo, tx_rec_t *rec, const pkixcmp_msg_t *msg
     }
 }
 
+/* The server ports this plugin is registered on: Entrust's 709 and 710,
+ * and 829, PKIX-CMP's. */
+static gboolean
+is_cmp_server_port(guint32 port)
+{
+    return port == 709 || port == 710 || port == 829;
+}
+
 /* Whether a message comes from the server of tx: the endpoint its last
  * request went to.  pkiconf, error and nested may come from either side;
  * before any request nothing tells, and they count as the client's (a
@@ -1133,8 +1141,13 @@ analyse(packet_info *pinfo, conversation_t *conversation, const pkixcmp_msg_t *m
          * section 5.2.2.1): it goes to the server, as a request does, and
          * the nested that answers it comes from there. */
         if (rec->side == TX_CLIENT && !tx->server_port && body == PKIXCMP_BODY_NESTED) {
-            tx->server = host_keep(&pinfo->dst);
-            tx->server_port = pinfo->destport;
+            /* But one from an Entrust/CMP server port to another port is
+             * the CA's answer: the capture began after the batch. */
+            gboolean answer = is_cmp_server_port(pinfo->srcport) && !is_cmp_server_port(pinfo->destport);
+            tx->server = host_keep(answer ? &pinfo->src : &pinfo->dst);
+            tx->server_port = answer ? pinfo->srcport : pinfo->destport;
+            if (answer)
+                rec->side = TX_SERVER;
         }
     } else if (role == PKIXCMP_ROLE_REQUEST) {
         rec->side = TX_CLIENT;

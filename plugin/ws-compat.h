@@ -64,14 +64,6 @@ typedef gboolean entrust_pref_bool_t;
  * their meaning since Wireshark 2.x. */
 #define ENTRUST_TCP_FLOW_SAW_SYN 0x06
 
-/* 4.2 made format_text() take its text as const char *, not const
- * guchar *. */
-#if ENTRUST_WS_AT_LEAST(4, 2)
-typedef char entrust_text_char_t;
-#else
-typedef guchar entrust_text_char_t;
-#endif
-
 /* 4.6's val_to_str() takes a memory scope first; the sources use only
  * val_to_str_const() and try_val_to_str(), which did not change. */
 

@@ -158,15 +158,29 @@ test_plausible_and_resync(void)
     g_assert_true(cmp_tcp_header_plausible(buf, n, 16));
     g_assert_false(cmp_tcp_header_plausible(buf, n, 8));
     /* An errorMsgRep is a zero octet and a 6 four octets on, which binary
-     * data holds every 64 KiB: taken only when its frame is whole and its
-     * value reads as one.  Not ten 0x00 octets (this once took them: a
-     * capture that began inside a PDU lost the PDUs after "00 01 30 0d 06",
-     * an RSA exponent and an AlgorithmIdentifier, to a 77 KB errorMsgRep). */
+     * data holds every 64 KiB: taken only when its value reads as one.
+     * Not ten 0x00 octets (this once took them: a capture that began
+     * inside a PDU lost the PDUs after "00 01 30 0d 06", an RSA exponent
+     * and an AlgorithmIdentifier, to a 77 KB errorMsgRep). */
     n = v0_frame(buf, CMP_V0_ERROR_MSG_REP, (const guint8 *)"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", 10);
     g_assert_false(cmp_tcp_header_plausible(buf, n, 16));
     n = v0_frame(buf, CMP_V0_ERROR_MSG_REP, (const guint8 *)"retry\r\nlater\t\xc3\xa4", 14);
     g_assert_true(cmp_tcp_header_plausible(buf, n, MAX_PDU));
+    /* Cut by the segment's end, with fewer than CMP_ERROR_TEXT_EVIDENCE
+     * octets of text at hand: not yet */
     g_assert_false(cmp_tcp_header_plausible(buf, n - 1, MAX_PDU));
+    /* A C string's final NUL, and ESC (colours), are text too; so is a
+     * text split across segments once 16 octets of it are at hand (found
+     * by a review: such errorMsgReps were lost at a capture's start) */
+    n = v0_frame(buf, CMP_V0_ERROR_MSG_REP, (const guint8 *)"Request rejected\x00", 17);
+    g_assert_true(cmp_tcp_header_plausible(buf, n, MAX_PDU));
+    n = v0_frame(buf, CMP_V0_ERROR_MSG_REP, (const guint8 *)"\x1b[31mdenied\x1b[0m", 15);
+    g_assert_true(cmp_tcp_header_plausible(buf, n, MAX_PDU));
+    n = v0_frame(buf, CMP_V0_ERROR_MSG_REP, (const guint8 *)"Service unavailable, retry later", 32);
+    g_assert_true(cmp_tcp_header_plausible(buf, CMP_TCP_V0_HEADER_LEN + CMP_ERROR_TEXT_EVIDENCE, MAX_PDU));
+    g_assert_false(cmp_tcp_header_plausible(buf, CMP_TCP_V0_HEADER_LEN + CMP_ERROR_TEXT_EVIDENCE - 1, MAX_PDU));
+    n = v0_frame(buf, CMP_V0_ERROR_MSG_REP, (const guint8 *)"Service unavailable\x00retry later", 32);
+    g_assert_false(cmp_tcp_header_plausible(buf, n, MAX_PDU));
     g_assert_false(cmp_tcp_header_plausible((const guint8 *)"\x00\x01\x30\x0d\x06\x09\x2a\x86\x48", 9, MAX_PDU));
     /* version 10: an error code of class 1-3, whole */
     n = v10_frame(buf, 0, CMP_V10_ERROR_MSG_REP, (const guint8 *)"\x01\x00no", 4);
