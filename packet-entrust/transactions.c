@@ -786,12 +786,20 @@ check_transaction_id(packet_info *pinfo, tx_rec_t *rec, const pkixcmp_msg_t *msg
     }
 }
 
+/* Entrust's key management and administration ports.  Not 829: that is
+ * PKIX-CMP's own port, which end entities reach CAs on from anywhere. */
+static gboolean
+is_entrust_admin_port(guint32 port)
+{
+    return port == 709 || port == 710;
+}
+
 /* The server ports this plugin is registered on: Entrust's 709 and 710,
  * and 829, PKIX-CMP's. */
 static gboolean
 is_cmp_server_port(guint32 port)
 {
-    return port == 709 || port == 710 || port == 829;
+    return port == 829 || is_entrust_admin_port(port);
 }
 
 /* Whether a message comes from the server of tx: the endpoint its last
@@ -1484,14 +1492,6 @@ address_is_internal(const address *addr)
     if (addr->type == AT_IPv6 && addr->len == 16)
         return pkixcmp_ipv6_is_internal((const guint8 *)addr->data);
     return TRUE;    /* not IP: nothing to say */
-}
-
-/* Entrust's key management and administration ports.  Not 829: that is
- * PKIX-CMP's own port, which end entities reach CAs on from anywhere. */
-static gboolean
-is_entrust_admin_port(guint32 port)
-{
-    return port == 709 || port == 710;
 }
 
 void
